@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The main job: set up, then check, count and write the outputs for data/claims.json in build/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup.sh
+MAP=${1:-data/claims.json}
+mkdir -p build
+.venv/bin/argmap validate "$MAP"
+.venv/bin/argmap info "$MAP"

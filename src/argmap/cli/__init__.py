@@ -1,0 +1,81 @@
+"""The ``argmap`` command.
+
+Each sub-command lives in its own module under :mod:`argmap.cli` with a ``register(commands)``
+function; adding a command is adding its module name to :data:`COMMANDS`. Errors argmap
+raises on purpose print as ``FILE:WHERE: message`` with exit status 1; usage errors exit 2;
+a Python traceback appears only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ..errors import ArgmapError, MapValidationError
+from ._common import EXIT_INVALID, EXIT_USAGE, print_problems
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+#: Sub-command modules, in the order ``argmap --help`` lists them.
+COMMANDS: tuple[str, ...] = ("validate", "info", "schema")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Argument maps: validate, analyse, draw and convert them.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks on errors")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        status: int = args.func(args)
+        return status
+    except MapValidationError as exc:
+        if args.debug:
+            raise
+        print_problems(exc.file or "<input>", exc.problems, sys.stderr)
+        return EXIT_INVALID
+    except ArgmapError as exc:
+        if args.debug:
+            raise
+        print(f"argmap: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the promise: no traceback without --debug
+        if args.debug:
+            raise
+        print(
+            f"argmap: internal error: {type(exc).__name__}: {exc}\n"
+            "(this is a bug in argmap; rerun with --debug for the traceback)",
+            file=sys.stderr,
+        )
+        return 3
+    return EXIT_USAGE  # pragma: no cover - unreachable
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("argmap")
+    except PackageNotFoundError:
+        return "unknown"

@@ -1,0 +1,182 @@
+"""Typed errors and the problems they carry.
+
+Every failure a user can cause (bad JSON, a dangling id, a quote that does not match its
+source, a file that cannot be rendered) surfaces as a subclass of :class:`ArgmapError`, so
+callers can catch one type and the CLI can print a located message instead of a traceback.
+
+Problem codes are stable: they are documented in ``docs/validation.md`` and tests assert
+them, so a script may rely on ``AM101`` meaning a dangling reference forever.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "ArgmapError",
+    "Code",
+    "FormatError",
+    "MapValidationError",
+    "Problem",
+    "RenderError",
+    "Severity",
+]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Code(StrEnum):
+    """Stable problem codes: ``AM0xx`` file and schema, ``AM1xx`` semantics, ``AM2xx`` warnings."""
+
+    INVALID_JSON = "AM001"
+    NOT_AN_OBJECT = "AM002"
+    FILE_UNREADABLE = "AM003"
+    MISSING_FIELD = "AM010"
+    UNKNOWN_FIELD = "AM011"
+    WRONG_TYPE = "AM012"
+    OUT_OF_RANGE = "AM013"
+    BAD_ID = "AM014"
+    BAD_CHOICE = "AM015"
+    EMPTY_TEXT = "AM016"
+    UNSUPPORTED_FORMAT = "AM017"
+    INVALID_VALUE = "AM019"
+    DUPLICATE_ID = "AM100"
+    DANGLING_REFERENCE = "AM101"
+    SELF_TARGET = "AM102"
+    LINK_CYCLE = "AM103"
+    UNDECLARED_THEME = "AM104"
+    UNDECLARED_PERSPECTIVE = "AM105"
+    UNDECLARED_SOURCE = "AM106"
+    QUOTE_MISMATCH = "AM107"
+    QUOTE_OUT_OF_BOUNDS = "AM108"
+    SOURCE_CHECKSUM = "AM109"
+    DUPLICATE_SOURCE = "AM110"
+    BAD_OFFSETS = "AM111"
+    UNCONNECTED_CLAIM = "AM200"
+    SOURCE_UNAVAILABLE = "AM201"
+
+    @property
+    def slug(self) -> str:
+        """The human name beside the number, e.g. ``dangling-reference``."""
+        return self.name.lower().replace("_", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or worth a look) in a map, located by a JSON path.
+
+    ``path`` uses the dotted/bracket form a reader can follow in the file:
+    ``claims[3].quotes[0].end``. An empty path means the document as a whole.
+    """
+
+    code: Code
+    path: str
+    message: str
+    severity: Severity = Severity.ERROR
+    line: int | None = None
+    column: int | None = None
+
+    def location(self) -> str:
+        if self.line is not None:
+            return f"{self.line}:{self.column or 1}"
+        return self.path or "$"
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.code.value} {self.code.slug}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "code": self.code.value,
+            "name": self.code.slug,
+            "severity": self.severity.value,
+            "path": self.path,
+            "message": self.message,
+        }
+        if self.line is not None:
+            out["line"] = self.line
+            out["column"] = self.column
+        return out
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+@dataclass(eq=False)
+class MapValidationError(ArgmapError, ValueError):
+    """A map failed to load or validate; ``problems`` lists every error, not just the first."""
+
+    problems: list[Problem]
+    file: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        file: str | None = None,
+        warnings: Iterable[Problem] = (),
+    ) -> None:
+        self.problems = list(problems)
+        self.file = file
+        self.warnings = list(warnings)
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        where = f"{self.file}: " if self.file else ""
+        n = len(self.problems)
+        head = f"{where}{n} problem{'s' if n != 1 else ''} found"
+        lines = [head, *(f"  {p}" for p in self.problems[:20])]
+        if n > 20:
+            lines.append(f"  ... and {n - 20} more")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self._summary()
+
+    @property
+    def codes(self) -> list[str]:
+        return [p.code.value for p in self.problems]
+
+
+class FormatError(ArgmapError, ValueError):
+    """A file in another format (Argdown, AIF, ICCMA, ...) could not be read.
+
+    ``file``, ``line`` and ``column`` locate the problem when known; ``path`` is a JSON path for
+    JSON-based formats.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = [self.file or "<input>"]
+        if self.line is not None:
+            where.append(str(self.line))
+            if self.column is not None:
+                where.append(str(self.column))
+        loc = ":".join(where)
+        if self.path:
+            loc += f": {self.path}"
+        return f"{loc}: {self.message}"
+
+
+class RenderError(ArgmapError, RuntimeError):
+    """A diagram could not be produced (for example, Graphviz is not installed)."""

@@ -1,0 +1,179 @@
+"""The argmap JSON format: load with every problem located, dump byte-for-byte stable.
+
+Loading validates in two levels, both collecting every problem: the schema (pydantic) and
+the whole-map checks of :mod:`argmap.validate`, with quotes checked against source files
+found relative to the map file. Dumping is deterministic: keys in schema order, lists in
+the map's order, UTF-8, two-space indent, a trailing newline, so maps diff cleanly in git.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import Code, MapValidationError, Problem, Severity
+from ..model import ArgumentMap
+from ..validate import check, problems_from_pydantic
+from .files import atomic_write
+
+__all__ = ["LoadReport", "dump", "dumps", "load", "load_report", "loads", "read_sources"]
+
+#: Larger files are refused before parsing; a map of 100,000 claims is about 60 MB.
+MAX_MAP_BYTES = 1 << 30
+#: Source texts above this size are not read for quote checks.
+MAX_SOURCE_BYTES = 64 << 20
+
+
+@dataclass
+class LoadReport:
+    """A loaded map with the warnings found on the way (they never block loading)."""
+
+    map: ArgumentMap
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load(path: str | Path, *, check_quotes: bool = True) -> ArgumentMap:
+    """Read and validate an argmap JSON file; raise :class:`MapValidationError` on any error."""
+    return load_report(path, check_quotes=check_quotes).map
+
+
+def load_report(path: str | Path, *, check_quotes: bool = True) -> LoadReport:
+    """Like :func:`load`, also returning the warnings."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_MAP_BYTES:
+            raise _fail(
+                Code.FILE_UNREADABLE,
+                f"file is {size} bytes, over the {MAX_MAP_BYTES} limit",
+                str(file),
+            )
+        data = file.read_bytes()
+    except OSError as exc:
+        raise _fail(
+            Code.FILE_UNREADABLE, f"cannot read file: {exc.strerror or exc}", str(file)
+        ) from None
+    return _load(data, file=str(file), base_dir=file.parent, check_quotes=check_quotes)
+
+
+def loads(
+    text: str | bytes, *, base_dir: str | Path | None = None, check_quotes: bool = True
+) -> ArgumentMap:
+    """Parse and validate argmap JSON text; source paths resolve against ``base_dir``."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    base = Path(base_dir) if base_dir is not None else None
+    return _load(data, file=None, base_dir=base, check_quotes=check_quotes).map
+
+
+def _load(
+    data: bytes, *, file: str | None, base_dir: Path | None, check_quotes: bool
+) -> LoadReport:
+    m = _parse(data, file)
+    texts, unreadable = read_sources(m, base_dir) if check_quotes else ({}, [])
+    errors, warnings = check(m, texts)
+    warnings = unreadable + warnings
+    if errors:
+        raise MapValidationError(errors, file=file, warnings=warnings)
+    return LoadReport(m, warnings)
+
+
+def _parse(data: bytes, file: str | None) -> ArgumentMap:
+    try:
+        # The fast path: pydantic parses and validates in one pass, in Rust.
+        return ArgumentMap.model_validate_json(data)
+    except ValidationError as exc:
+        if any(e["type"] == "json_invalid" for e in exc.errors()):
+            raise MapValidationError([_json_problem(data)], file=file) from None
+        problems = problems_from_pydantic(exc)
+    except RecursionError:
+        problems = [Problem(Code.INVALID_JSON, "", "the JSON is nested too deeply")]
+    raise MapValidationError(problems, file=file)
+
+
+def _json_problem(data: bytes) -> Problem:
+    """Locate a syntax error by line and column with the standard parser's message."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return Problem(
+            Code.INVALID_JSON,
+            "",
+            f"not UTF-8 text (byte {exc.start})",
+            line=line,
+            column=exc.start - data.rfind(b"\n", 0, exc.start),
+        )
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Problem(
+            Code.INVALID_JSON, "", f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+        )
+    except RecursionError:
+        return Problem(Code.INVALID_JSON, "", "the JSON is nested too deeply")
+    if not isinstance(parsed, dict):
+        return Problem(
+            Code.NOT_AN_OBJECT,
+            "",
+            f"the top level must be a JSON object {{...}}, not {type(parsed).__name__}",
+        )
+    return Problem(Code.INVALID_JSON, "", "invalid JSON")
+
+
+def read_sources(m: ArgumentMap, base_dir: Path | None) -> tuple[dict[str, str], list[Problem]]:
+    """Read the text of each source that has a ``path``; unreadable ones become warnings."""
+    texts: dict[str, str] = {}
+    warnings: list[Problem] = []
+    for i, source in enumerate(m.sources):
+        if not source.path:
+            continue
+        file = (base_dir or Path(".")) / source.path
+        try:
+            if not file.is_file() or file.stat().st_size > MAX_SOURCE_BYTES:
+                raise OSError("not a regular file of reasonable size")
+            texts[source.id] = file.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            warnings.append(
+                Problem(
+                    Code.SOURCE_UNAVAILABLE,
+                    f"sources[{i}].path",
+                    f"cannot read {file} ({exc}); its quotes were not checked",
+                    Severity.WARNING,
+                )
+            )
+    return texts, warnings
+
+
+def dumps(m: ArgumentMap) -> str:
+    """The map as deterministic JSON text; ``loads(dumps(m))`` gives ``m`` back."""
+    data = _prune(m.model_dump(mode="json", exclude_none=True))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(m: ArgumentMap, path: str | Path) -> None:
+    """Write ``dumps(m)`` to ``path`` atomically (see :func:`argmap.io.atomic_write`)."""
+    atomic_write(path, dumps(m))
+
+
+_TOP_LEVEL_LISTS = {"sources", "themes", "perspectives", "claims", "links"}
+
+
+def _prune(value: Any, top: bool = True) -> Any:
+    # Empty optional lists are noise in a diff; the top-level lists stay for readability.
+    if isinstance(value, dict):
+        return {
+            k: _prune(v, False)
+            for k, v in value.items()
+            if (top and k in _TOP_LEVEL_LISTS) or v != []
+        }
+    if isinstance(value, list):
+        return [_prune(v, False) for v in value]
+    return value
+
+
+def _fail(code: Code, message: str, file: str) -> MapValidationError:
+    return MapValidationError([Problem(code, "", message)], file=file)

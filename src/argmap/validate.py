@@ -1,0 +1,379 @@
+"""Whole-map checks: ids, references, quotes against their sources, link chains.
+
+Schema checks (types, ranges, unknown keys) are pydantic's; this module adds what needs the
+whole map and reports **every** problem found, each with a stable code and a JSON path, so a
+student fixes a file in one pass instead of one error per run.
+
+The checks read no files: the caller passes the source texts it could read (see
+:func:`argmap.io.json.load`, which reads them relative to the map file).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import Code, MapValidationError, Problem, Severity
+from .model import ArgumentMap, Quote
+
+__all__ = ["check", "format_path", "problems_from_pydantic", "validate"]
+
+
+def validate(m: ArgumentMap, source_texts: Mapping[str, str] | None = None) -> list[Problem]:
+    """Check ``m``; raise :class:`MapValidationError` listing all errors, else return warnings."""
+    errors, warnings = check(m, source_texts)
+    if errors:
+        raise MapValidationError(errors, warnings=warnings)
+    return warnings
+
+
+def check(
+    m: ArgumentMap, source_texts: Mapping[str, str] | None = None
+) -> tuple[list[Problem], list[Problem]]:
+    """All semantic problems of ``m`` as ``(errors, warnings)``; never raises.
+
+    ``source_texts`` maps source ids to their decoded text, for the quote checks.
+    """
+    texts = dict(source_texts or {})
+    errors = [
+        *_duplicate_ids(m),
+        *_declared_references(m),
+        *_link_references(m),
+        *_link_cycles(m),
+        *_source_checksums(m, texts),
+        *_quote_problems(m, texts),
+    ]
+    return errors, list(_unconnected_claims(m))
+
+
+# -- ids and references ---------------------------------------------------------------------
+
+
+def _duplicate_ids(m: ArgumentMap) -> Iterator[Problem]:
+    # Claims and links share one namespace because a link may target either.
+    groups: list[tuple[str, Sequence[Any]]] = [
+        ("sources", m.sources),
+        ("themes", m.themes),
+        ("perspectives", m.perspectives),
+    ]
+    for name, items in groups:
+        yield from _repeats([(f"{name}[{i}].id", x.id) for i, x in enumerate(items)])
+    yield from _repeats(
+        [(f"claims[{i}].id", c.id) for i, c in enumerate(m.claims)]
+        + [(f"links[{i}].id", link.id) for i, link in enumerate(m.links)]
+    )
+
+
+def _repeats(located_ids: list[tuple[str, str]]) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for path, item_id in located_ids:
+        if item_id in first:
+            yield Problem(
+                Code.DUPLICATE_ID,
+                path,
+                f"id {item_id!r} is already used at {first[item_id]}; ids must be unique",
+            )
+        else:
+            first[item_id] = path
+
+
+def _declared_references(m: ArgumentMap) -> Iterator[Problem]:
+    themes = {t.id for t in m.themes}
+    perspectives = {p.id for p in m.perspectives}
+    sources = {s.id for s in m.sources}
+    for i, c in enumerate(m.claims):
+        for j, theme in enumerate(c.themes):
+            if theme not in themes:
+                yield Problem(
+                    Code.UNDECLARED_THEME,
+                    f"claims[{i}].themes[{j}]",
+                    f"theme {theme!r} is not declared in 'themes'{_hint(theme, themes)}",
+                )
+        for j, who in enumerate(c.asserted_by):
+            if who not in perspectives:
+                yield Problem(
+                    Code.UNDECLARED_PERSPECTIVE,
+                    f"claims[{i}].asserted_by[{j}]",
+                    f"perspective {who!r} is not declared in 'perspectives'"
+                    f"{_hint(who, perspectives)}",
+                )
+        for j, q in enumerate(c.quotes):
+            if q.source not in sources:
+                yield Problem(
+                    Code.UNDECLARED_SOURCE,
+                    f"claims[{i}].quotes[{j}].source",
+                    f"source {q.source!r} is not declared in 'sources'{_hint(q.source, sources)}",
+                )
+
+
+def _link_references(m: ArgumentMap) -> Iterator[Problem]:
+    claims = {c.id for c in m.claims}
+    links = {link.id for link in m.links}
+    for i, link in enumerate(m.links):
+        for j, source in enumerate(link.sources):
+            if source not in claims:
+                what = "a link" if source in links else "not declared"
+                yield Problem(
+                    Code.DANGLING_REFERENCE,
+                    f"links[{i}].sources[{j}]",
+                    f"source {source!r} must be a claim id ({what}){_hint(source, claims)}",
+                )
+        if link.target == link.id or link.target in link.sources:
+            what = "itself" if link.target == link.id else "its own source"
+            yield Problem(
+                Code.SELF_TARGET,
+                f"links[{i}].target",
+                f"link {link.id!r} targets {what} {link.target!r}",
+            )
+        elif link.target not in claims and link.target not in links:
+            yield Problem(
+                Code.DANGLING_REFERENCE,
+                f"links[{i}].target",
+                f"target {link.target!r} is neither a claim nor a link id"
+                f"{_hint(link.target, claims | links)}",
+            )
+
+
+def _link_cycles(m: ArgumentMap) -> Iterator[Problem]:
+    """Links that target links form chains; a chain that comes back to itself has no ground.
+
+    Each link has one target, so the link-to-link graph is functional and one walk per link,
+    remembering finished links, finds every cycle in linear time.
+    """
+    position = {link.id: i for i, link in enumerate(m.links)}
+    target_of = {link.id: link.target for link in m.links if link.target in position}
+    done: set[str] = set()
+    for start in target_of:
+        walk: list[str] = []
+        on_walk: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in done and node not in on_walk:
+            walk.append(node)
+            on_walk.add(node)
+            node = target_of.get(node)
+        # A one-link loop (a link targeting itself) is reported as AM102 instead.
+        if node is not None and node in on_walk:
+            cycle = walk[walk.index(node) :]
+            if len(cycle) > 1:
+                chain = " -> ".join([*cycle, node])
+                yield Problem(
+                    Code.LINK_CYCLE,
+                    f"links[{position[node]}].target",
+                    f"links target each other in a loop ({chain}); a link chain "
+                    f"must end at a claim",
+                )
+        done.update(walk)
+
+
+# -- sources and quotes ---------------------------------------------------------------------
+
+
+def _source_checksums(m: ArgumentMap, texts: Mapping[str, str]) -> Iterator[Problem]:
+    for i, s in enumerate(m.sources):
+        if s.sha256 and s.id in texts:
+            actual = hashlib.sha256(texts[s.id].encode("utf-8")).hexdigest()
+            if actual != s.sha256:
+                yield Problem(
+                    Code.SOURCE_CHECKSUM,
+                    f"sources[{i}].sha256",
+                    f"the text of source {s.id!r} has sha256 {actual}, not the recorded "
+                    f"value: the file changed since the quotes were taken",
+                )
+
+
+def _quote_problems(m: ArgumentMap, texts: Mapping[str, str]) -> Iterator[Problem]:
+    for i, c in enumerate(m.claims):
+        for j, q in enumerate(c.quotes):
+            path = f"claims[{i}].quotes[{j}]"
+            if q.end <= q.start:
+                yield Problem(
+                    Code.BAD_OFFSETS,
+                    f"{path}.end",
+                    f"end ({q.end}) must be greater than start ({q.start})",
+                )
+            elif q.source in texts:
+                yield from _quote_against_text(q, texts[q.source], path)
+            elif q.end - q.start != len(q.text):
+                yield Problem(
+                    Code.BAD_OFFSETS,
+                    f"{path}.end",
+                    f"end - start = {q.end - q.start} but the quote has {len(q.text)} characters",
+                )
+
+
+def _quote_against_text(q: Quote, text: str, path: str) -> Iterator[Problem]:
+    if text[q.start : q.end] == q.text:
+        return
+    found = text.find(q.text)
+    if found >= 0:
+        where = (
+            f"; the quoted text occurs at start={found}, end={found + len(q.text)} "
+            f"(off by {found - q.start:+d})"
+        )
+    else:
+        where = "; the quoted text does not occur anywhere in the source"
+    if q.end > len(text):
+        yield Problem(
+            Code.QUOTE_OUT_OF_BOUNDS,
+            f"{path}.end",
+            f"end ({q.end}) is past the end of source {q.source!r} ({len(text)} characters){where}",
+        )
+    else:
+        actual = text[q.start : q.end]
+        shown = actual if len(actual) <= 60 else actual[:57] + "..."
+        yield Problem(
+            Code.QUOTE_MISMATCH,
+            f"{path}.text",
+            f"quote differs from source {q.source!r} at [{q.start}:{q.end}], "
+            f"which reads {shown!r}{where}",
+        )
+
+
+# -- warnings -------------------------------------------------------------------------------
+
+
+def _unconnected_claims(m: ArgumentMap) -> Iterator[Problem]:
+    linked: set[str] = set()
+    for link in m.links:
+        linked.update(link.sources)
+        linked.add(link.target)
+    for i, c in enumerate(m.claims):
+        if c.id not in linked:
+            yield Problem(
+                Code.UNCONNECTED_CLAIM,
+                f"claims[{i}]",
+                f"claim {c.id!r} has no support or attack link",
+                Severity.WARNING,
+            )
+
+
+def _hint(value: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1) if len(known) < 5000 else []
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# -- pydantic errors as problems ------------------------------------------------------------
+
+_PYDANTIC_CODES: dict[str, Code] = {
+    "missing": Code.MISSING_FIELD,
+    "extra_forbidden": Code.UNKNOWN_FIELD,
+    "greater_than_equal": Code.OUT_OF_RANGE,
+    "less_than_equal": Code.OUT_OF_RANGE,
+    "greater_than": Code.OUT_OF_RANGE,
+    "less_than": Code.OUT_OF_RANGE,
+    "literal_error": Code.BAD_CHOICE,
+    "enum": Code.BAD_CHOICE,
+    "too_short": Code.EMPTY_TEXT,
+    "string_too_short": Code.EMPTY_TEXT,
+    "string_too_long": Code.OUT_OF_RANGE,
+    "json_invalid": Code.INVALID_JSON,
+    "model_type": Code.NOT_AN_OBJECT,
+    "model_attributes_type": Code.NOT_AN_OBJECT,
+    "value_error": Code.INVALID_VALUE,
+}
+
+
+def format_path(loc: Sequence[int | str]) -> str:
+    """JSON path text from a location tuple.
+
+    >>> format_path(("claims", 3, "quotes", 0, "end"))
+    'claims[3].quotes[0].end'
+    """
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def problems_from_pydantic(exc: ValidationError, prefix: str = "") -> list[Problem]:
+    """Translate pydantic's errors into located, coded problems a student can act on."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        path = format_path(loc)
+        if prefix:
+            path = f"{prefix}.{path}" if path else prefix
+        problems.append(Problem(_code_for(err), path, _message_for(err)))
+    return problems
+
+
+def _code_for(err: Any) -> Code:
+    kind = err["type"]
+    if kind == "string_pattern_mismatch":
+        last = str(err["loc"][-1]) if err["loc"] else ""
+        return (
+            Code.BAD_ID
+            if last in {"id", "source", "target", "scheme"} or isinstance(err["loc"][-1], int)
+            else Code.INVALID_VALUE
+        )
+    if kind in _PYDANTIC_CODES:
+        return _PYDANTIC_CODES[kind]
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return Code.WRONG_TYPE
+    return Code.INVALID_VALUE
+
+
+def _message_for(err: Any) -> str:
+    kind = err["type"]
+    field = str(err["loc"][-1]) if err["loc"] else "document"
+    if kind == "missing":
+        return f"required key {field!r} is missing"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(err["loc"])
+        hint = ""
+        if allowed:
+            close = difflib.get_close_matches(field, allowed, n=1)
+            hint = (
+                f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
+            )
+        return f"unknown key {field!r}{hint}"
+    if kind == "string_pattern_mismatch":
+        if "A-Za-z0-9_-" in str(err.get("ctx", {}).get("pattern", "")):
+            return (
+                f"{err['input']!r} is not a valid id: use only letters, digits, '-' and '_' "
+                f"(for example 'state-capitalism')"
+            )
+        return f"{err['input']!r} has the wrong form ({err['msg']})"
+    if kind in {"string_too_short", "too_short"}:
+        return f"{field!r} must not be empty"
+    if kind == "value_error":
+        return f"{field!r} {str(err['msg']).removeprefix('Value error, ')}"
+    given = err.get("input")
+    shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "..."
+    return f"{err['msg']} (got {shown})"
+
+
+def _allowed_keys(loc: Sequence[int | str]) -> list[str]:
+    # Walk the model tree along the error's location to list the keys that were allowed.
+    from .model import ArgumentMap as Root
+
+    model: Any = Root
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        inner = _model_in(field.annotation)
+        if inner is None:
+            return []
+        model = inner
+    return list(model.model_fields)
+
+
+def _model_in(annotation: Any) -> Any:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
