@@ -205,6 +205,14 @@ class ArgumentMap(_Base):
     _index: dict[str, Claim | Link] = PrivateAttr(default_factory=dict)
     _index_size: int = PrivateAttr(default=-1)
 
+    def __eq__(self, other: object) -> bool:
+        # Compare the map's content only: the builder's private id index is a cache.
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in type(self).model_fields)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the lists it holds
+
     # -- lookups ---------------------------------------------------------------------------
 
     def _ids(self) -> dict[str, Claim | Link]:
