@@ -267,7 +267,7 @@ _PYDANTIC_CODES: dict[str, Code] = {
     "less_than": Code.OUT_OF_RANGE,
     "literal_error": Code.BAD_CHOICE,
     "enum": Code.BAD_CHOICE,
-    "too_short": Code.EMPTY_TEXT,
+    "too_short": Code.EMPTY_LIST,
     "string_too_short": Code.EMPTY_TEXT,
     "string_too_long": Code.OUT_OF_RANGE,
     "json_invalid": Code.INVALID_JSON,
@@ -303,6 +303,8 @@ def problems_from_pydantic(exc: ValidationError, prefix: str = "") -> list[Probl
 
 def _code_for(err: Any) -> Code:
     kind = err["type"]
+    if tuple(err["loc"]) == ("format",):
+        return Code.UNSUPPORTED_FORMAT
     if kind == "string_pattern_mismatch":
         last = str(err["loc"][-1]) if err["loc"] else ""
         return (
@@ -338,8 +340,15 @@ def _message_for(err: Any) -> str:
                 f"(for example 'state-capitalism')"
             )
         return f"{err['input']!r} has the wrong form ({err['msg']})"
-    if kind in {"string_too_short", "too_short"}:
+    if tuple(err["loc"]) == ("format",):
+        return (
+            f"format {err.get('input')!r} is not one this argmap reads; "
+            f"expected 'argmap/1' (upgrade argmap, or fix the 'format' key)"
+        )
+    if kind == "string_too_short":
         return f"{field!r} must not be empty"
+    if kind == "too_short":
+        return f"{field!r} needs at least one item"
     if kind == "value_error":
         return f"{field!r} {str(err['msg']).removeprefix('Value error, ')}"
     given = err.get("input")

@@ -110,9 +110,8 @@ def _json_problem(data: bytes) -> Problem:
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Problem(
-            Code.INVALID_JSON, "", f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
-        )
+        message = f"invalid JSON: {exc.msg}{_json_hint(text, exc.pos)}"
+        return Problem(Code.INVALID_JSON, "", message, line=exc.lineno, column=exc.colno)
     except RecursionError:
         return Problem(Code.INVALID_JSON, "", "the JSON is nested too deeply")
     if not isinstance(parsed, dict):
@@ -122,6 +121,15 @@ def _json_problem(data: bytes) -> Problem:
             f"the top level must be a JSON object {{...}}, not {type(parsed).__name__}",
         )
     return Problem(Code.INVALID_JSON, "", "invalid JSON")
+
+
+def _json_hint(text: str, pos: int) -> str:
+    # The two slips people make most when editing JSON by hand.
+    if text[:pos].rstrip().endswith(",") and text[pos : pos + 1] in ("]", "}"):
+        return " (remove the trailing comma before it)"
+    if text[pos : pos + 1] == "'":
+        return " (JSON strings use double quotes)"
+    return ""
 
 
 def read_sources(m: ArgumentMap, base_dir: Path | None) -> tuple[dict[str, str], list[Problem]]:
