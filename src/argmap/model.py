@@ -134,8 +134,8 @@ class Claim(_Base):
     """
 
     id: Slug
-    text: str
     title: str | None = None
+    text: str
     kind: ClaimKind = "claim"
     basis: Basis | None = None
     themes: list[Slug] = Field(default_factory=list)
@@ -204,6 +204,7 @@ class ArgumentMap(_Base):
     # Index of ids for the builder, rebuilt when the lists change size behind its back.
     _index: dict[str, Claim | Link] = PrivateAttr(default_factory=dict)
     _index_size: int = PrivateAttr(default=-1)
+    _next_number: dict[str, int] = PrivateAttr(default_factory=dict)
 
     def __eq__(self, other: object) -> bool:
         # Compare the map's content only: the builder's private id index is a cache.
@@ -253,9 +254,7 @@ class ArgumentMap(_Base):
             self._declare(self.themes, Theme, theme_id)
         for perspective_id in new.asserted_by:
             self._declare(self.perspectives, Perspective, perspective_id)
-        self.claims.append(new)
-        self._ids()[new.id] = new
-        self._index_size += 1
+        self._append(self.claims, new)
         return new.id
 
     def support(self, sources: str | Sequence[str], target: str, **fields: Any) -> str:
@@ -314,17 +313,23 @@ class ArgumentMap(_Base):
             raise _problem(
                 "AM102", f"{path}.target", "a link cannot target itself or its own source"
             )
-        self.links.append(new)
-        ids[new.id] = new
-        self._index_size += 1
+        self._append(self.links, new)
         return new.id
+
+    def _append(self, items: list[Any], new: Claim | Link) -> None:
+        # Keep the index in step without rebuilding it: the builder stays linear.
+        index = self._ids()
+        items.append(new)
+        index[new.id] = new
+        self._index_size += 1
 
     def _next_link_id(self, kind: str, target: str) -> str:
         is_undercut = kind == "attack" and isinstance(self._ids().get(target), Link)
         prefix = "u" if is_undercut else kind[0]
-        n = sum(1 for link in self.links if re.fullmatch(rf"{prefix}\d+", link.id)) + 1
+        n = self._next_number.get(prefix, 1)
         while f"{prefix}{n}" in self._ids():
             n += 1
+        self._next_number[prefix] = n + 1
         return f"{prefix}{n}"
 
     def _reject_taken(self, item_id: str, path: str) -> None:

@@ -21,8 +21,9 @@ def open_map(path: str) -> LoadReport:
     return load_report(Path(path))
 
 
-def print_problems(file: str, problems: Iterable[Problem], stream: TextIO = sys.stderr) -> None:
+def print_problems(file: str, problems: Iterable[Problem], stream: TextIO | None = None) -> None:
     """One line per problem: ``FILE:WHERE: CODE name: message``, like a compiler."""
+    stream = stream or sys.stderr
     for p in problems:
         print(f"{file}:{p}", file=stream)
 
@@ -31,5 +32,6 @@ def problems_json(file: str, problems: Iterable[Problem]) -> list[dict[str, obje
     return [{"file": file, **p.as_dict()} for p in problems]
 
 
-def emit_json(data: object, stream: TextIO = sys.stdout) -> None:
+def emit_json(data: object, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
     print(json.dumps(data, indent=2, ensure_ascii=False), file=stream)

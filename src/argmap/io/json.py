@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import Code, MapValidationError, Problem, Severity
+from ..errors import ArgmapError, Code, MapValidationError, Problem, Severity
 from ..model import ArgumentMap
 from ..validate import check, problems_from_pydantic
 from .files import atomic_write
@@ -164,7 +164,16 @@ def dumps(m: ArgumentMap) -> str:
 
 def dump(m: ArgumentMap, path: str | Path) -> None:
     """Write ``dumps(m)`` to ``path`` atomically (see :func:`argmap.io.atomic_write`)."""
-    atomic_write(path, dumps(m))
+    text = dumps(m)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # Lone surrogates can come from Python strings, never from UTF-8 files.
+        raise ArgmapError(
+            f"{path}: text cannot be written as UTF-8 near {text[exc.start - 20 : exc.start]!r}"
+            f" (a lone surrogate, {text[exc.start]!r})"
+        ) from None
+    atomic_write(path, data)
 
 
 _TOP_LEVEL_LISTS = {"sources", "themes", "perspectives", "claims", "links"}
