@@ -61,16 +61,20 @@ def _duplicate_ids(m: ArgumentMap) -> Iterator[Problem]:
         ("perspectives", m.perspectives),
     ]
     for name, items in groups:
-        yield from _repeats([(f"{name}[{i}].id", x.id) for i, x in enumerate(items)])
+        yield from _repeats([(name, i, x.id) for i, x in enumerate(items)])
+    ids = [c.id for c in m.claims] + [link.id for link in m.links]
+    if len(set(ids)) == len(ids):
+        return  # the common case, checked without building a path per id
+    n = len(m.claims)
     yield from _repeats(
-        [(f"claims[{i}].id", c.id) for i, c in enumerate(m.claims)]
-        + [(f"links[{i}].id", link.id) for i, link in enumerate(m.links)]
+        [("claims", i, cid) if i < n else ("links", i - n, cid) for i, cid in enumerate(ids)]
     )
 
 
-def _repeats(located_ids: list[tuple[str, str]]) -> Iterator[Problem]:
+def _repeats(located_ids: list[tuple[str, int, str]]) -> Iterator[Problem]:
     first: dict[str, str] = {}
-    for path, item_id in located_ids:
+    for name, i, item_id in located_ids:
+        path = f"{name}[{i}].id"
         if item_id in first:
             yield Problem(
                 Code.DUPLICATE_ID,
@@ -114,6 +118,12 @@ def _link_references(m: ArgumentMap) -> Iterator[Problem]:
     claims = {c.id for c in m.claims}
     links = {link.id for link in m.links}
     for i, link in enumerate(m.links):
+        if (
+            claims.issuperset(link.sources)
+            and link.target in claims
+            and link.target not in link.sources
+        ):
+            continue  # the common case: one set test per link
         for j, source in enumerate(link.sources):
             if source not in claims:
                 what = "a link" if source in links else "not declared"
