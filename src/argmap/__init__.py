@@ -15,6 +15,7 @@ Load, build, check, analyse, draw and convert maps.
 True
 """
 
+from . import examples, io
 from .errors import ArgmapError, FormatError, MapValidationError, Problem, RenderError
 from .io.json import dump, dumps, load, loads
 from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
@@ -34,6 +35,8 @@ __all__ = [
     "Source",
     "Theme",
     "dump",
+    "examples",
+    "io",
     "dumps",
     "load",
     "loads",

@@ -1,0 +1,57 @@
+"""The wheel ships the reference map and its source, built from data/ (one copy in the repo)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(REPO)],
+        check=True, capture_output=True,
+    )
+    [built] = out.glob("argmap-*.whl")
+    return built
+
+
+def test_wheel_contains_the_reference_data(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "argmap/examples/data/claims.json" in names
+    assert "argmap/examples/data/sources/what-was-wrong-with-soviet-socialism.txt" in names
+    packaged = zipfile.ZipFile(wheel).read("argmap/examples/data/claims.json")
+    assert packaged == (DATA / "claims.json").read_bytes()
+
+
+def test_installed_wheel_loads_the_example_with_quotes_checked(
+    wheel: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True)
+    code = (
+        "import argmap.examples as e; m = e.soviet_socialism(); "
+        "print(e.data_path().is_relative_to(%r), len(m.claims))" % str(target)
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", str(len(argmap_claims()))]
+
+
+def argmap_claims() -> list[object]:
+    import json
+
+    claims: list[object] = json.loads((DATA / "claims.json").read_text())["claims"]
+    return claims
