@@ -18,9 +18,20 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("hatchling")
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(REPO)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
     )
     [built] = out.glob("argmap-*.whl")
     return built
@@ -34,19 +45,36 @@ def test_wheel_contains_the_reference_data(wheel: Path) -> None:
     assert packaged == (DATA / "claims.json").read_bytes()
 
 
-def test_installed_wheel_loads_the_example_with_quotes_checked(
-    wheel: Path, tmp_path: Path
-) -> None:
+def test_installed_wheel_loads_the_example_with_quotes_checked(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(target), str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     code = (
         "import argmap.examples as e; m = e.soviet_socialism(); "
-        "print(e.data_path().is_relative_to(%r), len(m.claims))" % str(target)
+        f"print(e.data_path().is_relative_to({str(target)!r}), len(m.claims))"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.split() == ["True", str(len(argmap_claims()))]
 
 
