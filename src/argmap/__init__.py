@@ -19,6 +19,7 @@ from . import examples, io
 from .errors import ArgmapError, FormatError, MapValidationError, Problem, RenderError
 from .io.json import dump, dumps, load, loads
 from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
+from .render import to_dot, to_mermaid
 from .validate import validate
 
 __all__ = [
@@ -40,5 +41,7 @@ __all__ = [
     "io",
     "load",
     "loads",
+    "to_dot",
+    "to_mermaid",
     "validate",
 ]

@@ -372,6 +372,30 @@ class ArgumentMap(_Base):
 
         dump(self, path)
 
+    def render(self, path: str | Path, **options: Any) -> None:
+        """Draw the map to ``path``; the extension picks the format (.dot .gv .svg .png .pdf).
+
+        Options as for :func:`argmap.to_dot`; the file is written atomically.
+        """
+        from argmap.render import render
+
+        render(self, path, **options)
+
+    def view(self, **options: Any) -> Any:
+        """A diagram for notebooks, e.g. ``m.view(focus="state-capitalism", depth=2)``.
+
+        Returns an :class:`argmap.render.DiagramView`, which Jupyter shows inline.
+        """
+        from argmap.render import view
+
+        return view(self, **options)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        # Jupyter's inline display; falls back to DOT text with a hint, never raises.
+        from argmap.render.output import inline_bundle
+
+        return inline_bundle(self)
+
     def check(self, source_texts: dict[str, str] | None = None) -> list[Any]:
         """Validate the whole map; raise :class:`argmap.MapValidationError` listing every error.
 

@@ -1,0 +1,110 @@
+"""``argmap render FILE -o OUT``: draw a map as DOT, SVG, PNG, PDF or Mermaid.
+
+The output format comes from OUT's extension (``.dot .gv .svg .png .pdf .mmd``); ``-o -``
+prints DOT (or Mermaid with ``--mermaid``) to standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+from ..io.files import atomic_write
+from ._common import EXIT_OK, open_map
+
+
+def register(commands: Any) -> None:
+    p: argparse.ArgumentParser = commands.add_parser(
+        "render",
+        help="draw a map as a diagram (DOT, SVG, PNG, PDF or Mermaid)",
+        description=(
+            "Draw FILE as a diagram. The format follows OUT's extension: .svg (accessible, "
+            "best for large maps), .png, .pdf, .dot/.gv (Graphviz text), .mmd (Mermaid)."
+        ),
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or -")
+    p.add_argument("--focus", metavar="ID", help="draw only the claims near this claim")
+    p.add_argument("--depth", type=int, default=1, metavar="N", help="steps from --focus (1)")
+    p.add_argument(
+        "--theme",
+        action="append",
+        metavar="T",
+        dest="themes",
+        help="draw only claims with this theme id (repeatable)",
+    )
+    p.add_argument("--labels", choices=["both", "title", "text"], default="both")
+    p.add_argument("--width", type=int, default=32, metavar="CHARS", help="wrap width (32)")
+    p.add_argument("--group", choices=["auto", "clusters", "bands", "none"], default="auto")
+    p.add_argument(
+        "--direction",
+        choices=["BT", "TB", "LR", "RL", "up", "down", "left", "right"],
+        default="BT",
+        help="arrow direction (BT: evidence below, positions on top)",
+    )
+    p.add_argument("--bw", action="store_true", help="black-and-white print mode")
+    p.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the legend")
+    p.add_argument("--no-title", dest="title", action="store_false", help="leave out the title")
+    p.add_argument("--href-prefix", metavar="PREFIX", help="link claims to PREFIX + id")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="ATTR=VALUE",
+        help="Graphviz graph attribute overriding the size-based layout (e.g. nslimit=4)",
+    )
+    p.add_argument("--mermaid", action="store_true", help="with -o -, print Mermaid not DOT")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..render import render, to_dot, to_mermaid
+
+    report = open_map(args.file)
+    options: dict[str, Any] = {
+        "labels": args.labels,
+        "width": args.width,
+        "group": args.group,
+        "themes": args.themes,
+        "focus": args.focus,
+        "depth": args.depth,
+        "direction": args.direction,
+        "bw": args.bw,
+        "legend": args.legend,
+        "title": args.title,
+        "href_prefix": args.href_prefix,
+        "layout": _layout(args.set),
+    }
+    if args.output == "-":
+        text = to_mermaid(report.map, **options) if args.mermaid else to_dot(report.map, **options)
+        sys.stdout.write(text if isinstance(text, str) else text.source)
+        return EXIT_OK
+    out = Path(args.output)
+    if out.suffix.lower() in (".mmd", ".mermaid"):
+        atomic_write(out, to_mermaid(report.map, **options))
+        return EXIT_OK
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        renderer = render(report.map, out, **options)
+    for warning in caught:
+        print(f"argmap: note: {warning.message}", file=sys.stderr)
+    if renderer is not None and renderer.fallback:
+        print(
+            "argmap: note: drawn with graphviz-pure (Graphviz's dot is not installed)",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _layout(pairs: list[str]) -> dict[str, str]:
+    layout: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise RenderError(f"--set takes ATTR=VALUE, e.g. nslimit=4 (got {pair!r})")
+        layout[key.strip()] = value.strip()
+    return layout

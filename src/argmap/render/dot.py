@@ -1,0 +1,608 @@
+"""Graphviz DOT for an argument map: :func:`to_dot`.
+
+The DOT text is written line by line from quoted pieces (:mod:`argmap.render.quoting`) rather
+than through the ``graphviz`` package's attribute quoting, which passes backslash escapes and
+``<...>`` strings through on purpose; the result is still a ``graphviz.Digraph`` whose
+``body`` holds the lines, so ``.source``, ``.pipe()`` and notebook display work as usual.
+
+Layout facts that shape the output:
+
+* a link with several sources, or one that another link targets (an undercut or a warrant),
+  becomes a small junction node, because Graphviz edges cannot end on edges;
+* the layout settings grow with the map (:func:`argmap.render.backend.layout_settings`), and
+  ``layout=`` overrides win, so the DOT file renders the same way with a plain ``dot`` call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import graphviz
+
+from ..model import ArgumentMap, Claim, Link
+from .backend import layout_settings
+from .options import DiagramOptions, make_options
+from .quoting import Plain, display_text, dot_id, dot_string, html_text
+from .select import View, select
+from .style import FONT, THEME_PALETTE, edge_style, status_fill
+
+__all__ = ["Diagram", "build", "to_dot", "wrap"]
+
+_KIND_TAG = {"position": "POSITION", "evidence": "EVIDENCE", "assumption": "ASSUMPTION"}
+_STATUS_TAG = {"accepted": "✓ accepted", "rejected": "✗ rejected", "undecided": "? undecided"}
+
+
+@dataclass
+class Diagram:
+    """A built diagram: the DOT lines plus what accessibility post-processing needs.
+
+    ``titles`` maps each SVG element id Graphviz will emit (``id_prefix`` + ``node-<claim>``,
+    ``link-<link>``, ``edge-<link>`` ...) to its accessible title; ``descriptions`` to a
+    longer description where there is one.
+    """
+
+    lines: list[str]
+    title: str
+    description: str
+    node_count: int
+    titles: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def source(self) -> str:
+        return "digraph argmap {\n" + "".join(self.lines) + "}\n"
+
+
+def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
+    """The map as a ``graphviz.Digraph``, bottom-to-top, ready to render or save.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+    labels : {"both", "title", "text"}
+        Claim boxes show the bold title above the text (``both``), or one of them; a claim with
+        no title shows its text either way.
+    width : int
+        Characters per line before claim text wraps (default 32).
+    group : {"auto", "clusters", "bands", "none"}
+        Themes as cluster boxes, as colour bands with a legend, or not at all. ``auto`` uses
+        clusters below 300 claims and bands from there on.
+    themes : str or iterable of str, optional
+        Show only claims with one of these theme ids.
+    focus : str, optional
+        Show only the claims within ``depth`` steps of this claim.
+    depth : int
+        Neighbourhood size for ``focus`` (default 1).
+    direction : {"BT", "TB", "LR", "RL"} or {"up", "down", "right", "left"}
+        Which way arrows run; the default ``BT`` puts evidence below and positions on top.
+    bw : bool
+        Black-and-white print: no colour anywhere, relations told apart by line and arrowhead.
+    legend : bool
+        Add a legend box for the relations, claim kinds and statuses shown.
+    title : bool
+        Put the map's title (and question) above the diagram.
+    status : mapping of claim id to "accepted", "rejected", "undecided" or a float in [0, 1]
+        Analysis results (``highlight`` is another name for it), shown by fill colour *and*
+        a text tag in the box (double border for accepted), so not by colour alone.
+    href_prefix : str, optional
+        Make each claim a link to ``href_prefix + claim id`` (e.g. ``"#claim-"``).
+    id_prefix : str
+        Prefix for SVG element ids, for pages that inline several diagrams.
+    layout : mapping of str to str
+        Graphviz graph attributes that override the size-based defaults (``engine`` aside,
+        e.g. ``{"nslimit": "4", "splines": "ortho"}``).
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(title="Homework")
+    >>> m.claim("ban", "Homework should be banned.", kind="position")
+    'ban'
+    >>> m.claim("stress", "Homework causes stress.")
+    'stress'
+    >>> m.support("stress", "ban")
+    's1'
+    >>> g = to_dot(m, legend=False)
+    >>> '"stress" -> "ban"' in g.source
+    True
+    """
+    diagram = build(m, make_options(**options))
+    g = graphviz.Digraph(name="argmap")
+    g.body = diagram.lines
+    return g
+
+
+def build(m: ArgumentMap, opts: DiagramOptions) -> Diagram:
+    """Build the DOT lines and accessibility titles for ``m`` under ``opts``."""
+    view = select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
+    return _Writer(m, view, opts).write()
+
+
+def wrap(text: Plain, width: int) -> list[str]:
+    """Greedy word wrap at ``width`` characters; words longer than a line are cut.
+
+    Line breaks in the text are kept. Joining the lines with single spaces gives the text
+    with its whitespace runs collapsed, except where a long word was cut.
+
+    Examples
+    --------
+    >>> wrap(display_text("Homework causes stress in young pupils."), 16)
+    ['Homework causes', 'stress in young', 'pupils.']
+    >>> wrap(display_text("abcdefghij"), 4)
+    ['abcd', 'efgh', 'ij']
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            while len(word) > width:  # cut a word no line can hold
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        if line:
+            lines.append(line)
+    return lines
+
+
+class _Writer:
+    """One diagram's worth of state: the view, the options, the lines written so far."""
+
+    def __init__(self, m: ArgumentMap, view: View, opts: DiagramOptions) -> None:
+        self.m, self.view, self.opts = m, view, opts
+        self.p = opts.id_prefix
+        self.claims = {c.id: c for c in view.claims}
+        self.links = {link.id: link for link in view.links}
+        targeted = {link.target for link in view.links}
+        # Junction nodes: co-premise links, and links that other links attack or back.
+        self.junctions = {
+            link.id for link in view.links if len(link.sources) > 1 or link.id in targeted
+        }
+        self.grouping = opts.grouping(len(view.claims))
+        self.theme_color = _theme_colors(m)
+        self.theme_label = {t.id: t.label for t in m.themes}
+        self.who = {p.id: p.label for p in m.perspectives}
+        self.lines: list[str] = []
+        # Cluster labels follow the rank direction: "b" is the top of a bottom-to-top map.
+        self._cluster_labelloc = "b" if opts.direction == "BT" else "t"
+        n_nodes = len(view.claims) + len(self.junctions)
+        self.diagram = Diagram(
+            self.lines,
+            title=m.title or "Argument map",
+            description=_describe_map(m, view, opts),
+            node_count=n_nodes,
+        )
+
+    # -- the whole graph -------------------------------------------------------------------
+
+    def write(self) -> Diagram:
+        out = self.lines.append
+        for line in self._graph_defaults():
+            out(line)
+        if self.grouping == "clusters":
+            self._write_clusters()
+        else:
+            for claim in self.view.claims:
+                out(self._claim_line(claim, "\t"))
+            for link_id in sorted(self.junctions, key=self._link_order):
+                out(self._junction_line(self.links[link_id], "\t"))
+        for link in self.view.links:
+            self.lines.extend(self._link_lines(link))
+        if self.opts.legend:
+            self.lines.extend(_Legend(self).lines())
+        return self.diagram
+
+    def _link_order(self, link_id: str) -> int:
+        return self._order[link_id]
+
+    @property
+    def _order(self) -> dict[str, int]:
+        if not hasattr(self, "_order_cache"):
+            self._order_cache = {link.id: i for i, link in enumerate(self.view.links)}
+        return self._order_cache
+
+    def _graph_defaults(self) -> Iterator[str]:
+        opts = self.opts
+        clustered = self.grouping == "clusters"
+        n_edges = sum(len(link.sources) + (link.id in self.junctions) for link in self.view.links)
+        attrs = {
+            "rankdir": opts.direction,
+            "fontname": f'"{FONT}"',
+            "nodesep": "0.3",
+            "ranksep": "0.45",
+            "pad": "0.3",
+            "bgcolor": '"#FFFFFF"',
+        }
+        settings = layout_settings(self.diagram.node_count, n_edges, clustered=clustered)
+        settings.update(opts.layout)
+        attrs.update((k, dot_string(display_text(v))) for k, v in settings.items())
+        if opts.title and (self.m.title or self.m.question):
+            attrs.update(label=self._title_label(), labelloc="t", fontsize="18")
+        yield "\tgraph [" + " ".join(f"{k}={v}" for k, v in attrs.items()) + "]\n"
+        line = "#000000" if opts.bw else "#3C3C3C"
+        yield (
+            f'\tnode [shape=box style="rounded,filled" fillcolor="#FFFFFF" color="{line}" '
+            f'fontname="{FONT}" fontsize=11 margin="0.12,0.06"]\n'
+        )
+        yield f'\tedge [fontname="{FONT}" fontsize=9 arrowsize=0.8]\n'
+
+    def _title_label(self) -> str:
+        rows = []
+        if self.m.title:
+            rows.append(f"<B>{html_text(display_text(self.m.title))}</B>")
+        if self.m.question:
+            lines = wrap(display_text(self.m.question), max(60, self.opts.width * 3))
+            question = "<BR/>".join(html_text(Plain(x)) for x in lines)
+            rows.append(f'<FONT POINT-SIZE="12">{question}</FONT>')
+        return "<" + "<BR/>".join(rows) + ">"
+
+    # -- themes as clusters ----------------------------------------------------------------
+
+    def _write_clusters(self) -> None:
+        out = self.lines.append
+        members: dict[str | None, list[Claim]] = {}
+        for claim in self.view.claims:
+            home = next((t for t in claim.themes if t in self.theme_label), None)
+            members.setdefault(home, []).append(claim)
+        cluster_of = {c.id: home for home, cs in members.items() for c in cs}
+        junctions_in: dict[str | None, list[Link]] = {}
+        for link in self.view.links:
+            if link.id in self.junctions:
+                homes = {cluster_of.get(s) for s in link.sources}
+                home = homes.pop() if len(homes) == 1 else None
+                junctions_in.setdefault(home, []).append(link)
+        for theme in self.m.themes:
+            if theme.id not in members:
+                continue
+            color = "#666666" if self.opts.bw else self.theme_color[theme.id]
+            fill = "#FFFFFF" if self.opts.bw else color + "14"
+            label = html_text(display_text(theme.label))
+            cluster_id = f"{self.p}theme-{theme.id}"
+            self.diagram.titles[cluster_id] = f"Theme: {display_text(theme.label)}"
+            if theme.description:
+                self.diagram.descriptions[cluster_id] = display_text(theme.description)
+            out(f"\tsubgraph {dot_id('cluster_' + theme.id)} {{\n")
+            out(
+                f'\t\tgraph [id="{cluster_id}" label=<<B>{label}</B>> style="rounded,filled" '
+                f'color="{color}" fillcolor="{fill}" penwidth=1.5 fontsize=13 '
+                f'fontcolor="#222222" labeljust=l labelloc={self._cluster_labelloc}]\n'
+            )
+            for claim in members[theme.id]:
+                out(self._claim_line(claim, "\t\t"))
+            for link in junctions_in.get(theme.id, ()):
+                out(self._junction_line(link, "\t\t"))
+            out("\t}\n")
+        for claim in members.get(None, ()):
+            out(self._claim_line(claim, "\t"))
+        for link in junctions_in.get(None, ()):
+            out(self._junction_line(link, "\t"))
+
+    # -- claims ----------------------------------------------------------------------------
+
+    def _claim_line(self, claim: Claim, indent: str) -> str:
+        opts = self.opts
+        node_id = f"{self.p}node-{claim.id}"
+        text = display_text(claim.text)
+        self.diagram.titles[node_id] = text
+        self.diagram.descriptions[node_id] = self._claim_description(claim)
+        attrs = [f'id="{node_id}"', f"label={self._claim_label(claim, text)}"]
+        style = ["rounded", "filled"]
+        if claim.kind == "assumption":
+            style.append("dashed")
+        if claim.kind == "position":
+            attrs.append("penwidth=2.6")
+            if not opts.bw and claim.id not in opts.status:
+                attrs.append('fillcolor="#FFF8E6"')
+        status = opts.status.get(claim.id)
+        if status is not None:
+            attrs.append(f'fillcolor="{status_fill(status, opts.bw)}"')
+            if status == "accepted":
+                attrs.append("peripheries=2")
+        if len(style) != 2:
+            attrs.append(f'style="{",".join(style)}"')
+        if opts.href_prefix is not None:
+            href = display_text(opts.href_prefix + claim.id)
+            attrs.append(f"URL={dot_string(href)} tooltip={dot_string(text)}")
+        return f"{indent}{dot_id(claim.id)} [{' '.join(attrs)}]\n"
+
+    def _claim_label(self, claim: Claim, text: Plain) -> str:
+        opts = self.opts
+        rows: list[str] = []
+        tags = self._tags(claim)
+        if tags:
+            tag_color = "#000000" if opts.bw else "#555555"
+            rows.append(
+                f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{tag_color}">'
+                f"{html_text(display_text(' · '.join(tags)))}</FONT></TD></TR>"
+            )
+        title = claim.title if opts.labels != "text" else None
+        show_text = opts.labels != "title" or not claim.title
+        if title:
+            lines = wrap(display_text(title), opts.width)
+            size = ' POINT-SIZE="13"' if claim.kind == "position" else ""
+            rows.append(
+                f"<TR><TD><FONT{size}><B>"
+                + "<BR/>".join(html_text(Plain(x)) for x in lines)
+                + "</B></FONT></TD></TR>"
+            )
+        if show_text:
+            lines = wrap(text, opts.width)
+            rows.append(
+                '<TR><TD BALIGN="LEFT">'
+                + "<BR/>".join(html_text(Plain(x)) for x in lines)
+                + "</TD></TR>"
+            )
+        who = [self.who.get(p, p) for p in claim.asserted_by]
+        if who:
+            caption = wrap(display_text("— " + ", ".join(who)), opts.width + 8)
+            rows.append(
+                '<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="9"><I>'
+                + "<BR/>".join(html_text(Plain(x)) for x in caption)
+                + "</I></FONT></TD></TR>"
+            )
+        band = ""
+        if self.grouping == "bands" and claim.themes:
+            color = "#666666" if opts.bw else self.theme_color.get(claim.themes[0], "#999999")
+            band = f'<TD ROWSPAN="{len(rows)}" BGCOLOR="{color}" WIDTH="5"></TD>'
+            rows[0] = rows[0].replace("<TR>", "<TR>" + band, 1)
+        return (
+            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+            + "".join(rows)
+            + "</TABLE>>"
+        )
+
+    def _tags(self, claim: Claim) -> list[str]:
+        tags = []
+        if claim.kind in _KIND_TAG:
+            tags.append(_KIND_TAG[claim.kind])
+        if claim.basis and claim.basis != "other":  # "other" tells a reader nothing
+            tags.append(claim.basis.replace("_", " "))
+        if self.grouping == "bands":
+            tags.extend(self.theme_label[t] for t in claim.themes[:1] if t in self.theme_label)
+        status = self.opts.status.get(claim.id)
+        if isinstance(status, float):
+            tags.append(f"strength {status:.2f}")
+        elif status is not None:
+            tags.append(_STATUS_TAG[status])
+        return tags
+
+    def _claim_description(self, claim: Claim) -> str:
+        parts: list[str] = [claim.kind]
+        if claim.basis:
+            parts.append("based on " + claim.basis.replace("_", " "))
+        if claim.asserted_by:
+            parts.append("asserted by " + ", ".join(self.who.get(p, p) for p in claim.asserted_by))
+        if claim.themes:
+            parts.append("theme " + ", ".join(self.theme_label.get(t, t) for t in claim.themes))
+        status = self.opts.status.get(claim.id)
+        if isinstance(status, float):
+            parts.append(f"strength {status:.2f}")
+        elif status is not None:
+            parts.append(status)
+        return display_text("; ".join(parts))
+
+    # -- links -----------------------------------------------------------------------------
+
+    def relation(self, link: Link) -> str:
+        if link.target in self.claims:
+            return link.kind
+        return "undercut" if link.kind == "attack" else "warrant"
+
+    def _junction_line(self, link: Link, indent: str) -> str:
+        style = edge_style(self.relation(link), self.opts.bw)
+        node_id = f"{self.p}link-{link.id}"
+        self.diagram.titles[node_id] = self._junction_title(link)
+        return (
+            f'{indent}{dot_id(link.id)} [id="{node_id}" shape=point width=0.11 '
+            f'color="{style.color}" fillcolor="{style.color}" label=""]\n'
+        )
+
+    def _link_lines(self, link: Link) -> Iterator[str]:
+        relation = self.relation(link)
+        style = edge_style(relation, self.opts.bw)
+        look = (
+            f'color="{style.color}" style={style.style} penwidth={style.penwidth} '
+            f'class="{relation}"'
+        )
+        head = dot_id(link.target)
+        edge_id = f"{self.p}edge-{link.id}"
+        if link.id not in self.junctions:
+            self.diagram.titles[edge_id] = self._edge_title(link, relation, link.sources[0])
+            yield (
+                f"\t{dot_id(link.sources[0])} -> {head} "
+                f'[id="{edge_id}" {look} arrowhead={style.arrowhead}]\n'
+            )
+            return
+        junction = dot_id(link.id)
+        for i, source in enumerate(link.sources, start=1):
+            part_id = f"{edge_id}.{i}"
+            self.diagram.titles[part_id] = self._premise_title(link, relation, source)
+            yield f'\t{dot_id(source)} -> {junction} [id="{part_id}" {look} arrowhead=none]\n'
+        self.diagram.titles[edge_id] = self._junction_title(link)
+        yield f'\t{junction} -> {head} [id="{edge_id}" {look} arrowhead={style.arrowhead}]\n'
+
+    # -- accessible descriptions of relations ----------------------------------------------
+
+    def name(self, item_id: str) -> str:
+        """A quoted short name for a claim, or a description of a link, for titles."""
+        if item_id in self.claims:
+            return f"'{display_text(self.claims[item_id].label)}'"
+        link = self.links[item_id]
+        return f"the inference from {self._sources(link)} to {self.name(link.target)}"
+
+    def _sources(self, link: Link) -> str:
+        names = [self.name(s) for s in link.sources]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    def _who(self, claim_id: str) -> str:
+        who = [self.who.get(p, p) for p in self.claims[claim_id].asserted_by]
+        return f", asserted by {display_text(', '.join(who))}" if who else ""
+
+    def _edge_title(self, link: Link, relation: str, source: str) -> str:
+        noun = _RELATION_NOUN[relation]
+        return f"{noun} {self.name(link.target)}{self._who(source)}: {self.name(source)}"
+
+    def _premise_title(self, link: Link, relation: str, source: str) -> str:
+        noun = _RELATION_NOUN[relation]
+        others = [self.name(s) for s in link.sources if s != source]
+        return (
+            f"linked premise of a {noun} {self.name(link.target)}{self._who(source)}: "
+            f"{self.name(source)}, together with {', '.join(others)}"
+        )
+
+    def _junction_title(self, link: Link) -> str:
+        noun = _RELATION_NOUN[self.relation(link)]
+        together = " together" if len(link.sources) > 1 else ""
+        return f"{noun} {self.name(link.target)}: {self._sources(link)}{together}"
+
+
+_RELATION_NOUN = {
+    "support": "reason for",
+    "attack": "objection to",
+    "undercut": "undercut of",
+    "warrant": "warrant for",
+}
+
+
+class _Legend:
+    """A legend cluster with a sample of each relation, claim kind and status drawn."""
+
+    def __init__(self, w: _Writer) -> None:
+        self.w = w
+
+    def lines(self) -> list[str]:
+        w, p = self.w, self.w.p
+        relations = {w.relation(link) for link in w.view.links}
+        kinds = {c.kind for c in w.view.claims}
+        out = ['\tsubgraph "cluster legend" {\n']
+        out.append(
+            f'\t\tgraph [id="{p}legend" label=<<B>Legend</B>> style="rounded" '
+            f'color="#999999" fontsize=11 labeljust=l labelloc={w._cluster_labelloc}]\n'
+        )
+        w.diagram.titles[f"{p}legend"] = "Legend"
+        out.append(
+            '\t\tnode [shape=plaintext style="" fillcolor="#FFFFFF" fontsize=9 height=0.2 '
+            "margin=0.02 penwidth=1]\n"
+        )
+        for relation in ("support", "attack", "undercut", "warrant"):
+            if relation in relations:
+                out.extend(self._sample_edge(relation))
+        if any(len(link.sources) > 1 for link in w.view.links):
+            out.extend(self._sample_copremise())
+        samples = [("position", "position (answer)"), ("assumption", "assumption (implicit)")]
+        for kind, text in samples:
+            if kind in kinds:
+                out.append(self._sample_box(f"kind-{kind}", kind, text))
+        for value in ("accepted", "rejected", "undecided"):
+            if value in w.opts.status.values():
+                out.append(self._sample_box(f"status-{value}", value, _STATUS_TAG[value]))
+        if any(isinstance(v, float) for v in w.opts.status.values()):
+            out.append(self._sample_box("status-strength", 0.5, "strength 0.50 (fill ∝ strength)"))
+        if w.grouping == "bands":
+            out.append(self._theme_key())
+        out.append("\t}\n")
+        return out
+
+    def _sample_edge(self, relation: str) -> list[str]:
+        p = self.w.p
+        style = edge_style(relation, self.w.opts.bw)
+        # Names hold a space, which no claim or link id (a slug) can, so they never clash.
+        low, high = f"legend {relation} from", f"legend {relation} to"
+        target = "claim" if relation in ("support", "attack") else "inference"
+        low_id, high_id = f"{p}legend-{relation}-from", f"{p}legend-{relation}-to"
+        edge_id = f"{p}legend-edge-{relation}"
+        self.w.diagram.titles[low_id] = "legend sample"
+        self.w.diagram.titles[high_id] = "legend sample"
+        self.w.diagram.titles[edge_id] = (
+            f"legend: {relation} is drawn {style.style} with a {style.arrowhead} arrowhead"
+        )
+        return [
+            f'\t\t"{low}" [id="{low_id}" label="reason"]\n',
+            f'\t\t"{high}" [id="{high_id}" label="{target}"]\n',
+            f'\t\t"{low}" -> "{high}" [id="{edge_id}" color="{style.color}" '
+            f"style={style.style} arrowhead={style.arrowhead} penwidth={style.penwidth} "
+            f'label=" {style.verb}" fontcolor="{style.color}"]\n',
+        ]
+
+    def _sample_copremise(self) -> list[str]:
+        p = self.w.p
+        style = edge_style("support", self.w.opts.bw)
+        for name in ("co-a", "co-b", "co-j", "co-t", "edge-co-a", "edge-co-b", "edge-co-j"):
+            self.w.diagram.titles[f"{p}legend-{name}"] = "legend sample: linked co-premises"
+        look = f'color="{style.color}" penwidth={style.penwidth}'
+        return [
+            f'\t\t"legend co-a" [id="{p}legend-co-a" label="premise"]\n',
+            f'\t\t"legend co-b" [id="{p}legend-co-b" label="premise"]\n',
+            f'\t\t"legend co-j" [id="{p}legend-co-j" shape=point width=0.11 {look}]\n',
+            f'\t\t"legend co-t" [id="{p}legend-co-t" label="only together"]\n',
+            f'\t\t"legend co-a" -> "legend co-j" [id="{p}legend-edge-co-a" {look} '
+            "arrowhead=none]\n",
+            f'\t\t"legend co-b" -> "legend co-j" [id="{p}legend-edge-co-b" {look} '
+            "arrowhead=none]\n",
+            f'\t\t"legend co-j" -> "legend co-t" [id="{p}legend-edge-co-j" {look}]\n',
+        ]
+
+    def _sample_box(self, name: str, value: str | float, text: str) -> str:
+        w, p = self.w, self.w.p
+        attrs = [f'id="{p}legend-{name}"', 'shape=box style="rounded,filled"']
+        if value == "position":
+            attrs.append("penwidth=2.6")
+            if not w.opts.bw:
+                attrs.append('fillcolor="#FFF8E6"')
+        elif value == "assumption":
+            attrs.append('style="rounded,filled,dashed"')
+        else:
+            attrs.append(f'fillcolor="{status_fill(value, w.opts.bw)}"')
+            if value == "accepted":
+                attrs.append("peripheries=2")
+        w.diagram.titles[f"{p}legend-{name}"] = f"legend: {text}"
+        label = dot_string(display_text(text))
+        return f'\t\t"legend {name}" [{" ".join(attrs)} label={label}]\n'
+
+    def _theme_key(self) -> str:
+        w, p = self.w, self.w.p
+        shown = {t for c in w.view.claims for t in c.themes[:1]}
+        rows = []
+        for theme in w.m.themes:
+            if theme.id in shown:
+                color = "#666666" if w.opts.bw else w.theme_color[theme.id]
+                rows.append(
+                    f'<TR><TD BGCOLOR="{color}" WIDTH="12"></TD>'
+                    f'<TD ALIGN="LEFT">{html_text(display_text(theme.label))}</TD></TR>'
+                )
+        w.diagram.titles[f"{p}legend-themes"] = "legend: theme colours"
+        table = '<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
+        return f'\t\t"legend themes" [id="{p}legend-themes" label=<{table}>]\n'
+
+
+def _theme_colors(m: ArgumentMap) -> dict[str, str]:
+    colors: dict[str, str] = {}
+    for i, theme in enumerate(m.themes):
+        color = theme.color or THEME_PALETTE[i % len(THEME_PALETTE)]
+        if len(color) == 4:  # "#abc" -> "#AABBCC": Graphviz wants six digits to add alpha
+            color = "#" + "".join(ch * 2 for ch in color[1:])
+        colors[theme.id] = color.upper()
+    return colors
+
+
+def _describe_map(m: ArgumentMap, view: View, opts: DiagramOptions) -> str:
+    parts = []
+    if m.question:
+        parts.append(f"Question: {display_text(m.question)}")
+    shown = f"{len(view.claims)} claims and {len(view.links)} links"
+    if len(view.claims) != len(m.claims):
+        shown += f" of {len(m.claims)} claims"
+    upwards = " (upwards)" if opts.direction == "BT" else ""
+    parts.append(f"Argument map with {shown}; arrows point from reasons to their targets{upwards}")
+    if opts.focus:
+        parts.append(f"Focused on '{display_text(m.get_claim(opts.focus).label)}'")
+    return " ".join(p if p[-1] in ".?!" else p + "." for p in parts)

@@ -1,0 +1,140 @@
+"""The options every diagram writer takes, checked once.
+
+Writers (:func:`argmap.to_dot`, :func:`argmap.to_mermaid`, :func:`argmap.render.to_svg`) take
+the same keyword arguments; :func:`make_options` turns them into one frozen
+:class:`DiagramOptions` and rejects a wrong value with a :class:`argmap.RenderError` saying what
+is allowed, so a typo on the command line gets a sentence, not a traceback.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+from ..errors import RenderError
+
+__all__ = ["DiagramOptions", "make_options"]
+
+Labels = Literal["both", "title", "text"]
+Group = Literal["auto", "clusters", "bands", "none"]
+Direction = Literal["BT", "TB", "LR", "RL"]
+Status = Literal["accepted", "rejected", "undecided"]
+
+#: Maps with at least this many claims get colour bands instead of cluster boxes under
+#: ``group="auto"``: cluster boxes cost layout time and, at that size, readability.
+CLUSTER_LIMIT = 300
+
+# SVG element ids are written unquoted into DOT and XML: keep the prefix to slug characters.
+_ID_PREFIX = re.compile(r"[A-Za-z0-9_-]*")
+
+# Graphviz attribute names (https://graphviz.org/doc/info/attrs.html) are plain identifiers;
+# a layout key is written into DOT unquoted, so nothing else may pass.
+_ATTRIBUTE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+_DIRECTION_WORDS = {"up": "BT", "down": "TB", "right": "LR", "left": "RL"}
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    """What to draw and how; see :func:`argmap.to_dot` for each field's meaning."""
+
+    labels: Labels = "both"
+    width: int = 32
+    group: Group = "auto"
+    themes: tuple[str, ...] | None = None
+    focus: str | None = None
+    depth: int = 1
+    direction: Direction = "BT"
+    bw: bool = False
+    legend: bool = True
+    title: bool = True
+    status: Mapping[str, Status | float] = field(default_factory=dict)
+    href_prefix: str | None = None
+    id_prefix: str = ""
+    layout: Mapping[str, str] = field(default_factory=dict)
+
+    def grouping(self, n_claims: int) -> Literal["clusters", "bands", "none"]:
+        """The grouping in force for a view of ``n_claims`` claims."""
+        if self.group == "auto":
+            return "clusters" if n_claims < CLUSTER_LIMIT else "bands"
+        return self.group
+
+
+def make_options(**options: Any) -> DiagramOptions:
+    """Check keyword options and return them as :class:`DiagramOptions`.
+
+    ``highlight`` is accepted as another name for ``status``.
+
+    Examples
+    --------
+    >>> make_options(labels="title", direction="up").direction
+    'BT'
+    >>> make_options(labels="bold")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.RenderError: labels must be one of both, title, text (got 'bold')
+    """
+    if "highlight" in options:
+        if options.get("status") is not None:
+            raise RenderError("give status or highlight, not both (they are the same option)")
+        options["status"] = options.pop("highlight")
+    unknown = sorted(set(options) - set(DiagramOptions.__dataclass_fields__))
+    if unknown:
+        allowed = ", ".join(sorted(DiagramOptions.__dataclass_fields__))
+        raise TypeError(f"unknown diagram option {unknown[0]!r} (options: {allowed}, highlight)")
+    direction = options.get("direction")
+    if isinstance(direction, str):
+        options["direction"] = _DIRECTION_WORDS.get(direction.lower(), direction.upper())
+    for name, kind in (("labels", Labels), ("group", Group), ("direction", Direction)):
+        if name in options:
+            _choice(name, options[name], get_args(kind))
+    width = options.get("width", 32)
+    if not isinstance(width, int) or width < 8:
+        raise RenderError(f"width must be a whole number of characters, 8 or more (got {width!r})")
+    depth = options.get("depth", 1)
+    if not isinstance(depth, int) or depth < 0:
+        raise RenderError(f"depth must be a whole number, 0 or more (got {depth!r})")
+    id_prefix = options.get("id_prefix", "")
+    if not isinstance(id_prefix, str) or not _ID_PREFIX.fullmatch(id_prefix):
+        raise RenderError(f"id_prefix may hold letters, digits, - and _ only (got {id_prefix!r})")
+    themes = options.get("themes")
+    if themes is not None:
+        options["themes"] = (themes,) if isinstance(themes, str) else tuple(themes)
+    options["status"] = _status(options.get("status"))
+    layout = {str(k): str(v) for k, v in (options.get("layout") or {}).items()}
+    for key in layout:
+        if not _ATTRIBUTE.fullmatch(key):
+            raise RenderError(f"layout attribute {key!r} is not a Graphviz attribute name")
+    options["layout"] = layout
+    return DiagramOptions(**options)
+
+
+def _choice(name: str, value: object, allowed: Iterable[str]) -> None:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise RenderError(f"{name} must be one of {', '.join(allowed)} (got {value!r})")
+
+
+def _status(raw: Mapping[str, object] | None) -> dict[str, Status | float]:
+    if raw is None:
+        return {}
+    out: dict[str, Status | float] = {}
+    for claim_id, value in raw.items():
+        if isinstance(value, bool):  # bool is an int; True is not a strength
+            raise RenderError(f"status of {claim_id!r}: use a label or a number, not {value!r}")
+        if isinstance(value, int | float):
+            number = float(value)
+            if math.isnan(number) or not 0.0 <= number <= 1.0:
+                raise RenderError(f"status of {claim_id!r}: strength {value!r} is not in [0, 1]")
+            out[str(claim_id)] = number
+        elif value in get_args(Status):
+            out[str(claim_id)] = value  # type: ignore[assignment]  # narrowed by the check
+        else:
+            raise RenderError(
+                f"status of {claim_id!r} must be accepted, rejected, undecided "
+                f"or a strength in [0, 1] (got {value!r})"
+            )
+    return out

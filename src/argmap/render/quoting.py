@@ -1,0 +1,192 @@
+"""Turning user text into DOT, HTML-like label, XML and Mermaid text that is only ever text.
+
+Claim texts come from students, scraped pages and hostile files alike. Every place a diagram
+format could read user text as syntax is closed here, in one module, so the writers
+(:mod:`argmap.render.dot`, :mod:`argmap.render.mermaid`, :mod:`argmap.render.svg`) never
+concatenate raw user text:
+
+* :func:`display_text` first makes the text *showable*: characters no XML document may hold
+  (NUL and other C0 controls, lone surrogates, U+FFFE/U+FFFF) and invisible characters that
+  reorder what a reader sees (bidi embeddings, overrides and isolates) become visible stand-ins.
+  The result is a :class:`Plain` string: text that must never be read as markup.
+* :func:`html_text` escapes a :class:`Plain` for a Graphviz HTML-like label, where ``&`` would
+  start an entity and ``<`` a tag, so ``&amp;`` in a claim shows as the five characters.
+* :func:`dot_string` quotes for a DOT *escString* attribute (``tooltip``, ``URL``, ``id``),
+  where ``\\N``/``\\G``/``\\l`` are expansions and a trailing backslash would eat the quote.
+* :func:`mermaid_text` spells every character outside a small safe set as Mermaid's
+  ``#NNN;`` entity code, so ``"``, ``]``, ``-->`` and ``|`` cannot end a label or start an edge.
+
+Ids are slugs by the model's own rule (letters, digits, ``-``, ``_``); :func:`dot_id` still
+quotes them, because a slug such as ``node``, ``graph`` or ``-`` is a DOT keyword or token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import RenderError
+
+__all__ = [
+    "Plain",
+    "display_text",
+    "dot_id",
+    "dot_string",
+    "html_text",
+    "mermaid_text",
+]
+
+
+class Plain(str):
+    """Text to be shown as it reads, never parsed as markup by any diagram format.
+
+    Only :func:`display_text` makes one; writers accept :class:`Plain` where a plain ``str``
+    could be a mistake (an unescaped label).
+    """
+
+    __slots__ = ()
+
+
+# XML 1.0 section 2.2 (https://www.w3.org/TR/xml/#charsets): Char ::= #x9 | #xA | #xD |
+# [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. Graphviz copies label text into
+# SVG unchanged, so anything outside that set would make the SVG unparseable.
+C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NOT_XML_CHAR = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
+# C1 controls are legal XML but invisible and unprintable (U+0085 is a line break to some).
+C1_CONTROL = re.compile(r"[\x80-\x9f]")
+# Unicode Bidirectional Algorithm, UAX #9 section 2 (https://www.unicode.org/reports/tr9/):
+# embeddings LRE/RLE/PDF/LRO/RLO (U+202A-U+202E) and isolates LRI/RLI/FSI/PDI
+# (U+2066-U+2069) reorder the text *after* them, the "Trojan Source" trick (CVE-2021-42574).
+BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Carriage returns and tabs are whitespace a label shows as a line break or a space.
+CR_LF = re.compile(r"\r\n?")
+
+# HTML-like labels (https://graphviz.org/doc/info/shapes.html#html): an XML-style grammar in
+# which & starts an entity and < a tag; quotes matter inside attribute values only, but
+# escaping them everywhere costs nothing.
+HTML_SPECIAL = re.compile(r'[&<>"\']')
+_HTML_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+# DOT language (https://graphviz.org/doc/info/lang.html): in a double-quoted string the only
+# escape is \" ; escString attributes (https://graphviz.org/docs/attr-types/escString/) then
+# expand \N \G \E \T \H \L \l \n \r, and \\ gives one backslash. Newlines become \n so the
+# DOT file keeps one statement per line.
+DOT_ESC_SPECIAL = re.compile(r'[\\"\n]')
+_DOT_ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n"}
+
+# A DOT ID the model allows (a slug); quoting it is always safe because it has no " or \.
+SLUG = re.compile(r"[A-Za-z0-9_-]+")
+
+# Mermaid flowchart labels (https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters):
+# "#35;" is a decimal entity code. Letters, digits, space and sentence punctuation pass; the
+# rest (quotes, brackets, pipes, dashes, <, >, &, #, ;, non-ASCII) is spelt as a code.
+MERMAID_SAFE = re.compile(r"[A-Za-z0-9 .,:!?()']+")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    # U+2400..U+241F are the Control Pictures for C0; U+2421 is the one for DEL.
+    code = ord(match.group())
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
+def _code_point(match: re.Match[str]) -> str:
+    return f"<U+{ord(match.group()):04X}>"
+
+
+def display_text(text: str) -> Plain:
+    """The text as a diagram shows it: unshowable characters made visible, nothing dropped.
+
+    C0 controls become Unicode control pictures (NUL as ``␀``), bidi and C1 controls their
+    code point in angle brackets (escaped later like any other ``<``), characters XML cannot
+    hold U+FFFD. ``\\r\\n`` and ``\\r`` become ``\\n``; tabs become spaces. Everything else,
+    including right-to-left scripts, emoji and ``&amp;``, is kept as it is.
+
+    Examples
+    --------
+    >>> display_text("ok & <b>fine</b>")
+    'ok & <b>fine</b>'
+    >>> display_text("nul\\x00 here, then \\u202egnp.exe")
+    'nul␀ here, then <U+202E>gnp.exe'
+    """
+    if text.isascii() and text.isprintable():
+        return Plain(text)  # the common case: one C-level scan, no regex
+    text = CR_LF.sub("\n", text).replace("\t", " ")
+    text = C0_CONTROL.sub(_control_picture, text)
+    text = BIDI_CONTROL.sub(_code_point, text)
+    text = C1_CONTROL.sub(_code_point, text)
+    text = NOT_XML_CHAR.sub("\ufffd", text)
+    return Plain(text)
+
+
+def html_text(text: Plain) -> str:
+    """Escape showable text for a Graphviz HTML-like label (or any XML text node).
+
+    Examples
+    --------
+    >>> html_text(display_text('<B>"&amp;"</B>'))
+    '&lt;B&gt;&quot;&amp;amp;&quot;&lt;/B&gt;'
+    """
+    if not isinstance(text, Plain):
+        raise TypeError("html_text() takes display_text(...) output, not a raw str")
+    return HTML_SPECIAL.sub(lambda m: _HTML_ENTITY[m.group()], text)
+
+
+def dot_string(text: Plain) -> str:
+    """Quote showable text as a DOT escString attribute value, shown literally.
+
+    Examples
+    --------
+    >>> print(dot_string(display_text('say "\\\\N" then end with \\\\')))
+    "say \\"\\\\N\\" then end with \\\\"
+    """
+    if not isinstance(text, Plain):
+        raise TypeError("dot_string() takes display_text(...) output, not a raw str")
+    return '"' + DOT_ESC_SPECIAL.sub(lambda m: _DOT_ESC[m.group()], text) + '"'
+
+
+def dot_id(item_id: str) -> str:
+    """Quote a claim or link id as a DOT ID; ids that are not slugs are refused.
+
+    Quoting even plain slugs keeps ``node``, ``edge``, ``graph``, ``strict`` and ``-`` from
+    being read as DOT keywords or tokens.
+
+    Examples
+    --------
+    >>> dot_id("node")
+    '"node"'
+    >>> dot_id('x"];evil [')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.RenderError: id 'x"];evil [' is not a slug (letters, digits, - and _); ...
+    """
+    if not SLUG.fullmatch(item_id):
+        raise RenderError(
+            f"id {item_id!r} is not a slug (letters, digits, - and _); "
+            "run 'argmap validate' on the map"
+        )
+    return f'"{item_id}"'
+
+
+def mermaid_text(text: Plain) -> str:
+    """Spell showable text for inside a quoted Mermaid label: unsafe characters as ``#NNN;``.
+
+    Newlines become ``<br>``, the only markup argmap itself puts into a Mermaid label.
+
+    Examples
+    --------
+    >>> mermaid_text(display_text('A "quote" --> ]'))
+    'A #34;quote#34; #45;#45;#62; #93;'
+    """
+    if not isinstance(text, Plain):
+        raise TypeError("mermaid_text() takes display_text(...) output, not a raw str")
+    out: list[str] = []
+    pos = 0
+    for match in MERMAID_SAFE.finditer(text):
+        out.extend(_mermaid_codes(text[pos : match.start()]))
+        out.append(match.group())
+        pos = match.end()
+    out.extend(_mermaid_codes(text[pos:]))
+    return "".join(out)
+
+
+def _mermaid_codes(chunk: str) -> list[str]:
+    return ["<br>" if ch == "\n" else f"#{ord(ch)};" for ch in chunk]
