@@ -20,6 +20,7 @@ from .errors import ArgmapError, FormatError, MapValidationError, Problem, Rende
 from .io.json import dump, dumps, load, loads
 from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
 from .render import to_dot, to_mermaid
+from .summary import Summary, summarize
 from .validate import validate
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "Quote",
     "RenderError",
     "Source",
+    "Summary",
     "Theme",
     "dump",
     "dumps",
@@ -41,6 +43,7 @@ __all__ = [
     "io",
     "load",
     "loads",
+    "summarize",
     "to_dot",
     "to_mermaid",
     "validate",

@@ -1,0 +1,142 @@
+"""Small helpers the summary formats share: words for relations, quotes, people, analysis."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import ArgumentMap, Claim, Quote
+
+__all__ = [
+    "Standing",
+    "asserted_by",
+    "clean",
+    "quote_reference",
+    "relation_word",
+    "short",
+    "standing",
+    "unanswered_objections",
+]
+
+#: Outline words (Kialo's Pro/Con) and report words for each relation.
+OUTLINE_WORDS = {
+    "pro": "Pro",
+    "con": "Con",
+    "warrant": "Warrant",
+    "undercut": "Undercut",
+    "premise": "Premise",
+}
+REPORT_WORDS = {
+    "pro": "Reason",
+    "con": "Objection",
+    "warrant": "Warrant",
+    "undercut": "Undercut",
+    "premise": "Premise",
+}
+
+
+def clean(text: str) -> str:
+    """Text on one line: runs of whitespace (newlines included) become one space.
+
+    >>> clean("two\\n  lines ")
+    'two lines'
+    """
+    return " ".join(text.split())
+
+
+def short(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters.
+
+    >>> short("The quick brown fox jumps over the lazy dog", 20)
+    'The quick brown fox…'
+    """
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " ":  # the cut falls inside a word: drop that word
+        cut = cut.rsplit(" ", 1)[0] or cut
+    return cut.rstrip(" ,;:") + "…"
+
+
+def relation_word(relation: str | None, parent_relation: str | None, report: bool) -> str:
+    """The word before an entry: an attack on an objection is a rebuttal in reports."""
+    if relation is None:
+        return ""
+    if report and relation == "con" and parent_relation in ("con", "undercut"):
+        return "Rebuttal"
+    return (REPORT_WORDS if report else OUTLINE_WORDS)[relation]
+
+
+def asserted_by(m: ArgumentMap, claim: Claim) -> list[str]:
+    """Labels of who asserts the claim, in the claim's order."""
+    labels = {p.id: p.label for p in m.perspectives}
+    return [clean(labels.get(p, p)) for p in claim.asserted_by]
+
+
+def quote_reference(m: ArgumentMap, quote: Quote) -> str:
+    """Where a quote comes from: the source's title and the character span."""
+    titles = {s.id: s.title for s in m.sources}
+    title = clean(titles.get(quote.source, quote.source))
+    return f"{title}, chars {quote.start}–{quote.end}"
+
+
+def unanswered_objections(m: ArgumentMap) -> list[tuple[str, str]]:
+    """Attacks nobody answers: ``(link id, source claim id)`` for each unattacked source.
+
+    An objection is answered when a claim attacks it or a claim undercuts the attack.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> for cid in "abc":
+    ...     _ = m.claim(cid, f"Claim {cid}.")
+    >>> _ = m.attack("b", "a"); _ = m.attack("c", "a"); _ = m.attack("a", "c")
+    >>> unanswered_objections(m)
+    [('a1', 'b')]
+    """
+    attacked = {link.target for link in m.links if link.kind == "attack"}
+    out: list[tuple[str, str]] = []
+    for link in m.links:
+        if link.kind != "attack" or link.id in attacked:
+            continue
+        out.extend((link.id, s) for s in link.sources if s not in attacked)
+    return out
+
+
+@dataclass
+class Standing:
+    """What the analysis says, when :mod:`argmap.analysis` is installed.
+
+    ``labels`` maps claim ids to ``IN``/``OUT``/``UNDEC`` under grounded semantics;
+    ``strengths`` maps claim ids to gradual strength in [0, 1]. ``note`` explains what is
+    missing when analysis is not available.
+    """
+
+    labels: dict[str, str] = field(default_factory=dict)
+    strengths: dict[str, float] = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def available(self) -> bool:
+        return bool(self.labels or self.strengths)
+
+
+def standing(m: ArgumentMap) -> Standing:
+    """Grounded labels and DF-QuAD strengths of the claims, or a note saying why not."""
+    # Analysis is another part of argmap that may be absent from a trimmed install;
+    # summaries work without it and say so.
+    try:
+        analysis: Any = importlib.import_module("argmap.analysis")
+        analyze, strengths = analysis.analyze, analysis.strengths
+    except (ImportError, AttributeError):
+        return Standing(note="Analysis not available (argmap.analysis is not installed).")
+    result: Any = analyze(m, semantics="grounded")
+    labels = {cid: _label(value) for cid, value in dict(result.claim_labels).items()}
+    scores = {cid: float(v) for cid, v in dict(strengths(m, method="dfquad").claims).items()}
+    return Standing(labels=labels, strengths=scores)
+
+
+def _label(value: object) -> str:
+    text = str(getattr(value, "value", value))
+    return text.upper()
