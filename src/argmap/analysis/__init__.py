@@ -1,8 +1,18 @@
-"""Analysis of argument maps and abstract argumentation frameworks."""
+"""Analysis of argument maps and abstract argumentation frameworks.
+
+* Which claims stand: :func:`analyze` turns a map into a Dung framework (see
+  :mod:`argmap.analysis.bipolar`) and labels claims and links under a semantics.
+* How strong they are: :func:`strengths` (DF-QuAD, quadratic energy, Euler-based).
+* Why: :func:`explain` in plain sentences. What is wrong with the map: :func:`lint`.
+* Abstract frameworks in their own right: :class:`Framework`, :func:`extensions`,
+  :func:`accepted`, :func:`grounded` and the ICCMA readers :func:`read_framework`.
+"""
 
 from __future__ import annotations
 
+from .bipolar import MapAnalysis, analyze, to_framework
 from .framework import Framework
+from .gradual import StrengthResult, strengths
 from .iccma import read_framework, write_framework
 from .semantics import Extensions, Labelling, accepted, extensions, grounded, some_extension
 
@@ -10,10 +20,15 @@ __all__ = [
     "Extensions",
     "Framework",
     "Labelling",
+    "MapAnalysis",
+    "StrengthResult",
     "accepted",
+    "analyze",
     "extensions",
     "grounded",
     "read_framework",
     "some_extension",
+    "strengths",
+    "to_framework",
     "write_framework",
 ]

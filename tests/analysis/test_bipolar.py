@@ -1,0 +1,141 @@
+"""From maps to frameworks: the three readings of support, co-premises and undercuts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from argmap import ArgumentMap
+from argmap.analysis import analyze
+from argmap.analysis.bipolar import to_framework
+from argmap.examples import soviet_socialism
+
+
+def chain() -> ArgumentMap:
+    # reason --supports--> thesis <--attacks-- objection
+    m = ArgumentMap()
+    for c in ("thesis", "reason", "objection"):
+        m.claim(c, c.capitalize() + ".")
+    m.support("reason", "thesis", id="s")
+    m.attack("objection", "thesis", id="a")
+    return m
+
+
+def test_attack_only_ignores_supports() -> None:
+    r = analyze(chain(), support="attack-only")
+    assert r.claim_labels == {"thesis": "OUT", "reason": "IN", "objection": "IN"}
+    assert r.link_labels == {"s": "IN", "a": "IN"}
+    assert r.support == "attack-only" and r.semantics == "grounded"
+
+
+def test_deductive_support_propagates_the_attack_to_the_reason() -> None:
+    # mediated attack: the objection defeats the thesis, so the reason that entails it falls
+    r = analyze(chain(), support="deductive")
+    assert r.claim_labels == {"thesis": "OUT", "reason": "OUT", "objection": "IN"}
+    assert r.link_labels["s"] == "OUT"
+    assert r.status["reason"] == "rejected"
+
+
+def test_necessary_support_propagates_attacks_on_the_reason_forward() -> None:
+    # secondary attack: attacking what the thesis needs defeats the thesis
+    m = ArgumentMap()
+    for c in ("thesis", "reason", "objection"):
+        m.claim(c, c.capitalize() + ".")
+    m.support("reason", "thesis", id="s")
+    m.attack("objection", "reason", id="a")
+    nec = analyze(m, support="necessary")
+    assert nec.claim_labels == {"thesis": "OUT", "reason": "OUT", "objection": "IN"}
+    only = analyze(m, support="attack-only")
+    assert only.claim_labels["thesis"] == "IN"
+    ded = analyze(m, support="deductive")
+    assert ded.claim_labels["thesis"] == "IN"  # deductive: the thesis may stand on its own
+
+
+def test_co_premise_link_needs_every_source() -> None:
+    m = ArgumentMap()
+    for c in ("t", "x", "y", "o", "target2"):
+        m.claim(c, c + ".")
+    m.attack(["x", "y"], "t", id="joint")
+    m.attack("o", "y", id="ao")
+    r = analyze(m, support="attack-only")
+    # o defeats y, so the joint attack fails and t stands; x keeps standing
+    assert r.link_labels["joint"] == "OUT"
+    assert r.claim_labels == {"t": "IN", "x": "IN", "y": "OUT", "o": "IN", "target2": "IN"}
+
+
+def test_undercut_defeats_the_link_not_its_sources() -> None:
+    m = ArgumentMap()
+    for c in ("t", "x", "u"):
+        m.claim(c, c + ".")
+    m.attack("x", "t", id="ax")
+    m.undercut("u", "ax", id="cut")
+    for support in ("attack-only", "deductive", "necessary"):
+        r = analyze(m, support=support)
+        assert r.link_labels["ax"] == "OUT"
+        assert r.claim_labels == {"t": "IN", "x": "IN", "u": "IN"}, support
+
+
+def test_co_premise_support_is_attacked_as_a_whole_under_deductive() -> None:
+    m = ArgumentMap()
+    for c in ("t", "x", "y", "o"):
+        m.claim(c, c + ".")
+    m.support(["x", "y"], "t", id="joint")
+    m.attack("o", "t", id="ao")
+    r = analyze(m, support="deductive")
+    assert r.link_labels["joint"] == "OUT"
+    assert r.claim_labels["x"] == "IN" and r.claim_labels["y"] == "IN"
+
+
+def test_mutual_attack_is_undecided_in_grounded_and_split_in_preferred() -> None:
+    m = ArgumentMap()
+    m.claim("p", "P.")
+    m.claim("q", "Q.")
+    m.attack("p", "q", id="pq")
+    m.attack("q", "p", id="qp")
+    g = analyze(m, "grounded", "attack-only")
+    assert set(g.claim_labels.values()) == {"UNDEC"}
+    pr = analyze(m, "preferred", "attack-only", backend="python")
+    assert len(pr.extensions) == 2 and pr.backend == "python"
+    assert set(pr.claim_labels.values()) == {"UNDEC"}  # neither is sceptically accepted
+    st = analyze(m, "stable", "attack-only", backend="python")
+    assert sorted(st.extensions) == [["p", "pq"], ["q", "qp"]]
+
+
+def test_reference_map_worked_example() -> None:
+    # the worked example of docs/analysis.md
+    m = soviet_socialism()
+    only = analyze(m, support="attack-only")
+    assert [c for c, v in only.claim_labels.items() if v != "IN"] == ["pos-failed-solidarity"]
+    assert [k for k, v in only.link_labels.items() if v != "IN"] == ["s-soviet-to-today"]
+    ded = analyze(m)
+    rejected = {c for c, v in ded.status.items() if v == "rejected"}
+    assert rejected == {
+        "pos-failed-solidarity",
+        "e-getting-by",
+        "e-informing",
+        "e-elite-privilege",
+        "e-discouraged-initiative",
+        "e-loyalty-education",
+        "c-not-free-conscious",
+        "a-comparable",
+    }
+    assert ded.status["pos-state-capitalism"] == "accepted"
+    nec = analyze(m, support="necessary")
+    assert nec.claim_labels == only.claim_labels
+    data = json.loads(json.dumps(ded.to_dict()))
+    assert data["support"] == "deductive" and data["claims"]["pos-state-capitalism"] == "IN"
+    assert "pos-failed-solidarity" in ded._repr_markdown_()
+    assert "<table>" in ded._repr_html_()
+
+
+def test_framework_attacks_record_their_origin() -> None:
+    mapped = to_framework(chain(), "deductive")
+    assert mapped.origin[("a", "thesis")] == "thesis"
+    assert mapped.origin[("a", "reason")] == "thesis"
+    assert mapped.attackers("reason") == ["a"]
+
+
+def test_unknown_support_reading() -> None:
+    with pytest.raises(ValueError, match="unknown support reading"):
+        analyze(chain(), support="abductive")
