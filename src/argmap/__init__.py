@@ -17,6 +17,7 @@ True
 
 from . import examples, io
 from .errors import ArgmapError, FormatError, MapValidationError, Problem, RenderError
+from .formats import read, write
 from .io.json import dump, dumps, load, loads
 from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
 from .render import to_dot, to_mermaid
@@ -43,8 +44,10 @@ __all__ = [
     "io",
     "load",
     "loads",
+    "read",
     "summarize",
     "to_dot",
     "to_mermaid",
     "validate",
+    "write",
 ]

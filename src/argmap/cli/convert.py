@@ -1,0 +1,58 @@
+"""``argmap convert IN OUT``: translate a map between formats (Argdown, AIF, Kialo, ...).
+
+Formats come from the file names (``.argdown``, ``.graphml``, ...) or from the content, or
+are given with ``--from``/``--to``. Everything the target (or the source) format cannot
+hold is printed as a warning on standard error; ``--strict`` makes warnings an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..formats import formats, read_report, write
+from ._common import EXIT_INVALID, EXIT_OK
+
+
+def register(commands: Any) -> None:
+    names = [f.name for f in formats()]
+    p: argparse.ArgumentParser = commands.add_parser(
+        "convert",
+        help="convert a map between formats (Argdown, AIF, Kialo, SADFace, GraphML, ...)",
+        description="Convert IN to OUT. Formats: " + ", ".join(names) + ".",
+    )
+    p.add_argument("input", metavar="IN")
+    p.add_argument("output", metavar="OUT")
+    p.add_argument("--from", dest="source_format", metavar="F", help="format of IN")
+    p.add_argument("--to", dest="target_format", metavar="F", help="format of OUT")
+    p.add_argument("--strict", action="store_true", help="fail if anything would be lost")
+    p.add_argument("--quiet", "-q", action="store_true", help="do not print warnings")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    report = read_report(args.input, args.source_format)
+    warnings = [f"{args.input}: {w}" for w in report.warnings]
+    from ..formats import get_format, infer_format, writes_report
+
+    target = (
+        get_format(args.target_format)
+        if args.target_format
+        else infer_format(args.output, for_writing=True)
+    )
+    _, out_warnings = writes_report(report.map, target.name)
+    warnings += [f"{args.output}: {w}" for w in out_warnings]
+    if not args.quiet:
+        for line in warnings:
+            print(f"warning: {line}", file=sys.stderr)
+    if args.strict and warnings:
+        print(
+            f"argmap: error: {len(warnings)} warning(s) with --strict; nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    write(report.map, args.output, target.name)
+    m = report.map
+    print(f"{args.output}: {len(m.claims)} claims, {len(m.links)} links ({target.name})")
+    return EXIT_OK

@@ -1,0 +1,230 @@
+"""Reading and writing argument maps in other tools' formats.
+
+One module per format, each exposing a :class:`Format` named ``FORMAT``; the registry finds
+them by name in :data:`MODULES`, so adding a format is adding one module and one name.
+Readers never drop data silently: what the argmap model cannot hold comes back as warnings
+(:func:`read_report`), and writers return warnings for what the target format cannot hold.
+
+>>> import argmap
+>>> m = argmap.ArgumentMap()
+>>> m.claim("a", "Cats are mammals.")
+'a'
+>>> m.claim("b", "Cats are animals.")
+'b'
+>>> m.support("a", "b")
+'s1'
+>>> text = writes(m, "argdown")
+>>> reads(text, "argdown").links[0].kind
+'support'
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ArgmapError, FormatError
+from ..io.files import atomic_write
+from ..model import ArgumentMap
+from ._common import Result
+
+__all__ = [
+    "MODULES",
+    "Format",
+    "ReadReport",
+    "formats",
+    "get_format",
+    "infer_format",
+    "read",
+    "read_report",
+    "reads",
+    "reads_report",
+    "register",
+    "write",
+    "writes",
+    "writes_report",
+]
+
+#: Format modules under :mod:`argmap.formats`, loaded on first use.
+MODULES: tuple[str, ...] = (
+    "argmap_json",
+    "argdown",
+    "argdown_json",
+    "aif",
+    "kialo",
+    "sadface",
+    "graphml",
+    "gexf",
+)
+
+Reader = Callable[[str, "str | None"], Result]
+Writer = Callable[[ArgumentMap], tuple[str, list[str]]]
+
+#: Files larger than this are refused before reading (every format here is text).
+MAX_BYTES = 1 << 30
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format: its name, file extensions, and reader and/or writer.
+
+    ``sniff`` looks at the first few kilobytes of text and says whether they are this format;
+    it lets :func:`read` tell formats apart that share an extension (AIF and SADFace are
+    both ``.json``).
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    description: str
+    reader: Reader | None = None
+    writer: Writer | None = None
+    sniff: Callable[[str], bool] | None = None
+    aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass
+class ReadReport:
+    """A map read from another format, the format's name, and what did not carry over."""
+
+    map: ArgumentMap
+    format: str
+    warnings: list[str] = field(default_factory=list)
+
+
+_REGISTRY: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> None:
+    """Add (or replace) a format in the registry."""
+    _REGISTRY[fmt.name] = fmt
+
+
+def _load() -> dict[str, Format]:
+    if not _REGISTRY:
+        for name in MODULES:
+            register(importlib.import_module(f"{__name__}.{name}").FORMAT)
+    return _REGISTRY
+
+
+def formats() -> list[Format]:
+    """Every registered format, in registry order.
+
+    >>> [f.name for f in formats()][:3]
+    ['argmap', 'argdown', 'argdown-json']
+    """
+    return list(_load().values())
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name`` (or one of its aliases); :class:`ArgmapError` if unknown."""
+    table = _load()
+    key = name.lower().lstrip(".")
+    for fmt in table.values():
+        if key == fmt.name or key in fmt.aliases:
+            return fmt
+    known = ", ".join(sorted(table))
+    raise ArgmapError(f"unknown format {name!r}; known formats: {known}")
+
+
+def infer_format(path: str | Path, text: str | None = None, *, for_writing: bool = False) -> Format:
+    """Guess the format of ``path`` from its content (when given) and its extension.
+
+    >>> infer_format("debate.argdown").name
+    'argdown'
+    >>> infer_format("x.json", '{"nodes": [], "edges": [], "locutions": []}').name
+    'aif'
+    """
+    name = Path(path).name.lower()
+    candidates = [
+        f
+        for f in _load().values()
+        if any(name.endswith(ext) for ext in f.extensions)
+        and (f.writer if for_writing else f.reader) is not None
+    ]
+    if text is not None:
+        head = text[:8192]
+        sniffed = [f for f in candidates or _load().values() if f.sniff and f.sniff(head)]
+        if sniffed:
+            return sniffed[0]
+    if candidates:
+        return candidates[0]
+    raise ArgmapError(
+        f"{path}: cannot tell the format from the file name; pass format= "
+        f"(one of {', '.join(_load())})"
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise FormatError(f"file is over the {MAX_BYTES} byte limit", file=str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(f"cannot read file: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        raise FormatError(
+            f"not UTF-8 text (byte {exc.start})", file=str(path), line=line, column=column
+        ) from None
+    # Kialo exports are CRLF; every reader sees plain newlines.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_report(path: str | Path, format: str | None = None) -> ReadReport:
+    """Read a map from ``path``, with the warnings about what could not be represented."""
+    file = Path(path)
+    text = _read_text(file)
+    fmt = get_format(format) if format else infer_format(file, text)
+    return _run_reader(fmt, text, str(file))
+
+
+def read(path: str | Path, format: str | None = None) -> ArgumentMap:
+    """Read a map from ``path`` in any registered format (inferred when ``format`` is None).
+
+    Use :func:`read_report` to also get the warnings about what did not carry over.
+    """
+    return read_report(path, format).map
+
+
+def reads_report(text: str, format: str) -> ReadReport:
+    """Parse ``text`` in ``format``; like :func:`read_report` for a string."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _run_reader(get_format(format), text, None)
+
+
+def reads(text: str, format: str) -> ArgumentMap:
+    """Parse ``text`` in ``format`` and return the map."""
+    return reads_report(text, format).map
+
+
+def _run_reader(fmt: Format, text: str, file: str | None) -> ReadReport:
+    if fmt.reader is None:
+        raise ArgmapError(f"argmap can write {fmt.name} but not read it")
+    result = fmt.reader(text, file)
+    return ReadReport(result.map, fmt.name, result.warnings)
+
+
+def writes_report(m: ArgumentMap, format: str) -> tuple[str, list[str]]:
+    """The map as text in ``format``, and warnings for what the format cannot express."""
+    fmt = get_format(format)
+    if fmt.writer is None:
+        raise ArgmapError(f"argmap can read {fmt.name} but not write it")
+    return fmt.writer(m)
+
+
+def writes(m: ArgumentMap, format: str) -> str:
+    """The map as text in ``format`` (warnings dropped; see :func:`writes_report`)."""
+    return writes_report(m, format)[0]
+
+
+def write(m: ArgumentMap, path: str | Path, format: str | None = None) -> list[str]:
+    """Write ``m`` to ``path`` atomically; return warnings for what the format cannot hold."""
+    fmt = get_format(format) if format else infer_format(path, for_writing=True)
+    text, warnings = writes_report(m, fmt.name)
+    atomic_write(path, text)
+    return warnings

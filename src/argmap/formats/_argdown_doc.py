@@ -1,0 +1,392 @@
+"""The Argdown document model shared by the Argdown text and Argdown JSON readers.
+
+Both readers build an :class:`ArgdownDocument` (equivalence classes of statements, arguments
+with premise-conclusion structures, relations between them by title, as the Argdown tool's
+own JSON export has them), and :func:`to_map` turns it into an argmap map:
+
+* a statement (equivalence class) becomes a claim;
+* an argument with a premise-conclusion structure becomes support links, one per inference
+  (intermediary conclusions chain), the last one named after the argument;
+* a sketched argument (a description, no premises) becomes a claim;
+* relations become links; an undercut of an argument attacks the link(s) standing for its
+  inference; ``entails`` is support, ``contrary`` and ``contradictory`` are attacks both ways.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import is_slug
+from ._common import MapBuilder, Result, SlugMaker, slugify
+
+__all__ = ["ArgdownDocument", "Argument", "PcsItem", "Relation", "Statement", "to_map"]
+
+RelationType = str  # support | attack | undercut | entails | contrary | contradictory
+SYMMETRIC = frozenset({"contrary", "contradictory"})
+
+_TAG_RE = re.compile(r"(?<![\\\w])#(?:\(([^)]*)\)|([\w-]+))")
+_ESCAPE_RE = re.compile(r"\\(.)")
+_SPACE_RE = re.compile(r"\s+")
+
+#: Claim fields argmap writes into an Argdown statement's ``{...}`` data and reads back.
+CLAIM_DATA_KEYS = ("id", "kind", "basis", "confidence", "note", "asserted_by", "quotes")
+
+
+@dataclass(slots=True)
+class Statement:
+    """An equivalence class: every statement sharing one title."""
+
+    title: str
+    text: str = ""
+    other_texts: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    section: str | None = None
+    titled: bool = True
+    line: int = 0
+
+    def add_text(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if not self.text:
+            self.text = text
+        elif _norm(text) != _norm(self.text) and text not in self.other_texts:
+            self.other_texts.append(text)
+
+
+@dataclass(slots=True)
+class PcsItem:
+    """One numbered line of a premise-conclusion structure."""
+
+    statement: str
+    role: str = "premise"  # premise | intermediary-conclusion | main-conclusion
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Argument:
+    title: str
+    description: str = ""
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    pcs: list[PcsItem] = field(default_factory=list)
+    section: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    type: RelationType
+    source: str
+    source_is_argument: bool
+    target: str
+    target_is_argument: bool
+
+    def key(self) -> tuple[Any, ...]:
+        ends = [(self.source_is_argument, self.source), (self.target_is_argument, self.target)]
+        if self.type in SYMMETRIC:
+            ends.sort()
+        return (self.type, *ends[0], *ends[1])
+
+
+@dataclass
+class ArgdownDocument:
+    """Statements, arguments and relations of one Argdown document."""
+
+    title: str = ""
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    arguments: dict[str, Argument] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _seen: set[tuple[Any, ...]] = field(default_factory=set, repr=False)
+
+    def add_relation(self, relation: Relation) -> None:
+        key = relation.key()
+        if key not in self._seen:
+            self._seen.add(key)
+            self.relations.append(relation)
+
+
+def _norm(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def split_tags(text: str) -> tuple[str, list[str]]:
+    """Text without its ``#tags``, and the tags (escapes still in the text).
+
+    >>> split_tags("Soft drugs should be legal. #pro #(big idea)")
+    ('Soft drugs should be legal.', ['pro', 'big idea'])
+    """
+    tags = [m.group(1) if m.group(1) is not None else m.group(2) for m in _TAG_RE.finditer(text)]
+    return _norm(_TAG_RE.sub(" ", text)), [t.strip() for t in tags if t.strip()]
+
+
+def unescape(text: str) -> str:
+    r"""Resolve backslash escapes: ``\[`` is a literal ``[``."""
+    return _ESCAPE_RE.sub(r"\1", text)
+
+
+# -- document -> argmap ----------------------------------------------------------------------
+
+
+class _Converter:
+    def __init__(self, doc: ArgdownDocument) -> None:
+        self.doc = doc
+        self.b = MapBuilder(title=doc.title)
+        self.ids = SlugMaker()
+        self.claim_of: dict[tuple[bool, str], str] = {}  # (is_argument, title) -> claim id
+        self.main_link: dict[str, str] = {}  # argument title -> id of its final inference link
+        self.conclusion: dict[str, str] = {}  # argument title -> claim id of main conclusion
+        self.outgoing: dict[str, list[str]] = {}  # sketched-argument claim id -> link ids
+        self.link_keys: set[tuple[Any, ...]] = set()
+        self.counters: dict[str, int] = {}
+        self.lost: dict[str, int] = {}
+        self.claim_ids: set[str] = set()
+
+    def lose(self, what: str, n: int = 1) -> None:
+        self.lost[what] = self.lost.get(what, 0) + n
+
+    def run(self) -> Result:
+        doc = self.doc
+        meta = doc.front_matter.get("argmap")
+        if isinstance(meta, dict):
+            self._apply_meta(meta)
+        ignored = sorted(
+            k
+            for k, v in doc.front_matter.items()
+            if k not in ("title", "argmap") and not (k == "model" and set(v or {}) <= {"mode"})
+        )
+        if ignored:
+            self.b.warnings.append(
+                f"front matter settings not represented in argmap: {', '.join(ignored)}"
+            )
+        used = self._used_statements()
+        for st in doc.statements.values():
+            data_id = st.data.get("id")
+            if isinstance(data_id, str) and is_slug(data_id):
+                self.ids.reserve(data_id)
+        prose: list[str] = []
+        for st in doc.statements.values():
+            if st.title in used or st.titled:
+                self._statement_claim(st)
+            elif st.text:
+                prose.append(unescape(split_tags(st.text)[0]))
+        if prose:
+            self.b.description = "\n\n".join(filter(None, [self.b.description, *prose]))
+            self.b.warnings.append(
+                f"{len(prose)} untitled paragraph(s) with no relations kept in the map "
+                "description, not as claims"
+            )
+        for arg in doc.arguments.values():
+            if not arg.pcs:
+                self._sketched_claim(arg)
+        for arg in doc.arguments.values():
+            if arg.pcs:
+                self._inferences(arg)
+        for rel in doc.relations:
+            self._relation(rel)
+        for what, n in sorted(self.lost.items()):
+            self.b.warnings.append(f"{n} {what}")
+        return self.b.finish()
+
+    def _apply_meta(self, meta: dict[str, Any]) -> None:
+        for key in ("question", "description"):
+            if isinstance(meta.get(key), str):
+                setattr(self.b, key, meta[key])
+        for key, table in (("themes", self.b.themes), ("perspectives", self.b.perspectives)):
+            for item in meta.get(key) or []:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    table[item["id"]] = dict(item)
+        sources = meta.get("sources")
+        if isinstance(sources, list):
+            self.b.sources = [s for s in sources if isinstance(s, dict)]
+
+    def _used_statements(self) -> set[str]:
+        used = {item.statement for arg in self.doc.arguments.values() for item in arg.pcs}
+        for rel in self.doc.relations:
+            if not rel.source_is_argument:
+                used.add(rel.source)
+            if not rel.target_is_argument:
+                used.add(rel.target)
+        return used
+
+    def _themes(self, tags: list[str], section: str | None) -> list[str]:
+        out: list[str] = []
+        for label in ([section] if section else []) + tags:
+            theme_id = slugify(label, "theme")
+            if theme_id not in self.b.themes:
+                self.b.theme(theme_id, label)
+            if theme_id not in out:
+                out.append(theme_id)
+        return out
+
+    def _statement_claim(self, st: Statement) -> None:
+        text, _ = split_tags(st.text)
+        data = dict(st.data)
+        data_id = data.pop("id", None)
+        if isinstance(data_id, str) and is_slug(data_id) and data_id not in self.claim_ids:
+            claim_id = data_id  # reserved up front, so no derived slug took it
+        else:
+            claim_id = self._slug("s", st.title)
+        claim: dict[str, Any] = {
+            "id": claim_id,
+            "text": unescape(text) or st.title,
+            "themes": self._themes(st.tags, st.section),
+        }
+        if st.titled and st.title != claim_id:
+            claim["title"] = st.title
+        self._claim_data(claim, data, f"[{st.title}]")
+        if st.other_texts:
+            self.lose(
+                "further texts of statements with the same title dropped (kept the first)",
+                len(st.other_texts),
+            )
+        self.b.claims.append(claim)
+        self.claim_ids.add(claim_id)
+        self.claim_of[(False, st.title)] = claim_id
+
+    def _slug(self, kind: str, title: str) -> str:
+        return self.ids.get(f"{kind}\x00{title}", "statement", text=title)
+
+    def _claim_data(self, claim: dict[str, Any], data: dict[str, Any], where: str) -> None:
+        for key in CLAIM_DATA_KEYS[1:]:
+            if key in data:
+                claim[key] = data.pop(key)
+        for perspective in claim.get("asserted_by") or []:
+            if isinstance(perspective, str) and perspective not in self.b.perspectives:
+                self.b.perspective(perspective, perspective)
+        if data:
+            self.b.warnings.append(f"{where}: data keys not represented: {', '.join(sorted(data))}")
+
+    def _sketched_claim(self, arg: Argument) -> None:
+        text, _ = split_tags(arg.description)
+        claim_id = self._slug("a", arg.title)
+        claim: dict[str, Any] = {
+            "id": claim_id,
+            "title": arg.title,
+            "text": unescape(text) or arg.title,
+            "themes": self._themes(arg.tags, arg.section),
+        }
+        self._claim_data(claim, dict(arg.data), f"<{arg.title}>")
+        if claim["title"] == claim_id:
+            del claim["title"]
+        self.b.claims.append(claim)
+        self.claim_ids.add(claim_id)
+        self.claim_of[(True, arg.title)] = claim_id
+        self.lose("arguments without a premise-conclusion structure imported as claims")
+
+    def _inferences(self, arg: Argument) -> None:
+        premises: list[str] = []
+        steps: list[tuple[list[str], str, list[str]]] = []
+        for item in arg.pcs:
+            claim_id = self.claim_of[(False, item.statement)]
+            if item.role == "premise":
+                premises.append(claim_id)
+            else:
+                steps.append((premises, claim_id, item.rules))
+                premises = [claim_id]
+        base = self._slug("a", arg.title)
+        text, _ = split_tags(arg.description)
+        for n, (sources, target, rules) in enumerate(steps, start=1):
+            unique = [s for s in dict.fromkeys(sources) if s != target]
+            link_id = (
+                base
+                if n == len(steps)
+                else self.ids.get(f"a\x00{arg.title}\x00{n}", text=f"{base}-{n}")
+            )
+            if not unique:
+                self.lose("inferences whose only premise is their own conclusion dropped")
+                continue
+            link: dict[str, Any] = {
+                "id": link_id,
+                "kind": "support",
+                "sources": unique,
+                "target": target,
+            }
+            if rules:
+                link["scheme"] = slugify(rules[0], "rule")
+                if len(rules) > 1:
+                    self.lose("inference rules beyond the first dropped", len(rules) - 1)
+            if n == len(steps):
+                label = unescape(text)
+                link["note"] = f"<{arg.title}>" + (f": {label}" if label else "")
+                self.main_link[arg.title] = link_id
+                self.conclusion[arg.title] = target
+            self.b.links.append(link)
+            self.link_keys.add(("support", tuple(unique), target))
+
+    def _end(self, title: str, is_argument: bool, as_source: bool) -> str | None:
+        if not is_argument or (True, title) in self.claim_of:
+            return self.claim_of.get((is_argument, title))
+        if as_source:
+            return self.conclusion.get(title)
+        return self.main_link.get(title)
+
+    def _relation(self, rel: Relation) -> None:
+        source = self._end(rel.source, rel.source_is_argument, True)
+        target = self._end(rel.target, rel.target_is_argument, False)
+        if source is None or target is None:
+            self.lose("relations to arguments whose inference was dropped dropped")
+            return
+        if rel.type == "undercut":
+            self._undercut(source, target, rel)
+            return
+        kind = "support" if rel.type in ("support", "entails") else "attack"
+        if rel.target_is_argument and target in self.main_link.values() and rel.type == "attack":
+            self.lose("attacks on reconstructed arguments imported as attacks on their inference")
+        self._add_link(kind, source, target)
+        if rel.type in SYMMETRIC:
+            self._add_link(kind, target, source)
+
+    def _undercut(self, source: str, target: str, rel: Relation) -> None:
+        if target in self.main_link.values():
+            self._add_link("attack", source, target)
+            return
+        # A sketched argument stands for the inference(s) it takes part in: the links from it.
+        links = self.outgoing.get(target, [])
+        if not links:
+            self.lose("undercuts of statements or unconnected arguments imported as attacks")
+            self._add_link("attack", source, target)
+            return
+        if len(links) > 1:
+            self.lose("undercuts of arguments with several relations split into one per relation")
+        for link_id in links:
+            self._add_link("attack", source, link_id)
+
+    def _add_link(self, kind: str, source: str, target: str) -> None:
+        if source == target:
+            # An argument's relation to its own conclusion is its inference: already a link.
+            if not any(c == source for c in self.conclusion.values()):
+                self.lose("relations from a statement to itself dropped")
+            return
+        key = (kind, (source,), target)
+        if key in self.link_keys:
+            return
+        self.link_keys.add(key)
+        is_undercut = kind == "attack" and not self._is_claim(target)
+        prefix = "u" if is_undercut else kind[0]
+        n = self.counters.get(prefix, 0) + 1
+        link_id = f"{prefix}{n}"
+        while self.ids.taken(link_id):
+            n += 1
+            link_id = f"{prefix}{n}"
+        self.counters[prefix] = n
+        self.ids.reserve(link_id)
+        self.b.links.append({"id": link_id, "kind": kind, "sources": [source], "target": target})
+        if self._is_claim(source) and self._is_claim(target):
+            self.outgoing.setdefault(source, []).append(link_id)
+
+    def _is_claim(self, item_id: str) -> bool:
+        return item_id in self.claim_ids
+
+
+def to_map(doc: ArgdownDocument) -> Result:
+    """The argmap map for an Argdown document, with warnings for what did not carry over."""
+    result = _Converter(doc).run()
+    result.warnings[:0] = doc.warnings
+    return result

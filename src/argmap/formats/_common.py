@@ -1,0 +1,160 @@
+"""Helpers shared by the format modules: stable slugs, import results, JSON access.
+
+Every importer builds plain dicts and validates the finished map once (pydantic in Rust is
+much faster than one model object per builder call), collecting warnings for anything the
+argmap model cannot hold instead of dropping it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import FormatError
+from ..model import ArgumentMap, is_slug
+
+__all__ = ["MapBuilder", "Result", "SlugMaker", "load_json", "slugify"]
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 60
+
+
+def slugify(text: str, fallback: str = "x") -> str:
+    """A readable id from ``text``: ASCII letters and digits joined by ``-``.
+
+    >>> slugify("Legalisation of Soft Drugs")
+    'legalisation-of-soft-drugs'
+    >>> slugify("Natürlichkeit!")
+    'naturlichkeit'
+    >>> slugify("???", fallback="claim")
+    'claim'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
+    return slug or fallback
+
+
+class SlugMaker:
+    """Hands out unique slugs: the same key always gets the same id, clashes get ``-2``, ``-3``.
+
+    >>> ids = SlugMaker()
+    >>> ids.get("A b"), ids.get("a-b"), ids.get("A b")
+    ('a-b', 'a-b-2', 'a-b')
+    """
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self._by_key: dict[str, str] = {}
+        self._used: set[str] = set(taken or ())
+
+    def get(
+        self, key: str, fallback: str = "x", *, keep: bool = False, text: str | None = None
+    ) -> str:
+        """The id for ``key``, derived from ``text`` (default: the key itself).
+
+        With ``keep``, a text that already is a slug is used as it is.
+        """
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
+        text = key if text is None else text
+        base = text if keep and is_slug(text) and len(text) <= 200 else slugify(text, fallback)
+        slug, n = base, 2
+        while slug in self._used:
+            slug, n = f"{base}-{n}", n + 1
+        self._used.add(slug)
+        self._by_key[key] = slug
+        return slug
+
+    def reserve(self, slug: str) -> None:
+        self._used.add(slug)
+
+    def taken(self, slug: str) -> bool:
+        return slug in self._used
+
+
+@dataclass
+class Result:
+    """What a reader returns: the map and the warnings about what did not carry over."""
+
+    map: ArgumentMap
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MapBuilder:
+    """Plain-dict map under construction; :meth:`finish` validates it in one pass."""
+
+    title: str = ""
+    question: str = ""
+    description: str = ""
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    themes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    perspectives: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def theme(self, theme_id: str, label: str) -> str:
+        self.themes.setdefault(theme_id, {"id": theme_id, "label": label})
+        return theme_id
+
+    def perspective(self, pid: str, label: str) -> str:
+        self.perspectives.setdefault(pid, {"id": pid, "label": label})
+        return pid
+
+    def finish(self, file: str | None = None) -> Result:
+        data = {
+            "title": self.title,
+            "question": self.question,
+            "description": self.description,
+            "sources": self.sources,
+            "themes": list(self.themes.values()),
+            "perspectives": list(self.perspectives.values()),
+            "claims": self.claims,
+            "links": self.links,
+        }
+        # Validation errors here would be an importer bug; they surface with their paths.
+        from ..validate import validate
+
+        m = ArgumentMap.model_validate(data, strict=False)
+        validate(m)
+        return Result(m, self.warnings)
+
+
+def load_json(text: str, file: str | None) -> Any:
+    """Parse JSON text, turning a syntax error into a located :class:`FormatError`."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"invalid JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno
+        ) from None
+    except RecursionError:
+        raise FormatError("the JSON is nested too deeply", file=file) from None
+
+
+def expect(value: Any, kind: type | tuple[type, ...], path: str, file: str | None) -> Any:
+    """``value`` if it is of ``kind``, else a :class:`FormatError` at JSON ``path``."""
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+        raise FormatError(
+            f"expected {_json_name(names)}, got {_describe(value)}", file=file, path=path
+        )
+    return value
+
+
+def _json_name(py: str) -> str:
+    return {"dict": "an object", "list": "an array", "str": "a string", "int": "an integer"}.get(
+        py, py.replace("dict", "object").replace("list", "array").replace("str", "string")
+    )
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(
+        type(value), "a number" if isinstance(value, int | float) else type(value).__name__
+    )

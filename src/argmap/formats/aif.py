@@ -1,0 +1,329 @@
+"""AIF JSON (Argument Interchange Format), read and write: AIFdb and OVA3 files.
+
+Reading accepts AIFdb's ``{"nodes", "edges", "locutions"}``, OVA3's ``{"AIF": {...},
+"OVA": {...}, "text": ...}`` wrapper and the legacy OVA save (layout inside the nodes).
+Node and edge ids may be strings or integers, even mixed in one file, and are normalised
+with ``str``. The mapping:
+
+* ``I`` nodes become claims (their ids kept when they are slugs, as AIFdb's digits are);
+* ``RA`` nodes become support links: sources are the ``I`` nodes with an edge into the
+  RA, the target its outgoing ``I`` node (or S-node: support of an inference);
+* ``CA`` nodes become attack links; a CA pointing at an RA or CA is an undercut;
+* ``MA`` (rephrase) and ``PA`` (preference) are kept as notes on the claims they join;
+* the dialogue layer (``L``, ``TA``, ``YA`` nodes, locutions, participants) gives each claim
+  who asserted it (``asserted_by``); ``YA`` edges into S-nodes are anchoring, never premises.
+
+S-nodes missing their premises or conclusion (common in QT30 and DialAM maps) are reported
+as warnings. Writing produces AIFdb JSON that AIFdb and OVA load: I/RA/CA nodes, and for
+perspectives L nodes anchored by ``YA`` "Asserting" with locutions and participants.
+
+>>> import argmap
+>>> m = argmap.ArgumentMap()
+>>> _ = m.claim("a", "Taxes fund schools."); _ = m.claim("b", "Taxes are good.")
+>>> _ = m.support("a", "b")
+>>> text, warnings = dumps(m)
+>>> [n["type"] for n in json.loads(text)["nodes"]]
+['I', 'I', 'RA']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..errors import FormatError
+from ..model import ArgumentMap
+from . import Format
+from ._common import MapBuilder, Result, SlugMaker, expect, load_json, slugify
+
+__all__ = ["FORMAT", "dumps"]
+
+_SPEAKER_RE = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+")
+_DIALOGUE = {"L", "TA", "YA"}
+
+
+def _nodes_edges(data: Any, file: str | None) -> tuple[Any, str]:
+    expect(data, dict, "$", file)
+    if "AIF" in data:
+        return expect(data["AIF"], dict, "$.AIF", file), "$.AIF"
+    return data, "$"
+
+
+def _read(text: str, file: str | None) -> Result:
+    data = load_json(text, file)
+    aif, root = _nodes_edges(data, file)
+    nodes = expect(aif.get("nodes"), list, f"{root}.nodes", file)
+    edges = expect(aif.get("edges") or [], list, f"{root}.edges", file)
+    b = MapBuilder()
+    by_id: dict[str, dict[str, Any]] = {}
+    for i, node in enumerate(nodes):
+        path = f"{root}.nodes[{i}]"
+        expect(node, dict, path, file)
+        node_id = node.get("nodeID")
+        expect(node_id, (str, int), f"{path}.nodeID", file)
+        expect(node.get("type"), str, f"{path}.type", file)
+        if str(node_id) in by_id:
+            raise FormatError(f"duplicate nodeID {node_id!r}", file=file, path=f"{path}.nodeID")
+        by_id[str(node_id)] = node
+    into: dict[str, list[str]] = {k: [] for k in by_id}
+    out_of: dict[str, list[str]] = {k: [] for k in by_id}
+    for i, edge in enumerate(edges):
+        path = f"{root}.edges[{i}]"
+        expect(edge, dict, path, file)
+        a, z = str(edge.get("fromID")), str(edge.get("toID"))
+        for end, value in (("fromID", a), ("toID", z)):
+            if value not in by_id:
+                raise FormatError(
+                    f"edge refers to unknown node {value!r}", file=file, path=f"{path}.{end}"
+                )
+        out_of[a].append(z)
+        into[z].append(a)
+    return _Converter(b, by_id, into, out_of, aif, file).run()
+
+
+class _Converter:
+    def __init__(
+        self,
+        b: MapBuilder,
+        nodes: dict[str, dict[str, Any]],
+        into: dict[str, list[str]],
+        out_of: dict[str, list[str]],
+        aif: dict[str, Any],
+        file: str | None,
+    ) -> None:
+        self.b, self.nodes, self.into, self.out_of, self.aif = b, nodes, into, out_of, aif
+        self.file = file
+        self.ids = SlugMaker()
+        self.claim: dict[str, dict[str, Any]] = {}
+        self.link_of: dict[str, str] = {}
+        self.lost: dict[str, int] = {}
+
+    def lose(self, what: str, n: int = 1) -> None:
+        self.lost[what] = self.lost.get(what, 0) + n
+
+    def type_of(self, node_id: str) -> str:
+        return str(self.nodes[node_id].get("type", ""))
+
+    def run(self) -> Result:
+        for node_id, node in self.nodes.items():
+            if node.get("type") == "I":
+                self._claim(node_id, node)
+        s_nodes = [k for k, n in self.nodes.items() if n.get("type") in ("RA", "CA")]
+        for node_id in s_nodes:  # ids first, so undercuts can point at any S-node
+            self.link_of[node_id] = self.ids.get("S\x00" + node_id, "link", keep=True, text=node_id)
+        for node_id in s_nodes:
+            self._link(node_id)
+        self._rephrases()
+        self._speakers()
+        counts: dict[str, int] = {}
+        for node in self.nodes.values():
+            kind = str(node.get("type"))
+            if kind not in ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA"):
+                counts[kind] = counts.get(kind, 0) + 1
+        for kind, n in sorted(counts.items()):
+            self.lose(f"nodes of unknown type {kind!r} not represented", n)
+        dialogue = sum(1 for n in self.nodes.values() if n.get("type") in _DIALOGUE)
+        if dialogue:
+            self.lose("dialogue nodes (L/TA/YA) kept only as who asserted each claim", dialogue)
+        for what, n in sorted(self.lost.items()):
+            self.b.warnings.append(f"{n} {what}")
+        return self.b.finish(self.file)
+
+    def _claim(self, node_id: str, node: dict[str, Any]) -> None:
+        claim_id = self.ids.get("I\x00" + node_id, "claim", keep=True, text=node_id)
+        text = node.get("text")
+        claim: dict[str, Any] = {"id": claim_id, "text": text}
+        if not isinstance(text, str) or not text.strip():
+            claim["text"] = "(empty)"
+            self.lose("I nodes with empty text given the text '(empty)'")
+        if claim_id != node_id:
+            claim["note"] = f"AIF nodeID {node_id}"
+        self.claim[node_id] = claim
+        self.b.claims.append(claim)
+
+    def _target(self, node_id: str) -> str | None:
+        if node_id in self.claim:
+            return str(self.claim[node_id]["id"])
+        return self.link_of.get(node_id)
+
+    def _link(self, node_id: str) -> None:
+        node = self.nodes[node_id]
+        kind = "support" if node["type"] == "RA" else "attack"
+        sources = [str(self.claim[s]["id"]) for s in self.into[node_id] if s in self.claim]
+        targets = [t for t in (self._target(z) for z in self.out_of[node_id]) if t is not None]
+        label = f"{node['type']} nodes"
+        if not sources or not targets:
+            missing = "premises" if not sources else "conclusion"
+            if not sources and not targets:
+                missing = "premises and conclusion"
+            self.lose(f"{label} without {missing} dropped (incomplete in the file)")
+            return
+        if len(targets) > 1:
+            self.lose(f"{label} with several conclusions split into one link each")
+        scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else node.get("text")
+        for n, target in enumerate(dict.fromkeys(targets)):
+            link_id = (
+                self.link_of[node_id]
+                if n == 0
+                else self.ids.get(f"S\x00{node_id}\x00{n}", text=f"{node_id}-{n + 1}")
+            )
+            link: dict[str, Any] = {
+                "id": link_id,
+                "kind": kind,
+                "target": target,
+                "sources": [s for s in dict.fromkeys(sources) if s != target],
+            }
+            if not link["sources"]:
+                self.lose(f"{label} whose only premise is their conclusion dropped")
+                continue
+            if isinstance(scheme, str) and scheme.strip() and not scheme.strip().isdigit():
+                link["scheme"] = slugify(scheme, "scheme")
+            self.b.links.append(link)
+
+    def _rephrases(self) -> None:
+        for node_id, node in self.nodes.items():
+            if node.get("type") not in ("MA", "PA"):
+                continue
+            word = "rephrases" if node["type"] == "MA" else "is preferred to"
+            sources = [s for s in self.into[node_id] if s in self.claim]
+            targets = [t for t in self.out_of[node_id] if t in self.claim]
+            if not sources or not targets:
+                self.lose(
+                    f"{node['type']} nodes without both ends dropped (incomplete in the file)"
+                )
+                continue
+            for s in sources:
+                claim = self.claim[s]
+                ends = ", ".join(str(self.claim[t]["id"]) for t in targets)
+                note = f"AIF {node['type']}: {word} {ends}"
+                claim["note"] = f"{claim['note']}; {note}" if claim.get("note") else note
+            self.lose(f"{node['type']} nodes kept as notes on claims")
+
+    def _speakers(self) -> None:
+        people: dict[str, str] = {}
+        for p in self.aif.get("participants") or []:
+            if isinstance(p, dict) and p.get("participantID") is not None:
+                name = " ".join(str(p.get(k) or "") for k in ("firstname", "surname")).strip()
+                people[str(p["participantID"])] = name or f"Person {p['participantID']}"
+        speaker: dict[str, str] = {}
+        seen: set[str] = set()
+        duplicates = 0
+        for loc in self.aif.get("locutions") or []:
+            if not isinstance(loc, dict):
+                continue
+            node_id, person = str(loc.get("nodeID")), loc.get("personID")
+            if node_id in seen:
+                duplicates += 1
+                continue
+            seen.add(node_id)
+            if person is not None and str(person) in people:
+                speaker[node_id] = str(person)
+        if duplicates:
+            self.lose("duplicated locution rows ignored", duplicates)
+        for node_id, node in self.nodes.items():
+            if node.get("type") != "YA":
+                continue
+            for l_node in self.into[node_id]:
+                if self.type_of(l_node) != "L":
+                    continue
+                who = self._who(l_node, speaker, people)
+                for target in self.out_of[node_id]:
+                    if who is not None and target in self.claim:
+                        claim = self.claim[target]
+                        asserted = claim.setdefault("asserted_by", [])
+                        if who not in asserted:
+                            asserted.append(who)
+
+    def _who(self, l_node: str, speaker: dict[str, str], people: dict[str, str]) -> str | None:
+        person = speaker.get(l_node)
+        if person is not None:
+            label = people[person]
+            pid = person if re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", person) else slugify(label)
+        else:
+            m = _SPEAKER_RE.match(str(self.nodes[l_node].get("text") or ""))
+            if m is None:
+                return None
+            label = m.group(1)
+            pid = slugify(label, "speaker")
+        return self.b.perspective(pid, label)
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
+    """AIFdb JSON for ``m`` and warnings for what AIF cannot express."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+    lost: dict[str, int] = {}
+
+    def lose(what: str, n: int = 1) -> None:
+        if n:
+            lost[what] = lost.get(what, 0) + n
+
+    def edge(a: str, z: str) -> None:
+        edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": a, "toID": z, "formEdgeID": None})
+
+    labels = {p.id: p.label for p in m.perspectives}
+    for c in m.claims:
+        nodes.append({"nodeID": c.id, "text": c.text, "type": "I"})
+    for link in m.links:
+        s_type = "RA" if link.kind == "support" else "CA"
+        default = "Default Inference" if s_type == "RA" else "Default Conflict"
+        node: dict[str, Any] = {"nodeID": link.id, "text": default, "type": s_type}
+        if link.scheme:
+            node["scheme"] = link.scheme
+        nodes.append(node)
+        for source in link.sources:
+            edge(source, link.id)
+        edge(link.id, link.target)
+        lose("link weights dropped", int(link.weight is not None))
+        lose("link notes dropped", int(link.note is not None))
+    used: dict[str, str] = {}
+    for c in m.claims:
+        for pid in c.asserted_by:
+            l_id, ya_id = f"{c.id}.L.{pid}", f"{c.id}.YA.{pid}"
+            nodes.append({"nodeID": l_id, "text": f"{labels[pid]} : {c.text}", "type": "L"})
+            nodes.append({"nodeID": ya_id, "text": "Asserting", "type": "YA"})
+            edge(l_id, ya_id)
+            edge(ya_id, c.id)
+            locutions.append({"nodeID": l_id, "personID": pid})
+            used[pid] = labels[pid]
+    for c in m.claims:
+        for name in ("title", "basis", "confidence", "note"):
+            lose(f"claim {name} values dropped", int(getattr(c, name) is not None))
+        lose("claim kinds dropped", int(c.kind != "claim"))
+        lose("claim themes dropped", len(c.themes))
+        lose("quotes dropped", len(c.quotes))
+    for name in ("title", "question", "description"):
+        lose(f"map {name} dropped", int(bool(getattr(m, name))))
+    lose("sources dropped", len(m.sources))
+    data: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions}
+    if used:
+        data["participants"] = [
+            {"participantID": pid, "firstname": label, "surname": ""} for pid, label in used.items()
+        ]
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return text, [f"{n} {what}" for what, n in sorted(lost.items())]
+
+
+def _sniff(head: str) -> bool:
+    start = head.lstrip()[:4000]
+    return start.startswith("{") and (
+        '"AIF"' in start
+        or ('"nodeID"' in start and ('"fromID"' in start or '"edges"' in start))
+        or ('"nodes"' in start and '"locutions"' in start)
+    )
+
+
+FORMAT = Format(
+    name="aif",
+    extensions=(".aif.json", ".json"),
+    description="AIF JSON (AIFdb, OVA3), read and write",
+    reader=_read,
+    writer=dumps,
+    sniff=_sniff,
+    aliases=("aifdb", "ova", "ova3"),
+)

@@ -1,0 +1,544 @@
+"""Argdown (``.argdown``): the plain-text argument-mapping language, read and written.
+
+The reader is a line- and indentation-aware parser written for argmap (no maintained Python
+Argdown parser exists). It runs in one pass over the lines with an explicit stack for
+nested relations, so it is linear in the file size and deep nesting cannot overflow the
+Python stack. It understands YAML front matter (``title``, ``model: mode: strict``),
+``#`` headings (which become themes), statements ``[Title]: text``, references ``[Title]``,
+arguments ``<Title>: description``, premise-conclusion structures ``(1) ... ---- (2) ...``
+with inference rules, relations ``+ - _ <+ <- <_ +> -> _> ><`` nested by indentation,
+``#tags`` (themes), ``{yaml}`` data, comments (``//``, ``/* */``, ``<!-- -->``) and
+backslash escapes. See :mod:`argmap.formats._argdown_doc` for how the document maps onto
+claims and links.
+
+The writer emits statements with their incoming relations, and premise-conclusion
+structures for links with co-premises and links that other links attack or support.
+Fields Argdown has no place for (claim kind, confidence, quotes, themes' labels) go into
+``{...}`` data and an ``argmap`` key of the front matter, which the Argdown tool keeps as
+data and argmap reads back.
+
+>>> doc = parse('''
+... [Ban]: Homework should be banned. #policy
+...   + [Stress]: Homework causes stress.
+...   - <Practice>: Practice needs time.
+... ''')
+>>> sorted(doc.statements)
+['Ban', 'Stress']
+>>> [(r.type, r.source, r.target) for r in doc.relations]
+[('support', 'Stress', 'Ban'), ('attack', 'Practice', 'Ban')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import FormatError
+from ..model import ArgumentMap
+from . import Format
+from ._argdown_doc import (
+    ArgdownDocument,
+    Argument,
+    PcsItem,
+    Relation,
+    Statement,
+    split_tags,
+    to_map,
+)
+from ._common import Result
+
+__all__ = ["FORMAT", "dumps", "parse"]
+
+_RELATION_RE = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:\s+|$)")
+_PCS_RE = re.compile(r"\((\d+)\)(?:\s+|$)")
+_INFERENCE_RE = re.compile(r"-{2,}(?:\s*(.*?)\s*-{2,})?\s*$")
+_HEADING_RE = re.compile(r"(#{1,6})\s+(.*)$")
+_COMMENT_RE = re.compile(r"(?:^|(?<=\s))//.*$")
+_DATA_RE = re.compile(r"(?<!\\)\{(.*)\}\s*$")
+_ARROW = {
+    "+": ("support", False),
+    "<+": ("support", False),
+    "+>": ("support", True),
+    "-": ("attack", False),
+    "<-": ("attack", False),
+    "->": ("attack", True),
+    "_": ("undercut", False),
+    "<_": ("undercut", False),
+    "_>": ("undercut", True),
+    "><": ("contradictory", True),
+}
+
+
+@dataclass(slots=True)
+class _Element:
+    """A statement or argument occurrence whose text may continue on the next lines."""
+
+    is_argument: bool
+    title: str | None  # None: an untitled statement, titled when finished
+    indent: int
+    line: int
+    column: int
+    lines: list[str] = field(default_factory=list)
+    defines: bool = False
+    parent: tuple[int, _Element] | None = None  # (relation sign index, parent) if a child
+    sign: str = ""
+    pcs: bool = False
+
+
+class _Parser:
+    def __init__(self, text: str, file: str | None) -> None:
+        self.file = file
+        self.doc = ArgdownDocument()
+        self.lines = text.split("\n")
+        self.strict = False
+        self.untitled = 0
+        self.section: list[tuple[int, str]] = []
+        self.pending: _Element | None = None
+        self.stack: list[_Element] = []  # relation tree: root first
+        self.argument: Argument | None = None  # argument a pcs belongs to
+        self.pcs: list[tuple[PcsItem, int]] = []
+        self.rules: list[str] | None = None  # set after an inference line
+        self.rule_line = 0
+        self.heading: tuple[int, int, list[str]] | None = None
+
+    def error(self, message: str, line: int, column: int = 1) -> FormatError:
+        return FormatError(message, file=self.file, line=line, column=column)
+
+    # -- the line loop ----------------------------------------------------------------------
+
+    def parse(self) -> ArgdownDocument:
+        start = self._front_matter()
+        lines = self.lines
+        in_comment: str | None = None
+        comment_start = (0, 0)
+        for number in range(start, len(lines)):
+            raw = lines[number]
+            if in_comment is not None or "/*" in raw or "<!--" in raw:
+                raw, in_comment, comment_start = self._block_comments(
+                    raw, number + 1, in_comment, comment_start
+                )
+                if not raw.strip():
+                    continue  # a line of comment only: not a paragraph break
+            if "//" in raw:
+                raw = _COMMENT_RE.sub("", raw)
+                if not raw.strip():
+                    continue
+            self._line(raw.expandtabs(4).rstrip(), number + 1)
+        if in_comment is not None:
+            raise self.error("comment is not closed", *comment_start)
+        self._blank()
+        self._end_pcs()
+        return self.doc
+
+    def _line(self, line: str, number: int) -> None:
+        content = line.lstrip(" ")
+        if not content:
+            self._blank()
+            return
+        indent = len(line) - len(content)
+        if self.heading is not None:
+            if content[0] not in "[<(" and not _RELATION_RE.match(content):
+                self.heading[2].append(content)
+                return
+            self._finish_heading()
+        if indent == 0 and content[0] == "#" and (m := _HEADING_RE.match(content)):
+            self._flush()
+            self._end_pcs()
+            self.stack.clear()
+            self.heading = (number, len(m.group(1)), [m.group(2)])
+            return
+        m = _RELATION_RE.match(content)
+        if m and not content.startswith("--"):
+            self._relation(m.group(1), content[m.end() :], indent, number)
+            return
+        if content.startswith("(") and (m := _PCS_RE.match(content)):
+            self._pcs_item(content[m.end() :], indent, number, indent + m.end() + 1)
+            return
+        if content.startswith("--") and (m := _INFERENCE_RE.match(content)):
+            self._inference(m.group(1), number, indent + 1)
+            return
+        if self.rules is not None and self.pending is None and self.rule_line:
+            self._rule_text(content, number)
+            return
+        if self.pending is not None and (indent >= self.pending.indent or content[0] not in "[<"):
+            self.pending.lines.append(content)
+            return
+        self._top_level(content, indent, number)
+
+    def _blank(self) -> None:
+        self._flush()
+        self.stack.clear()
+        if self.heading is not None:
+            self._finish_heading()
+
+    # -- front matter and comments ----------------------------------------------------------
+
+    def _front_matter(self) -> int:
+        lines = self.lines
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None or lines[first].strip() != "===":
+            return 0
+        for end in range(first + 1, len(lines)):
+            if lines[end].strip() == "===":
+                self.doc.front_matter = _yaml_mapping(
+                    "\n".join(lines[first + 1 : end]), self, first + 2, "front matter"
+                )
+                break
+        else:
+            raise self.error("front matter '===' is not closed", first + 1)
+        fm = self.doc.front_matter
+        if isinstance(fm.get("title"), str):
+            self.doc.title = " ".join(fm["title"].split())
+        model = fm.get("model")
+        mode = model.get("mode") if isinstance(model, dict) else None
+        if mode not in (None, "strict", "loose"):
+            raise self.error(f"unknown model mode {mode!r} (use strict or loose)", first + 1)
+        self.strict = mode == "strict"
+        return end + 1
+
+    def _block_comments(
+        self, raw: str, number: int, state: str | None, start: tuple[int, int]
+    ) -> tuple[str, str | None, tuple[int, int]]:
+        out: list[str] = []
+        i = 0
+        while i < len(raw):
+            if state is None:
+                j, k = raw.find("/*", i), raw.find("<!--", i)
+                candidates = [(p, s) for p, s in ((j, "*/"), (k, "-->")) if p >= 0]
+                if not candidates:
+                    out.append(raw[i:])
+                    break
+                pos, state = min(candidates)
+                if pos > 0 and raw[pos - 1] == "\\":
+                    out.append(raw[i : pos + 1])
+                    i, state = pos + 1, None
+                    continue
+                out.append(raw[i:pos])
+                start = (number, pos + 1)
+                i = pos + (2 if state == "*/" else 4)
+            else:
+                end = raw.find(state, i)
+                if end < 0:
+                    break
+                out.append(" ")
+                i, state = end + len(state), None
+        return "".join(out), state, start
+
+    # -- headings -----------------------------------------------------------------------------
+
+    def _finish_heading(self) -> None:
+        assert self.heading is not None
+        number, level, parts = self.heading
+        self.heading = None
+        text = " ".join(parts)
+        data_match = _DATA_RE.search(text)
+        if data_match:
+            _yaml_mapping("{" + data_match.group(1) + "}", self, number, "heading data")
+            text = text[: data_match.start()]
+        title, _ = split_tags(text)
+        while self.section and self.section[-1][0] >= level:
+            self.section.pop()
+        self.section.append((level, title))
+        self.doc.sections.append(title)
+
+    def _current_section(self) -> str | None:
+        return self.section[-1][1] if self.section else None
+
+    # -- elements -----------------------------------------------------------------------------
+
+    def _open(self, content: str, indent: int, number: int, column: int) -> _Element:
+        """Start a statement or argument from its first line's text."""
+        if content[0] in "[<" and not content.startswith("<!"):
+            close = "]" if content[0] == "[" else ">"
+            end = _closing(content, close)
+            if end < 0:
+                raise self.error(
+                    f"'{content[0]}' opens a title that is not closed with '{close}'",
+                    number,
+                    column,
+                )
+            after = content[end + 1 :]
+            if not (content[0] == "[" and after.startswith("(")):  # a Markdown link
+                title = " ".join(content[1:end].split())
+                if not title:
+                    raise self.error("empty title", number, column)
+                element = _Element(content[0] == "<", title, indent, number, column)
+                if after.startswith(":"):
+                    element.defines = True
+                    after = after[1:]
+                if after.strip():
+                    element.lines.append(after.strip())
+                return element
+        element = _Element(False, None, indent, number, column)
+        element.lines.append(content)
+        element.defines = True
+        return element
+
+    def _top_level(self, content: str, indent: int, number: int) -> None:
+        self._end_pcs()
+        element = self._open(content, indent, number, indent + 1)
+        self.pending = element
+        self.stack = [element]
+
+    def _relation(self, sign: str, rest: str, indent: int, number: int) -> None:
+        self._flush()
+        while self.stack and len(self.stack) > 1 and self.stack[-1].indent >= indent:
+            self.stack.pop()
+        if not self.stack:
+            raise self.error(
+                f"relation '{sign}' has no statement or argument above it to relate to",
+                number,
+                indent + 1,
+            )
+        if not rest.strip():
+            raise self.error(f"relation '{sign}' has nothing after it", number, indent + 1)
+        column = indent + len(sign) + 2
+        element = self._open(rest.strip(), indent, number, column)
+        element.parent = (0, self.stack[-1])
+        element.sign = sign
+        self.pending = element
+        self.stack.append(element)
+
+    def _flush(self) -> None:
+        element, self.pending = self.pending, None
+        if element is None:
+            return
+        text = " ".join(element.lines)
+        data: dict[str, Any] = {}
+        m = _DATA_RE.search(text)
+        if m:
+            parsed = _yaml_mapping("{" + m.group(1) + "}", self, element.line, "data", lenient=True)
+            if parsed is not None:
+                data = parsed
+                text = text[: m.start()]
+        title = element.title
+        if element.is_argument:
+            assert title is not None
+            arg = self.doc.arguments.get(title)
+            if arg is None:
+                arg = Argument(title, section=self._current_section(), line=element.line)
+                self.doc.arguments[title] = arg
+            if element.defines and text.strip() and not arg.description:
+                arg.description = text.strip()
+                arg.tags = split_tags(text)[1]
+            arg.data.update(data)
+            if element.parent is None:
+                self.argument = arg  # a top-level argument may be followed by its pcs
+        else:
+            if title is None:
+                self.untitled += 1
+                title = f"Untitled {self.untitled}"
+                element.title = title
+                st = Statement(title, titled=False, section=self._current_section())
+                st.line = element.line
+                self.doc.statements[title] = st
+            st = self.doc.statements.get(title) or self.doc.statements.setdefault(
+                title, Statement(title, section=self._current_section(), line=element.line)
+            )
+            if element.defines:
+                st.add_text(text)
+                for tag in split_tags(text)[1]:
+                    if tag not in st.tags:
+                        st.tags.append(tag)
+            st.data.update(data)
+        if element.pcs:
+            self.pcs[-1][0].statement = title
+        if element.parent is not None:
+            self._add_relation(element.sign, element.parent[1], element)
+
+    def _add_relation(self, sign: str, parent: _Element, child: _Element) -> None:
+        kind, forward = _ARROW[sign]
+        source, target = (parent, child) if forward else (child, parent)
+        assert source.title is not None and target.title is not None
+        if self.strict and not source.is_argument and not target.is_argument:
+            kind = {"support": "entails", "attack": "contrary"}.get(kind, kind)
+        self.doc.add_relation(
+            Relation(kind, source.title, source.is_argument, target.title, target.is_argument)
+        )
+
+    # -- premise-conclusion structures --------------------------------------------------------
+
+    def _pcs_item(self, rest: str, indent: int, number: int, column: int) -> None:
+        self._flush()
+        if self.argument is None:
+            self.untitled += 1
+            title = f"Untitled {self.untitled}"
+            self.argument = Argument(title, section=self._current_section(), line=number)
+            self.doc.arguments[title] = self.argument
+        if not rest.strip():
+            raise self.error("numbered statement has no text", number, column)
+        element = self._open(rest.strip(), indent, number, column)
+        if element.is_argument:
+            raise self.error(
+                "a premise or conclusion must be a statement, not an argument", number, column
+            )
+        item = PcsItem("", "premise")
+        if self.rules is not None:
+            item.role = "main-conclusion"
+            item.rules = self.rules
+            self.rules = None
+        self.pcs.append((item, number))
+        element.pcs = True
+        self.pending = element
+        self.stack = [element]
+
+    def _inference(self, rule: str | None, number: int, column: int) -> None:
+        self._flush()
+        self.stack.clear()
+        if self.rules is not None and self.rule_line:
+            self.rule_line = 0  # the closing line of a multi-line rule
+            return
+        if not self.pcs or self.rules is not None:
+            raise self.error("inference line without a numbered premise above it", number, column)
+        self.rules = [rule] if rule else []
+        self.rule_line = 0 if (rule or _next_is_item(self.lines, number)) else number
+
+    def _rule_text(self, content: str, number: int) -> None:
+        assert self.rules is not None
+        m = _DATA_RE.search(content)
+        if m:
+            content = content[: m.start()]
+        self.rules.extend(r.strip() for r in content.split(",") if r.strip())
+
+    def _end_pcs(self) -> None:
+        self._flush()
+        if self.rules is not None:
+            line = self.rule_line or (self.pcs[-1][1] if self.pcs else 0)
+            raise self.error("inference line is not followed by a conclusion", line)
+        if self.pcs:
+            assert self.argument is not None
+            items = [item for item, _ in self.pcs]
+            last, line = self.pcs[-1]
+            if last.role == "premise":
+                raise self.error(
+                    "premise-conclusion structure must end with a conclusion "
+                    "(an inference line ---- before the last numbered statement)",
+                    line,
+                )
+            for item in items[:-1]:
+                if item.role == "main-conclusion":
+                    item.role = "intermediary-conclusion"
+            if self.argument.pcs:
+                self.doc.warnings.append(
+                    f"<{self.argument.title}>: second premise-conclusion structure ignored"
+                )
+            else:
+                self.argument.pcs = items
+        self.pcs = []
+        self.argument = None
+
+
+def _closing(content: str, close: str) -> int:
+    i = 1
+    while i < len(content):
+        ch = content[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == close:
+            return i
+        i += 1
+    return -1
+
+
+def _next_is_item(lines: list[str], index: int) -> bool:
+    # index is the 1-based number of the inference line, so lines[index] is the next one.
+    for line in lines[index:]:
+        if line.strip():
+            return bool(_PCS_RE.match(line.strip()))
+    return False
+
+
+def _yaml_mapping(text: str, parser: _Parser, line: int, what: str, lenient: bool = False) -> Any:
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - PyYAML comes with the argdown extra
+        parser.doc.warnings.append(
+            f"line {line}: {what} not read (install PyYAML: pip install 'argmap[argdown]')"
+        )
+        return None if lenient else {}
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        if lenient:
+            return None
+        mark = getattr(exc, "problem_mark", None)
+        at = line + (mark.line if mark is not None else 0)
+        col = (mark.column + 1) if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise parser.error(f"{what}: {problem}", at, col) from None
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        if lenient:
+            return None
+        raise parser.error(f"{what} must be a YAML mapping (key: value lines)", line)
+    return value
+
+
+def parse(text: str, file: str | None = None) -> ArgdownDocument:
+    """Parse Argdown text into statements, arguments and relations (by title).
+
+    Raises :class:`argmap.FormatError` with the line and column of malformed input.
+    """
+    return _Parser(text.replace("\r\n", "\n"), file).parse()
+
+
+def _read(text: str, file: str | None) -> Result:
+    return to_map(parse(text, file))
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"([\\\[\]<>#@{}*_/])")
+_GOOD_TITLE = re.compile(
+    r"[^\[\]<>{}\\#@*_/:\s](?:[^\[\]<>{}\\#@*_/:\n\r\t]*[^\[\]<>{}\\#@*_/:\s])?"
+)
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", " ".join(text.split()))
+
+
+def _titles(m: ArgumentMap) -> dict[str, str]:
+    ids = {c.id for c in m.claims} | {link.id for link in m.links}
+    counts: dict[str, int] = {}
+    for c in m.claims:
+        if c.title:
+            counts[c.title] = counts.get(c.title, 0) + 1
+    out: dict[str, str] = {}
+    for c in m.claims:
+        t = c.title
+        good = (
+            t is not None
+            and counts[t] == 1
+            and (t == c.id or t not in ids)
+            and _GOOD_TITLE.fullmatch(t) is not None
+            and t == " ".join(t.split())
+        )
+        out[c.id] = t if good and t is not None else c.id
+    return out
+
+
+def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
+    """Argdown text for ``m`` and warnings for what Argdown cannot express."""
+    from ._argdown_writer import write_argdown
+
+    return write_argdown(m, _titles(m), _escape)
+
+
+def _sniff(head: str) -> bool:
+    return bool(
+        re.search(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>):", head, re.MULTILINE)
+    ) and not head.lstrip().startswith("{")
+
+
+FORMAT = Format(
+    name="argdown",
+    extensions=(".argdown", ".ad"),
+    description="Argdown text (argdown.org), read and write",
+    reader=_read,
+    writer=dumps,
+    sniff=_sniff,
+)

@@ -1,0 +1,35 @@
+"""The argmap JSON format itself, registered so ``convert`` and :func:`read` treat it like any
+other; reading and writing delegate to :mod:`argmap.io.json`."""
+
+from __future__ import annotations
+
+from ..io import json as io_json
+from ..model import ArgumentMap
+from . import Format
+from ._common import Result
+
+__all__ = ["FORMAT"]
+
+
+def _read(text: str, file: str | None) -> Result:
+    m = io_json.loads(text, check_quotes=False)
+    return Result(m, [])
+
+
+def _write(m: ArgumentMap) -> tuple[str, list[str]]:
+    return io_json.dumps(m), []
+
+
+def _sniff(head: str) -> bool:
+    return '"argmap/' in head[:400] or ('"claims"' in head and '"links"' in head)
+
+
+FORMAT = Format(
+    name="argmap",
+    extensions=(".argmap.json", ".json"),
+    description="argmap JSON (the native format)",
+    reader=_read,
+    writer=_write,
+    sniff=_sniff,
+    aliases=("json", "argmap-json"),
+)
