@@ -2,7 +2,9 @@
 # The whole test suite: set up with the dev extras, then lint, type-check and run pytest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ARGMAP_EXTRAS=${ARGMAP_EXTRAS:-dev} bash scripts/setup.sh
+# Chromium runs the HTML report's browser test (tests/report/test_browser.py).
+ARGMAP_APT_EXTRA="${ARGMAP_APT_EXTRA:-} chromium" ARGMAP_EXTRAS=${ARGMAP_EXTRAS:-dev} \
+  bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 
 echo "==> ruff" >&2

@@ -1,0 +1,47 @@
+"""``argmap report FILE -o report.html``: one self-contained HTML page for the map."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..errors import ArgmapError
+from ..report import write_report
+from ._common import EXIT_OK, open_map
+from .summary import _positive
+
+
+def register(commands: Any) -> None:
+    p: argparse.ArgumentParser = commands.add_parser(
+        "report",
+        help="write an offline HTML report: diagram, summary, outline, sources",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT", required=True, help="the HTML file to write")
+    p.add_argument("--depth", type=_positive, metavar="N", help="levels of replies to show")
+    p.add_argument(
+        "--theme",
+        action="append",
+        dest="themes",
+        metavar="ID",
+        help="keep only claims in this theme (repeat for several)",
+    )
+    p.add_argument("--no-quotes", action="store_true", help="leave quotes out")
+    p.add_argument("--no-diagram", action="store_true", help="leave the diagram out")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    m = open_map(args.file).map
+    try:
+        write_report(
+            m,
+            args.output,
+            depth=args.depth,
+            themes=args.themes,
+            quotes=not args.no_quotes,
+            diagram=not args.no_diagram,
+        )
+    except KeyError as exc:  # an unknown --theme id
+        raise ArgmapError(f"{args.file}: {exc.args[0]}") from None
+    return EXIT_OK

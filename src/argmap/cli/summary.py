@@ -1,0 +1,75 @@
+"""``argmap summary FILE``: the map as a Markdown report, outline, plain text, brief or prose."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from typing import Any
+
+from ..errors import ArgmapError
+from ..io.files import atomic_write
+from ..summary import FORMATS, summarize
+from ._common import EXIT_OK, open_map
+
+
+def register(commands: Any) -> None:
+    p: argparse.ArgumentParser = commands.add_parser(
+        "summary",
+        help="summarise a map as Markdown, plain text, an outline, a brief or a long description",
+        description=(
+            "Summarise a map. Formats: md (Markdown report), txt (wrapped plain text), "
+            "outline (numbered pros and cons), brief (one paragraph per position), "
+            "long (the diagram in prose, for screen readers)."
+        ),
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=FORMATS, default="md", help="default: md")
+    p.add_argument("--root", metavar="ID", help="start from this claim instead of the positions")
+    p.add_argument("--depth", type=_positive, metavar="N", help="levels of replies to show")
+    p.add_argument(
+        "--theme",
+        action="append",
+        dest="themes",
+        metavar="ID",
+        help="keep only claims in this theme (repeat for several)",
+    )
+    p.add_argument("--no-quotes", action="store_true", help="leave quotes out")
+    p.add_argument(
+        "--width", type=_positive, metavar="N", help="line width for txt (default: terminal)"
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.set_defaults(func=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    m = open_map(args.file).map
+    # Files get a fixed width so they are the same on every machine; terminals get theirs.
+    width = args.width or (80 if args.output else shutil.get_terminal_size((80, 24)).columns)
+    try:
+        summary = summarize(
+            m,
+            args.format,
+            root=args.root,
+            depth=args.depth,
+            themes=args.themes,
+            quotes=not args.no_quotes,
+            width=width,
+        )
+    except KeyError as exc:  # an unknown --root or --theme id
+        raise ArgmapError(f"{args.file}: {exc.args[0]}") from None
+    if args.output:
+        atomic_write(args.output, str(summary))
+    else:
+        sys.stdout.write(str(summary))
+    return EXIT_OK
