@@ -11,21 +11,26 @@
 from __future__ import annotations
 
 from .bipolar import MapAnalysis, analyze, to_framework
+from .explanation import explain
 from .framework import Framework
 from .gradual import StrengthResult, strengths
 from .iccma import read_framework, write_framework
+from .quality import Finding, lint
 from .semantics import Extensions, Labelling, accepted, extensions, grounded, some_extension
 
 __all__ = [
     "Extensions",
+    "Finding",
     "Framework",
     "Labelling",
     "MapAnalysis",
     "StrengthResult",
     "accepted",
     "analyze",
+    "explain",
     "extensions",
     "grounded",
+    "lint",
     "read_framework",
     "some_extension",
     "strengths",
