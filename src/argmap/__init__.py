@@ -16,6 +16,7 @@ True
 """
 
 from . import examples, io
+from .analysis import analyze
 from .errors import ArgmapError, FormatError, MapValidationError, Problem, RenderError
 from .formats import read, write
 from .io.json import dump, dumps, load, loads
@@ -38,6 +39,7 @@ __all__ = [
     "Source",
     "Summary",
     "Theme",
+    "analyze",
     "dump",
     "dumps",
     "examples",

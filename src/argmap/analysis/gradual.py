@@ -24,7 +24,7 @@ whether that happened, and the numbers are the last iterate.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,11 +131,11 @@ def strengths(
     *,
     tol: float = 1e-9,
     max_iter: int = 1000,
-    drop: str | None = None,
+    drop: str | Iterable[str] | None = None,
 ) -> StrengthResult:
     """Gradual strength of every claim of a map.
 
-    ``drop`` names a link to leave out (used to explain what one link contributes).
+    ``drop`` names a link (or several) to leave out: what a link contributes is the change.
 
     Examples
     --------
@@ -153,7 +153,8 @@ def strengths(
     """
     q = to_qbaf(m)
     if drop is not None:
-        keep = np.array([q.names[s] != drop for s in q.src.tolist()], dtype=bool)
+        gone = {drop} if isinstance(drop, str) else set(drop)
+        keep = np.array([q.names[s] not in gone for s in q.src.tolist()], dtype=bool)
         q = QBAF(q.names, q.base, q.src[keep], q.dst[keep], q.sign[keep], q.premises, q.n_claims)
     values, converged, iterations = evaluate(q, method, tol=tol, max_iter=max_iter)
     names = q.names

@@ -19,7 +19,18 @@ from ._common import EXIT_INVALID, EXIT_USAGE, print_problems
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: Sub-command modules, in the order ``argmap --help`` lists them.
-COMMANDS: tuple[str, ...] = ("validate", "info", "schema", "render", "convert", "summary", "report")
+COMMANDS: tuple[str, ...] = (
+    "validate",
+    "info",
+    "schema",
+    "render",
+    "convert",
+    "summary",
+    "report",
+    "analyze",
+    "lint",
+    "af",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,73 @@
+"""``argmap analyze FILE``: which claims stand, how strong they are, and why."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..analysis.bipolar import SUPPORTS, analyze
+from ..analysis.explanation import explain
+from ..analysis.gradual import METHODS, strengths
+from ..analysis.semantics import SEMANTICS
+from ..errors import ArgmapError
+from ._common import EXIT_OK, emit_json, open_map
+
+
+def register(commands: Any) -> None:
+    p: argparse.ArgumentParser = commands.add_parser(
+        "analyze",
+        help="label claims accepted/rejected/undecided and compute their strength",
+        description="Turn the map into an argumentation framework and label every claim IN, "
+        "OUT or UNDEC; optionally compute gradual strengths and explain one claim.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--semantics", choices=list(SEMANTICS), default="grounded")
+    p.add_argument("--support", choices=list(SUPPORTS), default="deductive")
+    p.add_argument("--strength", choices=list(METHODS), help="also compute gradual strength")
+    p.add_argument("--explain", metavar="CLAIM", help="explain the label of one claim")
+    p.add_argument("--backend", choices=["auto", "python", "sat"], default="auto")
+    p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    m = open_map(args.file).map
+    result = analyze(m, args.semantics, args.support, backend=args.backend)
+    power = strengths(m, args.strength) if args.strength else None
+    if args.explain is not None and args.explain not in result.claim_labels:
+        raise ArgmapError(f"{args.file}: no claim with id {args.explain!r}")
+    why = (
+        explain(m, args.explain, strength=args.strength, analysis=result) if args.explain else None
+    )
+    if args.format == "json":
+        data = result.to_dict()
+        if power is not None:
+            data["strength"] = power.to_dict()
+        if why is not None:
+            data["explanation"] = {"claim": args.explain, "text": why}
+        emit_json(data)
+        return EXIT_OK
+    labels = {c.id: c.label for c in m.claims}
+    c = result.counts()
+    head = (
+        f"{result.semantics} semantics, {result.support} support ({result.backend}): "
+        f"{c['IN']} accepted, {c['OUT']} rejected, {c['UNDEC']} undecided"
+    )
+    if power is not None and not power.converged:
+        head += f"; {power.method} strengths did NOT converge (last iterate shown)"
+    if args.format == "md":
+        cols = "| claim | label | text |" + (" strength |" if power else "")
+        print(f"**{head}**\n\n{cols}\n|---|---|---|" + ("---|" if power else ""))
+        for cid, lab in result.claim_labels.items():
+            text = labels[cid].replace("|", "\\|")
+            extra = f" {power.claims[cid]:.3f} |" if power else ""
+            print(f"| `{cid}` | {lab} | {text} |{extra}")
+    else:
+        print(head)
+        for cid, lab in result.claim_labels.items():
+            extra = f"  {power.claims[cid]:.3f}" if power else ""
+            print(f"  {lab:<5}{extra}  {cid}: {labels[cid]}")
+    if why is not None:
+        print()
+        print(why)
+    return EXIT_OK

@@ -1,0 +1,113 @@
+"""The analyze, lint and af commands end to end (in-process through argmap.cli.main)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from tests.conftest import DATA
+
+MAP = str(DATA / "claims.json")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_analyze_text_json_md(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", MAP)
+    assert code == 0 and "23 accepted, 8 rejected, 0 undecided" in out
+    code, out, _ = run(capsys, "analyze", MAP, "--support", "attack-only", "--format", "json")
+    data = json.loads(out)
+    assert data["support"] == "attack-only" and data["claims"]["pos-failed-solidarity"] == "OUT"
+    code, out, _ = run(capsys, "analyze", MAP, "--strength", "qe", "--format", "md")
+    assert out.startswith("**grounded semantics") and "| `pos-state-capitalism` | IN |" in out
+
+
+def test_analyze_explain_and_unknown_claim(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", MAP, "--explain", "e-getting-by")
+    assert code == 0 and "'Survival, side deals, theft' is OUT (rejected)" in out
+    code, _, err = run(capsys, "analyze", MAP, "--explain", "nope")
+    assert code == 1 and "no claim with id 'nope'" in err
+
+
+def test_lint_reference_map_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lint", MAP, "--format", "json")
+    assert code == 0
+    assert all(f["acknowledged"] for f in json.loads(out))
+
+
+def test_lint_fails_on_open_findings_and_filters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = {
+        "format": "argmap/1",
+        "claims": [
+            {"id": "p", "text": "Position.", "kind": "position"},
+            {"id": "x", "text": "Stray."},
+        ],
+        "links": [],
+    }
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps(doc))
+    code, out, _ = run(capsys, "lint", str(f))
+    assert code == 1 and "AL101 isolated-claim" in out and "AL102" in out
+    code, out, _ = run(capsys, "lint", str(f), "--select", "AL102")
+    assert code == 1 and "AL101" not in out
+    code, out, _ = run(capsys, "lint", str(f), "--ignore", "AL1")
+    assert code == 0 and out == ""
+    code, _, _ = run(capsys, "lint", str(f), "--fail-on", "error")
+    assert code == 0
+
+
+AF = "p af 4\n# a comment\n1 2\n2 1\n2 3\n3 4\n"
+
+
+@pytest.fixture
+def af_file(tmp_path: Path) -> str:
+    path = tmp_path / "x.af"
+    path.write_text(AF)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("problem", "arg", "expected"),
+    [
+        ("SE-GR", None, "w"),
+        ("SE-ST", None, "w 1 3"),
+        ("DC-PR", "4", "YES"),
+        ("DS-PR", "4", "NO"),
+        ("DS-ST", "2", "NO"),
+        ("DC-CO", "2", "YES"),
+        ("DS-ID", "1", "NO"),
+    ],
+)
+def test_af_problems(
+    af_file: str, capsys: pytest.CaptureFixture[str], problem: str, arg: str | None, expected: str
+) -> None:
+    # 1 <-> 2, 2 -> 3 -> 4: preferred {1,3} and {2,4}; both stable; grounded empty.
+    argv = ["af", "-p", problem, "-f", af_file] + (["-a", arg] if arg else [])
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and out.strip() == expected
+
+
+def test_af_enumeration_and_errors(
+    af_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "af", "-p", "EE-PR", "-f", af_file)
+    assert out.splitlines() == ["w 1 3", "w 2 4"]
+    code, _, err = run(capsys, "af", "-p", "XX-PR", "-f", af_file)
+    assert code == 1 and "unknown problem" in err
+    code, _, err = run(capsys, "af", "-p", "DC-PR", "-f", af_file)
+    assert code == 1 and "-a ARG" in err
+    bad = tmp_path / "bad.af"
+    bad.write_text("p af 2\n1 x\n")
+    code, _, err = run(capsys, "af", "-p", "SE-GR", "-f", str(bad))
+    assert code == 1 and "bad.af:2:3: argument x is not a number in 1..2" in err
+    code, out, _ = run(capsys, "af", "--problems")
+    assert "SE-PR" in out and "DS-SST" in out
