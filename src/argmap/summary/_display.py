@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Summary"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Summary:
     """A summary's text and format (``md``, ``txt``, ``outline``, ``brief`` or ``long``).
 
@@ -25,6 +26,8 @@ class Summary:
     '<pre class="argmap-summary">1. Claim &lt;b&gt;\\n</pre>'
     >>> s._repr_markdown_() is None
     True
+    >>> s
+    <Summary format='outline', 1 line>
     """
 
     text: str
@@ -32,6 +35,14 @@ class Summary:
 
     def __str__(self) -> str:
         return self.text
+
+    def __repr__(self) -> str:
+        lines = self.text.count("\n")
+        return f"<Summary format={self.format!r}, {lines} line{'s' if lines != 1 else ''}>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython's plain-text display: the text itself, as print() would show it.
+        printer.text(self.text.rstrip("\n"))
 
     def _repr_markdown_(self) -> str | None:
         # Returning None tells IPython this representation is not on offer.

@@ -1,0 +1,57 @@
+"""The documentation: built with MkDocs in strict mode, and complete where it must be."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from argmap.cli import COMMANDS
+from argmap.errors import Code
+from argmap.schema import schema_text
+
+from ..conftest import REPO
+
+DOCS = REPO / "docs"
+
+
+def test_every_problem_code_is_documented() -> None:
+    page = (DOCS / "validation.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(AM\d{3})` \| `([a-z-]+)` \|", page, flags=re.M))
+    assert rows == {code.value: code.slug for code in Code}
+
+
+def test_published_schema_matches_the_model() -> None:
+    # The format page is generated from this file, so it must be the model's schema.
+    published = DOCS / "schema" / "argmap-1.schema.json"
+    assert published.read_text(encoding="utf-8") == schema_text(), (
+        "run `argmap schema > docs/schema/argmap-1.schema.json`"
+    )
+
+
+def test_mkdocs_build_strict(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    # Generated parts came out: schema tables, every command's help, API from docstrings.
+    fmt = (site / "format" / "index.html").read_text(encoding="utf-8")
+    for name in ("Claim", "Link", "Quote", "Source", "Theme", "Perspective"):
+        assert f'id="{name.lower()}"' in fmt
+    assert "asserted_by" in fmt and "<!-- argmap:schema-tables -->" not in fmt
+    cli = (site / "cli" / "index.html").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"usage: argmap {command}" in cli
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    assert "summarize" in api and "html_report" in api
+    # Notebooks are published beside the pages that link to them.
+    assert (site / "notebooks" / "01-mapping-an-article.ipynb").is_file()
