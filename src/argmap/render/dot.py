@@ -24,7 +24,7 @@ import graphviz
 from ..model import ArgumentMap, Claim, Link
 from .backend import layout_settings
 from .options import DiagramOptions, make_options
-from .quoting import Plain, display_text, dot_id, dot_string, html_text
+from .quoting import Plain, display_text, dot_id, dot_string, html_text, url_text
 from .select import View, select
 from .style import FONT, THEME_PALETTE, edge_style, status_fill
 
@@ -177,7 +177,7 @@ class _Writer:
         n_nodes = len(view.claims) + len(self.junctions)
         self.diagram = Diagram(
             self.lines,
-            title=m.title or "Argument map",
+            title=display_text(m.title or "Argument map"),
             description=_describe_map(m, view, opts),
             node_count=n_nodes,
         )
@@ -310,7 +310,7 @@ class _Writer:
         if len(style) != 2:
             attrs.append(f'style="{",".join(style)}"')
         if opts.href_prefix is not None:
-            href = display_text(opts.href_prefix + claim.id)
+            href = url_text(opts.href_prefix + claim.id)
             attrs.append(f"URL={dot_string(href)} tooltip={dot_string(text)}")
         return f"{indent}{dot_id(claim.id)} [{' '.join(attrs)}]\n"
 
@@ -483,16 +483,7 @@ class _Legend:
         w, p = self.w, self.w.p
         relations = {w.relation(link) for link in w.view.links}
         kinds = {c.kind for c in w.view.claims}
-        out = ['\tsubgraph "cluster legend" {\n']
-        out.append(
-            f'\t\tgraph [id="{p}legend" label=<<B>Legend</B>> style="rounded" '
-            f'color="#999999" fontsize=11 labeljust=l labelloc={w._cluster_labelloc}]\n'
-        )
-        w.diagram.titles[f"{p}legend"] = "Legend"
-        out.append(
-            '\t\tnode [shape=plaintext style="" fillcolor="#FFFFFF" fontsize=9 height=0.2 '
-            "margin=0.02 penwidth=1]\n"
-        )
+        out: list[str] = []
         for relation in ("support", "attack", "undercut", "warrant"):
             if relation in relations:
                 out.extend(self._sample_edge(relation))
@@ -507,10 +498,20 @@ class _Legend:
                 out.append(self._sample_box(f"status-{value}", value, _STATUS_TAG[value]))
         if any(isinstance(v, float) for v in w.opts.status.values()):
             out.append(self._sample_box("status-strength", 0.5, "strength 0.50 (fill ∝ strength)"))
-        if w.grouping == "bands":
+        if w.grouping == "bands" and any(c.themes for c in w.view.claims):
             out.append(self._theme_key())
-        out.append("\t}\n")
-        return out
+        if not out:
+            return []  # nothing to explain (an empty cluster would be drawn as a stray box)
+        w.diagram.titles[f"{p}legend"] = "Legend"
+        return [
+            '\tsubgraph "cluster legend" {\n',
+            f'\t\tgraph [id="{p}legend" label=<<B>Legend</B>> style="rounded" '
+            f'color="#999999" fontsize=11 labeljust=l labelloc={w._cluster_labelloc}]\n',
+            '\t\tnode [shape=plaintext style="" fillcolor="#FFFFFF" fontsize=9 height=0.2 '
+            "margin=0.02 penwidth=1]\n",
+            *out,
+            "\t}\n",
+        ]
 
     def _sample_edge(self, relation: str) -> list[str]:
         p = self.w.p

@@ -10,7 +10,8 @@ concatenate raw user text:
   reorder what a reader sees (bidi embeddings, overrides and isolates) become visible stand-ins.
   The result is a :class:`Plain` string: text that must never be read as markup.
 * :func:`html_text` escapes a :class:`Plain` for a Graphviz HTML-like label, where ``&`` would
-  start an entity and ``<`` a tag, so ``&amp;`` in a claim shows as the five characters.
+  start an entity, ``<`` a tag and ``\\N`` the node's name, so ``&amp;`` in a claim shows
+  as the five characters.
 * :func:`dot_string` quotes for a DOT *escString* attribute (``tooltip``, ``URL``, ``id``),
   where ``\\N``/``\\G``/``\\l`` are expansions and a trailing backslash would eat the quote.
 * :func:`mermaid_text` spells every character outside a small safe set as Mermaid's
@@ -23,6 +24,7 @@ quotes them, because a slug such as ``node``, ``graph`` or ``-`` is a DOT keywor
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from ..errors import RenderError
 
@@ -33,6 +35,7 @@ __all__ = [
     "dot_string",
     "html_text",
     "mermaid_text",
+    "url_text",
 ]
 
 
@@ -62,9 +65,19 @@ CR_LF = re.compile(r"\r\n?")
 
 # HTML-like labels (https://graphviz.org/doc/info/shapes.html#html): an XML-style grammar in
 # which & starts an entity and < a tag; quotes matter inside attribute values only, but
-# escaping them everywhere costs nothing.
-HTML_SPECIAL = re.compile(r'[&<>"\']')
-_HTML_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+# escaping them everywhere costs nothing. Graphviz also expands escString codes (\N \G \E
+# ...) in HTML label text, *after* decoding entities, so a backslash is doubled, never
+# written as &#92; (measured with dot 2.43: "&#92;N" shows the node name, "\\N" shows \N).
+HTML_SPECIAL = re.compile(r'[&<>"\'\\\]]')
+_HTML_ENTITY = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "\\": "\\\\",
+    "]": "&#93;",  # a cell whose text starts with "]" is a syntax error to dot 2.43
+}
 
 # DOT language (https://graphviz.org/doc/info/lang.html): in a double-quoted string the only
 # escape is \" ; escString attributes (https://graphviz.org/docs/attr-types/escString/) then
@@ -124,6 +137,8 @@ def html_text(text: Plain) -> str:
     --------
     >>> html_text(display_text('<B>"&amp;"</B>'))
     '&lt;B&gt;&quot;&amp;amp;&quot;&lt;/B&gt;'
+    >>> print(html_text(display_text("\\N")))
+    \\N
     """
     if not isinstance(text, Plain):
         raise TypeError("html_text() takes display_text(...) output, not a raw str")
@@ -141,6 +156,23 @@ def dot_string(text: Plain) -> str:
     if not isinstance(text, Plain):
         raise TypeError("dot_string() takes display_text(...) output, not a raw str")
     return '"' + DOT_ESC_SPECIAL.sub(lambda m: _DOT_ESC[m.group()], text) + '"'
+
+
+# RFC 3986 (https://www.rfc-editor.org/rfc/rfc3986#section-2): percent-encode all but
+# unreserved characters and the delimiters a link prefix needs. Graphviz 2.43 copies URL
+# into SVG's xlink:href without escaping quotes or "<", so nothing else may reach it.
+URL_SAFE = "/#:?=;,@!$*+.~_-"
+
+
+def url_text(text: str) -> Plain:
+    """Percent-encode a link so no character in it is XML or DOT syntax.
+
+    Examples
+    --------
+    >>> url_text('#claim-a"><script>')
+    '#claim-a%22%3E%3Cscript%3E'
+    """
+    return Plain(quote(text, safe=URL_SAFE))
 
 
 def dot_id(item_id: str) -> str:
