@@ -2,7 +2,8 @@
 
 A few positions on top; every other claim gives reason for or against a claim made earlier,
 so chains run a handful of levels deep; about one link in twenty has linked co-premises and
-one in fifty is an undercut. Chains are at most seven levels deep, as in real maps. Claims carry themes, so clustered layouts get exercised.
+one in fifty is an undercut. Chains are at most seven levels deep, as in real
+maps. Claims carry themes, so clustered layouts get exercised.
 """
 
 from __future__ import annotations
@@ -12,11 +13,41 @@ import random
 from argmap import ArgumentMap
 from argmap.model import Claim, Link, Theme
 
-WORDS = (
-    "state market workers plan shortage queue party council factory wage price trust "
-    "freedom censorship reform history evidence memory report official village city "
-    "school press union budget harvest export import loyalty solidarity power class"
-).split()
+WORDS = [
+    "state",
+    "market",
+    "workers",
+    "plan",
+    "shortage",
+    "queue",
+    "party",
+    "council",
+    "factory",
+    "wage",
+    "price",
+    "trust",
+    "freedom",
+    "censorship",
+    "reform",
+    "history",
+    "evidence",
+    "memory",
+    "report",
+    "official",
+    "village",
+    "city",
+    "school",
+    "press",
+    "union",
+    "budget",
+    "harvest",
+    "export",
+    "import",
+    "loyalty",
+    "solidarity",
+    "power",
+    "class",
+]
 
 
 MAX_DEPTH = 7
