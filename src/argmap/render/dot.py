@@ -15,6 +15,8 @@ Layout facts that shape the output:
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,10 +115,10 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
     return g
 
 
-def build(m: ArgumentMap, opts: DiagramOptions) -> Diagram:
-    """Build the DOT lines and accessibility titles for ``m`` under ``opts``."""
+def build(m: ArgumentMap, opts: DiagramOptions, *, accessible: bool = False) -> Diagram:
+    """Build the DOT lines for ``m`` under ``opts``; with ``accessible``, the SVG titles too."""
     view = select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
-    return _Writer(m, view, opts).write()
+    return _Writer(m, view, opts, accessible).write()
 
 
 def wrap(text: Plain, width: int) -> list[str]:
@@ -132,33 +134,29 @@ def wrap(text: Plain, width: int) -> list[str]:
     >>> wrap(display_text("abcdefghij"), 4)
     ['abcd', 'efgh', 'ij']
     """
+    if len(text) <= width and "\n" not in text:
+        return [" ".join(text.split())] if text.strip() else []
+    pattern = _wrap_pattern(width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            while len(word) > width:  # cut a word no line can hold
-                if line:
-                    lines.append(line)
-                    line = ""
-                lines.append(word[:width])
-                word = word[width:]
-            if not line:
-                line = word
-            elif len(line) + 1 + len(word) <= width:
-                line = f"{line} {word}"
-            else:
-                lines.append(line)
-                line = word
-        if line:
-            lines.append(line)
+        lines.extend(pattern.findall(" ".join(paragraph.split())))
     return lines
+
+
+@functools.cache
+def _wrap_pattern(width: int) -> re.Pattern[str]:
+    # The longest run of at most `width` characters that starts a word and ends before a
+    # space or the end; failing that (a word longer than a line), `width` characters of it.
+    return re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)|\S{{1,{width}}}")
 
 
 class _Writer:
     """One diagram's worth of state: the view, the options, the lines written so far."""
 
-    def __init__(self, m: ArgumentMap, view: View, opts: DiagramOptions) -> None:
+    def __init__(self, m: ArgumentMap, view: View, opts: DiagramOptions, accessible: bool) -> None:
         self.m, self.view, self.opts = m, view, opts
+        # Titles for screen readers cost as much as the DOT itself: only SVG needs them.
+        self.accessible = accessible
         self.p = opts.id_prefix
         self.claims = {c.id: c for c in view.claims}
         self.links = {link.id: link for link in view.links}
@@ -241,7 +239,7 @@ class _Writer:
             rows.append(f"<B>{html_text(display_text(self.m.title))}</B>")
         if self.m.question:
             lines = wrap(display_text(self.m.question), max(60, self.opts.width * 3))
-            question = "<BR/>".join(html_text(Plain(x)) for x in lines)
+            question = _cell(lines)
             rows.append(f'<FONT POINT-SIZE="12">{question}</FONT>')
         return "<" + "<BR/>".join(rows) + ">"
 
@@ -292,8 +290,9 @@ class _Writer:
         opts = self.opts
         node_id = f"{self.p}node-{claim.id}"
         text = display_text(claim.text)
-        self.diagram.titles[node_id] = text
-        self.diagram.descriptions[node_id] = self._claim_description(claim)
+        if self.accessible:
+            self.diagram.titles[node_id] = text
+            self.diagram.descriptions[node_id] = self._claim_description(claim)
         attrs = [f'id="{node_id}"', f"label={self._claim_label(claim, text)}"]
         style = ["rounded", "filled"]
         if claim.kind == "assumption":
@@ -329,26 +328,15 @@ class _Writer:
         if title:
             lines = wrap(display_text(title), opts.width)
             size = ' POINT-SIZE="13"' if claim.kind == "position" else ""
-            rows.append(
-                f"<TR><TD><FONT{size}><B>"
-                + "<BR/>".join(html_text(Plain(x)) for x in lines)
-                + "</B></FONT></TD></TR>"
-            )
+            rows.append(f"<TR><TD><FONT{size}><B>{_cell(lines)}</B></FONT></TD></TR>")
         if show_text:
             lines = wrap(text, opts.width)
-            rows.append(
-                '<TR><TD BALIGN="LEFT">'
-                + "<BR/>".join(html_text(Plain(x)) for x in lines)
-                + "</TD></TR>"
-            )
+            rows.append(f'<TR><TD BALIGN="LEFT">{_cell(lines)}</TD></TR>')
         who = [self.who.get(p, p) for p in claim.asserted_by]
         if who:
             caption = wrap(display_text("— " + ", ".join(who)), opts.width + 8)
-            rows.append(
-                '<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="9"><I>'
-                + "<BR/>".join(html_text(Plain(x)) for x in caption)
-                + "</I></FONT></TD></TR>"
-            )
+            cell = f'<FONT POINT-SIZE="9"><I>{_cell(caption)}</I></FONT>'
+            rows.append(f'<TR><TD ALIGN="RIGHT">{cell}</TD></TR>')
         band = ""
         if self.grouping == "bands" and claim.themes:
             color = "#666666" if opts.bw else self.theme_color.get(claim.themes[0], "#999999")
@@ -400,7 +388,8 @@ class _Writer:
     def _junction_line(self, link: Link, indent: str) -> str:
         style = edge_style(self.relation(link), self.opts.bw)
         node_id = f"{self.p}link-{link.id}"
-        self.diagram.titles[node_id] = self._junction_title(link)
+        if self.accessible:
+            self.diagram.titles[node_id] = self._junction_title(link)
         return (
             f'{indent}{dot_id(link.id)} [id="{node_id}" shape=point width=0.11 '
             f'color="{style.color}" fillcolor="{style.color}" label=""]\n'
@@ -415,8 +404,10 @@ class _Writer:
         )
         head = dot_id(link.target)
         edge_id = f"{self.p}edge-{link.id}"
+        acc = self.accessible
         if link.id not in self.junctions:
-            self.diagram.titles[edge_id] = self._edge_title(link, relation, link.sources[0])
+            if acc:
+                self.diagram.titles[edge_id] = self._edge_title(link, relation, link.sources[0])
             yield (
                 f"\t{dot_id(link.sources[0])} -> {head} "
                 f'[id="{edge_id}" {look} arrowhead={style.arrowhead}]\n'
@@ -425,9 +416,11 @@ class _Writer:
         junction = dot_id(link.id)
         for i, source in enumerate(link.sources, start=1):
             part_id = f"{edge_id}.{i}"
-            self.diagram.titles[part_id] = self._premise_title(link, relation, source)
+            if acc:
+                self.diagram.titles[part_id] = self._premise_title(link, relation, source)
             yield f'\t{dot_id(source)} -> {junction} [id="{part_id}" {look} arrowhead=none]\n'
-        self.diagram.titles[edge_id] = self._junction_title(link)
+        if acc:
+            self.diagram.titles[edge_id] = self._junction_title(link)
         yield f'\t{junction} -> {head} [id="{edge_id}" {look} arrowhead={style.arrowhead}]\n'
 
     # -- accessible descriptions of relations ----------------------------------------------
@@ -583,6 +576,11 @@ class _Legend:
         w.diagram.titles[f"{p}legend-themes"] = "legend: theme colours"
         table = '<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
         return f'\t\t"legend themes" [id="{p}legend-themes" label=<{table}>]\n'
+
+
+def _cell(lines: list[str]) -> str:
+    # Escape a cell's lines in one call, then turn the line ends into <BR/>.
+    return html_text(Plain("\n".join(lines))).replace("\n", "<BR/>")
 
 
 def _theme_colors(m: ArgumentMap) -> dict[str, str]:

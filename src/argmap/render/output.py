@@ -47,7 +47,7 @@ def to_svg(m: ArgumentMap, **options: Any) -> str:
 
 def _svg(m: ArgumentMap, options: dict[str, Any]) -> tuple[str, Renderer]:
     opts = make_options(**options)
-    diagram = build(m, opts)
+    diagram = build(m, opts, accessible=True)
     renderer = find_renderer("svg")
     raw = run(diagram.source(), "svg", renderer=renderer)
     return accessible_svg(raw, diagram, opts.id_prefix), renderer

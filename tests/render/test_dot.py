@@ -1,0 +1,263 @@
+"""DOT output: every option, determinism, and the golden file for the reference map."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import graphviz
+import pytest
+
+from argmap import ArgumentMap, RenderError, to_dot, to_mermaid
+from argmap.examples import soviet_socialism
+from argmap.render import layout_settings
+from argmap.render.options import CLUSTER_LIMIT
+
+from .helpers import dot_json, expected_graph, label_cells, needs_dot, text_cell
+from .synthetic import synthetic_map
+
+GOLDEN = Path(__file__).parent / "golden" / "claims.dot"
+
+
+@pytest.fixture(scope="module")
+def reference() -> ArgumentMap:
+    return soviet_socialism()
+
+
+def small() -> ArgumentMap:
+    m = ArgumentMap(title="Homework", question="Should homework be banned?")
+    m.add_theme("wellbeing", "Wellbeing", color="#abc")
+    m.add_theme("learning", "Learning")
+    m.add_perspective("pupils", "Pupils")
+    m.claim("ban", "Homework should be banned.", kind="position", title="Ban it")
+    m.claim("stress", "Homework causes stress.", themes=["wellbeing"], asserted_by=["pupils"])
+    m.claim("sleep", "Pupils sleep less.", themes=["wellbeing"], kind="evidence", basis="statistic")
+    m.claim("practice", "Practice needs time outside class.", themes=["learning"])
+    m.claim("tired", "Tired pupils learn less.", kind="assumption", themes=["learning"])
+    m.support(["stress", "sleep"], "ban", id="s-co")
+    m.attack("practice", "ban", id="a-practice")
+    m.undercut("tired", "a-practice", id="u-tired")
+    m.claim("lone", "Some other thought.")
+    return m
+
+
+def edge_line(source: str, link_id: str) -> str:
+    line = next(x for x in source.splitlines() if f'id="edge-{link_id}"' in x)
+    return line
+
+
+def node_line(source: str, claim_id: str) -> str:
+    return next(x for x in source.splitlines() if f'id="node-{claim_id}"' in x)
+
+
+def test_returns_a_graphviz_digraph_whose_source_is_the_text() -> None:
+    g = to_dot(small())
+    assert isinstance(g, graphviz.Digraph)
+    assert g.source.startswith("digraph argmap {\n") and g.source.endswith("}\n")
+
+
+def test_same_map_gives_byte_identical_dot_and_mermaid(reference: ArgumentMap) -> None:
+    again = soviet_socialism()
+    assert to_dot(reference).source == to_dot(again).source
+    assert to_mermaid(reference) == to_mermaid(again)
+    big_a, big_b = synthetic_map(400, seed=3), synthetic_map(400, seed=3)
+    assert to_dot(big_a, status={"c1": 0.25}).source == to_dot(big_b, status={"c1": 0.25}).source
+
+
+def test_golden_dot_for_the_reference_map(reference: ArgumentMap) -> None:
+    # Reviewed by eye (rendered to PNG) and locked; ARGMAP_UPDATE_GOLDEN=1 rewrites it.
+    source = to_dot(reference).source
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        GOLDEN.write_text(source, encoding="utf-8")
+    assert source == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_relations_differ_by_line_style_and_arrowhead_not_only_colour() -> None:
+    source = to_dot(small(), bw=True).source
+    support, attack = edge_line(source, "s-co"), edge_line(source, "a-practice")
+    undercut = edge_line(source, "u-tired")
+    looks = set()
+    for line in (support, attack, undercut):
+        style = re.search(r"style=(\w+)", line)
+        head = re.search(r"arrowhead=(\w+)", line)
+        assert style and head
+        looks.add((style.group(1), head.group(1)))
+        assert 'color="#000000"' in line  # black and white
+    assert len(looks) == 3
+    assert len({s for s, _ in looks}) == 3  # even the line style alone tells them apart
+
+
+def test_co_premises_meet_in_a_junction_and_undercut_ends_on_the_link() -> None:
+    source = to_dot(small()).source
+    assert '"stress" -> "s-co"' in source and '"sleep" -> "s-co"' in source
+    assert '"s-co" -> "ban"' in source
+    assert '"s-co" [id="link-s-co" shape=point' in source
+    assert '"tired" -> "a-practice"' in source  # the undercut ends on the attack's junction
+    assert '"practice" -> "a-practice"' in source and '"a-practice" -> "ban"' in source
+
+
+@pytest.mark.parametrize("labels", ["both", "title", "text"])
+def test_label_modes(labels: str) -> None:
+    source = to_dot(small(), labels=labels).source
+    line = node_line(source, "ban")
+    assert ("<B>Ban it</B>" in line) == (labels != "text")
+    assert ("Homework should be banned." in line) == (labels != "title")
+    # A claim without a title shows its text in every mode.
+    assert "Homework causes stress." in node_line(source, "stress")
+
+
+def test_width_wraps_claim_text() -> None:
+    m = ArgumentMap()
+    m.claim("a", "one two three four five six seven eight nine ten eleven twelve")
+    narrow = to_dot(m, width=10, legend=False).source
+    lines = text_cell(re.search(r"label=<(.*)>\]", node_line(narrow, "a")).group(1))  # type: ignore[union-attr]
+    assert all(len(x) <= 10 for x in lines) and len(lines) >= 6
+    assert " ".join(lines) == "one two three four five six seven eight nine ten eleven twelve"
+    with pytest.raises(RenderError, match="width"):
+        to_dot(m, width=3)
+
+
+def test_group_clusters_bands_and_none() -> None:
+    clusters = to_dot(small(), group="clusters").source
+    assert 'subgraph "cluster_wellbeing"' in clusters and 'subgraph "cluster_learning"' in clusters
+    assert 'fillcolor="#AABBCC14"' in clusters  # "#abc" expanded to six digits, then alpha
+    bands = to_dot(small(), group="bands").source
+    assert "cluster_wellbeing" not in bands
+    assert 'BGCOLOR="#AABBCC"' in node_line(bands, "stress")  # the colour band
+    assert "Wellbeing" in node_line(bands, "stress")  # and the theme named in words
+    assert '"legend themes"' in bands
+    none = to_dot(small(), group="none").source
+    assert "cluster_wellbeing" not in none and "BGCOLOR" not in none
+
+
+def test_auto_grouping_switches_to_bands_for_large_maps() -> None:
+    assert 'subgraph "cluster_t0"' in to_dot(synthetic_map(CLUSTER_LIMIT - 1)).source
+    assert 'subgraph "cluster_t0"' not in to_dot(synthetic_map(CLUSTER_LIMIT)).source
+
+
+def test_theme_filter() -> None:
+    source = to_dot(small(), themes="wellbeing", legend=False).source
+    assert 'id="node-stress"' in source and 'id="node-sleep"' in source
+    assert 'id="node-ban"' not in source and 'id="node-practice"' not in source
+    assert "->" not in source  # the co-premise link's target is filtered out
+    with pytest.raises(RenderError, match="no theme 'nope'"):
+        to_dot(small(), themes=["nope"])
+
+
+def test_focus_and_depth() -> None:
+    m = small()
+    near = to_dot(m, focus="stress", depth=1, legend=False).source
+    # Reaching one co-premise brings in the other: they give reason only together.
+    assert {"stress", "sleep", "ban"} == set(re.findall(r'id="node-([\w-]+)"', near))
+    far = to_dot(m, focus="stress", depth=2, legend=False).source
+    assert {"practice", "tired"} <= set(re.findall(r'id="node-([\w-]+)"', far))
+    assert '"tired" -> "a-practice"' in far
+    only = to_dot(m, focus="lone", depth=3, legend=False).source
+    assert re.findall(r'id="node-([\w-]+)"', only) == ["lone"]
+    with pytest.raises(RenderError, match="no claim 'missing'"):
+        to_dot(m, focus="missing")
+
+
+@pytest.mark.parametrize(
+    ("direction", "rankdir"), [("BT", "BT"), ("down", "TB"), ("LR", "LR"), ("left", "RL")]
+)
+def test_direction(direction: str, rankdir: str) -> None:
+    assert f"rankdir={rankdir} " in to_dot(small(), direction=direction).source
+
+
+def test_bottom_to_top_is_the_default() -> None:
+    assert "rankdir=BT " in to_dot(small()).source
+
+
+def test_black_and_white_uses_no_colour() -> None:
+    source = to_dot(small(), bw=True, status={"ban": "rejected", "stress": 0.4}).source
+    colours = set(re.findall(r"#[0-9A-Fa-f]{6}", source))
+    greys = {c for c in colours if c[1:3] == c[3:5] == c[5:7]}
+    assert colours == greys
+
+
+def test_legend_on_and_off() -> None:
+    with_legend = to_dot(small()).source
+    assert 'subgraph "cluster legend"' in with_legend
+    for relation in ("support", "attack", "undercut"):
+        assert f'id="legend-edge-{relation}"' in with_legend
+    assert 'id="legend-edge-warrant"' not in with_legend  # only what the map uses
+    assert 'id="legend-kind-assumption"' in with_legend
+    assert "cluster legend" not in to_dot(small(), legend=False).source
+
+
+def test_title_on_and_off() -> None:
+    assert "<B>Homework</B>" in to_dot(small()).source
+    assert "<B>Homework</B>" not in to_dot(small(), title=False).source
+
+
+def test_status_shown_by_fill_and_by_words() -> None:
+    status = {"ban": "accepted", "stress": "rejected", "sleep": "undecided", "practice": 0.75}
+    source = to_dot(small(), status=status).source
+    assert "✓ accepted" in node_line(source, "ban") and "peripheries=2" in node_line(source, "ban")
+    assert "✗ rejected" in node_line(source, "stress")
+    assert "? undecided" in node_line(source, "sleep")
+    assert "strength 0.75" in node_line(source, "practice")
+    fills = {cid: re.findall(r'fillcolor="(#\w+)"', node_line(source, cid))[-1] for cid in status}
+    assert len(set(fills.values())) == 4
+    assert "legend-status-accepted" in source and "legend-status-strength" in source
+    assert to_dot(small(), highlight=status).source == source  # the other name for it
+
+
+@pytest.mark.parametrize(
+    "bad", [{"ban": "maybe"}, {"ban": 1.5}, {"ban": float("nan")}, {"ban": True}]
+)
+def test_bad_status_is_a_render_error(bad: dict[str, object]) -> None:
+    with pytest.raises(RenderError, match="ban"):
+        to_dot(small(), status=bad)
+
+
+def test_href_prefix_and_id_prefix() -> None:
+    source = to_dot(small(), href_prefix="#claim-", id_prefix="d1-").source
+    line = next(x for x in source.splitlines() if 'id="d1-node-ban"' in x)
+    assert 'URL="#claim-ban"' in line and 'tooltip="Homework should be banned."' in line
+    assert 'id="d1-edge-a-practice"' in source
+    with pytest.raises(RenderError, match="id_prefix"):
+        to_dot(small(), id_prefix='x" onload="')
+
+
+def test_layout_overrides_win_and_are_checked() -> None:
+    source = to_dot(small(), layout={"nslimit": 4, "splines": "ortho"}).source
+    assert 'nslimit="4"' in source and 'splines="ortho"' in source
+    with pytest.raises(RenderError, match="not a Graphviz attribute"):
+        to_dot(small(), layout={"a]; x=[": "1"})
+
+
+def test_unknown_option_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="colour"):
+        to_dot(small(), colour="red")
+
+
+def test_layout_settings_grow_with_the_map() -> None:
+    assert layout_settings(30, 30, clustered=True) == {"newrank": "true"}
+    mid = layout_settings(2000, 2100, clustered=False)
+    big = layout_settings(10000, 10500, clustered=False)
+    assert float(big["nslimit"]) < float(mid["nslimit"]) < 1
+    assert "splines" not in mid and big["splines"] == "polyline"
+    assert layout_settings(30000, 30000, clustered=False)["layout"] == "sfdp"
+    assert 'nslimit="' in to_dot(synthetic_map(1200)).source
+
+
+@needs_dot
+def test_reference_map_lays_out_with_exactly_its_nodes_and_edges(reference: ArgumentMap) -> None:
+    laid = dot_json(to_dot(reference).source)
+    nodes, edges = expected_graph(reference)
+    assert set(laid.nodes) == nodes and laid.edges == edges
+    for claim in reference.claims:
+        cells = label_cells(str(laid.nodes[claim.id]["label"]))
+        if claim.title:
+            assert [claim.title] in cells or any(claim.title == " ".join(c) for c in cells)
+
+
+@needs_dot
+def test_clustered_map_of_400_claims_lays_out() -> None:
+    # Without newrank, dot stops with "trouble in init_rank" on clustered maps this size.
+    m = synthetic_map(400, seed=7)
+    laid = dot_json(to_dot(m, group="clusters").source)
+    assert set(laid.nodes) == expected_graph(m)[0]
