@@ -17,6 +17,7 @@ from ..model import ArgumentMap
 from .backend import FORMATS, PNG_LIMIT, Renderer, find_renderer, run
 from .dot import build
 from .options import make_options
+from .select import select
 from .svg import accessible_svg
 
 __all__ = ["DiagramView", "render", "to_svg", "view"]
@@ -89,7 +90,9 @@ def render(m: ArgumentMap, path: str | Path, **options: Any) -> Renderer | None:
 
 def view(m: ArgumentMap, **options: Any) -> DiagramView:
     """A notebook view of the map's diagram: ``view(m, focus="state-capitalism", depth=2)``."""
-    make_options(**options)  # a bad option fails here, not later inside the display hook
+    # A bad option, theme or focus fails here, not later inside the display hook.
+    opts = make_options(**options)
+    select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
     return DiagramView(m, options)
 
 
