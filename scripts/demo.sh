@@ -7,5 +7,7 @@ MAP=${1:-data/claims.json}
 mkdir -p build
 .venv/bin/argmap validate "$MAP"
 .venv/bin/argmap info "$MAP"
+.venv/bin/argmap render "$MAP" -o build/claims.svg
+.venv/bin/argmap render "$MAP" -o build/claims.png
 .venv/bin/argmap summary "$MAP" -o build/claims.md
 .venv/bin/argmap report "$MAP" -o build/report.html
