@@ -145,7 +145,9 @@ def infer_format(path: str | Path, text: str | None = None, *, for_writing: bool
     ]
     if text is not None:
         head = text[:8192]
-        sniffed = [f for f in candidates or _load().values() if f.sniff and f.sniff(head)]
+        # Content beats the extension: AIF, SADFace and Argdown JSON all end in .json.
+        readable = [f for f in _load().values() if f.reader is not None]
+        sniffed = [f for f in readable if f.sniff and f.sniff(head)]
         if sniffed:
             return sniffed[0]
     if candidates:

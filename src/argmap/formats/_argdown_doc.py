@@ -218,7 +218,8 @@ class _Converter:
     def _themes(self, tags: list[str], section: str | None) -> list[str]:
         out: list[str] = []
         for label in ([section] if section else []) + tags:
-            theme_id = slugify(label, "theme")
+            # A tag naming a declared theme (argmap's own output) is that theme.
+            theme_id = label if label in self.b.themes else slugify(label, "theme")
             if theme_id not in self.b.themes:
                 self.b.theme(theme_id, label)
             if theme_id not in out:
@@ -318,7 +319,6 @@ class _Converter:
                 self.main_link[arg.title] = link_id
                 self.conclusion[arg.title] = target
             self.b.links.append(link)
-            self.link_keys.add(("support", tuple(unique), target))
 
     def _end(self, title: str, is_argument: bool, as_source: bool) -> str | None:
         if not is_argument or (True, title) in self.claim_of:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -12,9 +13,17 @@ from ._common import slugify
 __all__ = ["write_argdown"]
 
 
+# Characters YAML does not allow raw in a file, or reads as line breaks; JSON's \\u escape is
+# also YAML's. Astral characters stay raw: PyYAML decodes escaped surrogate pairs wrongly.
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
 def _flow(value: Any) -> str:
-    # JSON is valid YAML flow syntax, and ASCII-only JSON survives any YAML reader.
-    return json.dumps(value, ensure_ascii=True, separators=(", ", ": "))
+    # JSON is valid YAML flow syntax, so the Argdown tool and argmap both read it as data.
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def write_argdown(
@@ -63,12 +72,17 @@ def write_argdown(
 
     out: list[str] = []
     out.extend(_front_matter(m))
+    # Every definition first, so claims read back in the map's order; relations after.
     for claim in m.claims:
         out.append(_statement(claim, titles, escape, lose))
-        for link in incoming.get(claim.id, []):
-            sign = "+" if link.kind == "support" else "-"
-            out.extend(f"  {sign} [{titles[s]}]" for s in link.sources)
         out.append("")
+    for claim in m.claims:
+        if incoming.get(claim.id):
+            out.append(f"[{titles[claim.id]}]")
+            for link in incoming[claim.id]:
+                sign = "+" if link.kind == "support" else "-"
+                out.extend(f"  {sign} [{titles[s]}]" for s in link.sources)
+            out.append("")
     for link_id in sorted(as_pcs, key=list(links).index):
         link = links[link_id]
         out.append(f"<{link.id}>")

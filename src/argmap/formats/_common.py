@@ -138,7 +138,8 @@ def load_json(text: str, file: str | None) -> Any:
 
 def expect(value: Any, kind: type | tuple[type, ...], path: str, file: str | None) -> Any:
     """``value`` if it is of ``kind``, else a :class:`FormatError` at JSON ``path``."""
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in kinds):
         names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
         raise FormatError(
             f"expected {_json_name(names)}, got {_describe(value)}", file=file, path=path

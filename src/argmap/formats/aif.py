@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from ..errors import FormatError
-from ..model import ArgumentMap
+from ..model import ArgumentMap, is_slug
 from . import Format
 from ._common import MapBuilder, Result, SlugMaker, expect, load_json, slugify
 
@@ -41,6 +41,7 @@ __all__ = ["FORMAT", "dumps"]
 
 _SPEAKER_RE = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+")
 _DIALOGUE = {"L", "TA", "YA"}
+_DEFAULT_LABELS = {"RA", "CA", "Default Inference", "Default Conflict"}
 
 
 def _nodes_edges(data: Any, file: str | None) -> tuple[Any, str]:
@@ -161,7 +162,9 @@ class _Converter:
             return
         if len(targets) > 1:
             self.lose(f"{label} with several conclusions split into one link each")
-        scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else node.get("text")
+        scheme = node.get("scheme")
+        if not isinstance(scheme, str) and node.get("text") not in _DEFAULT_LABELS:
+            scheme = node.get("text")  # AraucariaDB puts the scheme name in the text
         for n, target in enumerate(dict.fromkeys(targets)):
             link_id = (
                 self.link_of[node_id]
@@ -178,7 +181,7 @@ class _Converter:
                 self.lose(f"{label} whose only premise is their conclusion dropped")
                 continue
             if isinstance(scheme, str) and scheme.strip() and not scheme.strip().isdigit():
-                link["scheme"] = slugify(scheme, "scheme")
+                link["scheme"] = scheme if is_slug(scheme) else slugify(scheme, "scheme")
             self.b.links.append(link)
 
     def _rephrases(self) -> None:
@@ -204,7 +207,8 @@ class _Converter:
         people: dict[str, str] = {}
         for p in self.aif.get("participants") or []:
             if isinstance(p, dict) and p.get("participantID") is not None:
-                name = " ".join(str(p.get(k) or "") for k in ("firstname", "surname")).strip()
+                first, last = str(p.get("firstname") or ""), str(p.get("surname") or "")
+                name = f"{first} {last}" if first and last else first or last
                 people[str(p["participantID"])] = name or f"Person {p['participantID']}"
         speaker: dict[str, str] = {}
         seen: set[str] = set()
@@ -239,7 +243,8 @@ class _Converter:
         person = speaker.get(l_node)
         if person is not None:
             label = people[person]
-            pid = person if re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", person) else slugify(label)
+            # AIFdb person ids are bare numbers; a name reads better as an id.
+            pid = person if is_slug(person) and not person.isdigit() else slugify(label, "person")
         else:
             m = _SPEAKER_RE.match(str(self.nodes[l_node].get("text") or ""))
             if m is None:
@@ -300,6 +305,8 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
     for name in ("title", "question", "description"):
         lose(f"map {name} dropped", int(bool(getattr(m, name))))
     lose("sources dropped", len(m.sources))
+    lose("perspectives asserting no claim dropped", len(labels) - len(used))
+    lose("perspective descriptions dropped", sum(1 for p in m.perspectives if p.description))
     data: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions}
     if used:
         data["participants"] = [

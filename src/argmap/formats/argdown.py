@@ -189,7 +189,7 @@ class _Parser:
             raise self.error("front matter '===' is not closed", first + 1)
         fm = self.doc.front_matter
         if isinstance(fm.get("title"), str):
-            self.doc.title = " ".join(fm["title"].split())
+            self.doc.title = fm["title"]
         model = fm.get("model")
         mode = model.get("mode") if isinstance(model, dict) else None
         if mode not in (None, "strict", "loose"):

@@ -107,7 +107,7 @@ def _relation(doc: ArgdownDocument, rel: Any, path: str, file: str | None) -> No
     ends = []
     for end in ("from", "to"):
         title = expect(rel.get(end), str, f"{path}.{end}", file)
-        is_argument = rel.get(f"{end}Type") == "argument"
+        is_argument = rel.get(f"{end}Type") in ("argument", "inference")
         table: dict[str, Any] = doc.arguments if is_argument else doc.statements
         if title not in table:
             raise FormatError(

@@ -43,6 +43,7 @@ _SEE_RE = re.compile(r"^->\s*See\s+((?:\d+\.)+)\s*$")
 _SOURCE_RE = re.compile(r"^\[(\d+)\]\s+(.*)$")
 _UNESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 _ESCAPE_RE = re.compile(r"([\\\[\]()*_`])")
+_LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 
 @dataclass
@@ -296,7 +297,11 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
 
 
 def _line(text: str) -> str:
-    return _ESCAPE_RE.sub(r"\\\1", " ".join(text.split()))
+    line = _ESCAPE_RE.sub(r"\\\1", " ".join(text.split()))
+    # Keep a text from reading as a reuse ("-> See") or a position number ("1.").
+    if line.startswith("->"):
+        line = "\\" + line
+    return _LEADING_NUMBER.sub(r"\1\\.", line, count=1)
 
 
 def _sniff(head: str) -> bool:
