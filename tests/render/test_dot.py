@@ -261,3 +261,12 @@ def test_clustered_map_of_400_claims_lays_out() -> None:
     m = synthetic_map(400, seed=7)
     laid = dot_json(to_dot(m, group="clusters").source)
     assert set(laid.nodes) == expected_graph(m)[0]
+
+
+def test_status_accepts_an_analysis_result_with_a_status_mapping() -> None:
+    class Result:
+        status = {"ban": "accepted"}  # noqa: RUF012 - the shape analysis results expose
+
+    assert to_dot(small(), status=Result()).source == to_dot(small(), status=Result.status).source
+    with pytest.raises(RenderError, match="mapping"):
+        to_dot(small(), status=["ban"])

@@ -381,6 +381,7 @@ class _Writer:
     # -- links -----------------------------------------------------------------------------
 
     def relation(self, link: Link) -> str:
+        """support or attack between claims; undercut or warrant when the target is a link."""
         if link.target in self.claims:
             return link.kind
         return "undercut" if link.kind == "attack" else "warrant"
@@ -536,7 +537,8 @@ class _Legend:
         return [
             f'\t\t"legend co-a" [id="{p}legend-co-a" label="premise"]\n',
             f'\t\t"legend co-b" [id="{p}legend-co-b" label="premise"]\n',
-            f'\t\t"legend co-j" [id="{p}legend-co-j" shape=point width=0.11 {look}]\n',
+            f'\t\t"legend co-j" [id="{p}legend-co-j" shape=point width=0.11 style=filled '
+            f'fillcolor="{style.color}" {look}]\n',
             f'\t\t"legend co-t" [id="{p}legend-co-t" label="only together"]\n',
             f'\t\t"legend co-a" -> "legend co-j" [id="{p}legend-edge-co-a" {look} '
             "arrowhead=none]\n",

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from ..errors import RenderError
 
@@ -118,9 +118,13 @@ def _choice(name: str, value: object, allowed: Iterable[str]) -> None:
         raise RenderError(f"{name} must be one of {', '.join(allowed)} (got {value!r})")
 
 
-def _status(raw: Mapping[str, object] | None) -> dict[str, Status | float]:
+def _status(raw: object) -> dict[str, Status | float]:
     if raw is None:
         return {}
+    if not isinstance(raw, Mapping) and isinstance(getattr(raw, "status", None), Mapping):
+        raw = getattr(raw, "status")  # noqa: B009 - an analysis result's .status mapping
+    if not isinstance(raw, Mapping):
+        raise RenderError(f"status must be a mapping of claim id to status, not {raw!r:.60}")
     out: dict[str, Status | float] = {}
     for claim_id, value in raw.items():
         if isinstance(value, bool):  # bool is an int; True is not a strength
@@ -131,7 +135,7 @@ def _status(raw: Mapping[str, object] | None) -> dict[str, Status | float]:
                 raise RenderError(f"status of {claim_id!r}: strength {value!r} is not in [0, 1]")
             out[str(claim_id)] = number
         elif value in get_args(Status):
-            out[str(claim_id)] = value  # type: ignore[assignment]  # narrowed by the check
+            out[str(claim_id)] = cast(Status, value)
         else:
             raise RenderError(
                 f"status of {claim_id!r} must be accepted, rejected, undecided "

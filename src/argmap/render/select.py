@@ -71,17 +71,26 @@ def select(
 
 
 def _links_within(links: list[Link], claims: set[str]) -> list[Link]:
-    # Links may target links (undercuts, warrants), so keep those whose target survives,
-    # in one pass in dependency order: repeat until nothing changes (chains are short).
-    kept: dict[str, Link] = {}
-    candidates = [link for link in links if all(s in claims for s in link.sources)]
-    changed = True
-    while changed:
-        changed = False
-        for link in candidates:
-            if link.id not in kept and (link.target in claims or link.target in kept):
-                kept[link.id] = link
-                changed = True
+    # Links may target links (undercuts, warrants): keep those whose target survives. One
+    # pass in map order settles all but links that target a link listed after them; those
+    # get further passes (rare, and chains of links are short).
+    kept: set[str] = set()
+    waiting: list[Link] = []
+    for link in links:
+        if not claims.issuperset(link.sources):
+            continue
+        if link.target in claims or link.target in kept:
+            kept.add(link.id)
+        else:
+            waiting.append(link)
+    while waiting:
+        settled = [link for link in waiting if link.target in kept]
+        if not settled:
+            break
+        kept.update(link.id for link in settled)
+        waiting = [link for link in waiting if link.id not in kept]
+    if len(kept) == len(links):
+        return list(links)
     return [link for link in links if link.id in kept]
 
 
