@@ -188,11 +188,28 @@ class _Converter:
         for arg in doc.arguments.values():
             if arg.pcs:
                 self._inferences(arg)
+        # Undercuts last: an undercut of a sketched argument needs the links from it.
         for rel in doc.relations:
-            self._relation(rel)
+            if rel.type != "undercut":
+                self._relation(rel)
+        for rel in doc.relations:
+            if rel.type == "undercut":
+                self._relation(rel)
+        self._declare_quoted_sources()
         for what, n in sorted(self.lost.items()):
             self.b.warnings.append(f"{n} {what}")
         return self.b.finish()
+
+    def _declare_quoted_sources(self) -> None:
+        # Argdown JSON exports drop the front matter that declares sources; keep the quotes.
+        declared = {s.get("id") for s in self.b.sources}
+        for claim in self.b.claims:
+            for quote in claim.get("quotes") or []:
+                source = quote.get("source") if isinstance(quote, dict) else None
+                if isinstance(source, str) and source not in declared:
+                    declared.add(source)
+                    self.b.sources.append({"id": source, "title": source})
+                    self.lose("sources quoted but not declared were declared with their id")
 
     def _apply_meta(self, meta: dict[str, Any]) -> None:
         for key in ("question", "description"):

@@ -19,6 +19,7 @@ sharing a statement share the claim. The mapping is the Argdown text reader's
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import FormatError
@@ -29,6 +30,7 @@ from ._common import Result, expect, load_json
 
 __all__ = ["FORMAT", "document", "reads_json"]
 
+_FIRST_KEY = re.compile(r'\{\s*"(?:arguments|statements|map)"\s*:')
 _RELATION_TYPES = {"support", "attack", "undercut", "entails", "contrary", "contradictory"}
 
 
@@ -47,6 +49,8 @@ def document(data: Any, file: str | None = None) -> ArgdownDocument:
             expect(member, dict, f"{path}.members[{i}]", file)
             if isinstance(member.get("text"), str) and not member.get("isReference"):
                 st.add_text(member["text"])
+            if isinstance(member.get("data"), dict):
+                st.data.update(member["data"])  # argmap's own fields, written as {data}
         st.tags = [t for t in ec.get("tags") or [] if isinstance(t, str)]
         doc.statements[title] = st
     for title, arg in expect(data.get("arguments") or {}, dict, "$.arguments", file).items():
@@ -83,6 +87,8 @@ def _argument(
         if isinstance(member, dict) and member.get("text") and not out.description:
             out.description = member["text"].strip()
             out.section = sections.get(member.get("section"))
+        if isinstance(member, dict) and isinstance(member.get("data"), dict):
+            out.data.update(member["data"])
     out.tags = [t for t in arg.get("tags") or [] if isinstance(t, str)]
     for i, item in enumerate(expect(arg.get("pcs") or [], list, f"{path}.pcs", file)):
         expect(item, dict, f"{path}.pcs[{i}]", file)
@@ -180,12 +186,7 @@ def _read(text: str, file: str | None) -> Result:
 
 def _sniff(head: str) -> bool:
     start = head.lstrip()[:4000]
-    return start.startswith("{") and (
-        '"equivalence-class"' in start
-        or '"argument-map-node"' in start
-        or '"statement-map-node"' in start
-        or ('"statements"' in start and '"arguments"' in start)
-    )
+    return bool(_FIRST_KEY.match(start)) or '"equivalence-class"' in start
 
 
 FORMAT = Format(
