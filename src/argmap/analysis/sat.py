@@ -127,10 +127,10 @@ def _enumerate(enc: _Encoding, limit: int | None) -> tuple[list[Ext], bool]:
         lab = enc.solve([])
         if lab is None:
             return found, True
-        if limit is not None and len(found) >= limit:
-            return found, False
         ext = frozenset(a for a, v in enumerate(lab) if v == 1)
         found.append(ext)
+        if limit is not None and len(found) >= limit:
+            return found, False
         enc.solver.add_clause(
             [-enc.in_(a) if a in ext else enc.in_(a) for a in range(enc.n)] or [enc.fresh()]
         )
@@ -188,7 +188,7 @@ def _maximise(enc: _Encoding, limit: int | None, by_range: bool) -> tuple[list[E
                 ext = frozenset(a for a, v in enumerate(same) if v == 1)
                 if ext not in seen:
                     if limit is not None and len(found) >= limit:
-                        return found, False
+                        return found, False  # a further one exists: not exhaustive
                     seen.add(ext)
                     found.append(ext)
                 # block this IN set within this range
@@ -203,12 +203,12 @@ def _maximise(enc: _Encoding, limit: int | None, by_range: bool) -> tuple[list[E
                 return found, True
             continue
         ext = frozenset(a for a, v in enumerate(lab) if v == 1)
-        if limit is not None and len(found) >= limit:
-            return found, False
         found.append(ext)
         rest = [enc.in_(a) for a in range(enc.n) if a not in ext]
         if not rest:
             return found, True
+        if limit is not None and len(found) >= limit:
+            return found, False
         enc.solver.add_clause(rest)  # later extensions are not subsets of this one
 
 
