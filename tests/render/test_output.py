@@ -228,3 +228,26 @@ def test_demo_outputs_are_valid(tmp_path: Path, reference_map_path: Path) -> Non
     command = [sys.executable, "-m", "argmap", "render", str(reference_map_path), "-o", str(out)]
     done = subprocess.run(command)
     assert done.returncode == 0 and parse_svg(out.read_bytes()).get("role") == "img"
+
+
+def test_failed_cluster_layout_falls_back_to_bands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_run = backend.run
+    sources: list[str] = []
+
+    def fussy_run(source: str, fmt: str, **kw: object) -> bytes:
+        # Stand-in for dot's "trouble in init_rank" on a clustered graph.
+        sources.append(source)
+        if 'subgraph "cluster_' in source:
+            raise RenderError("dot failed to lay out the diagram: trouble in init_rank")
+        return real_run(source, fmt, **kw)  # type: ignore[arg-type]
+
+    if shutil.which("dot") is None and PURE is None:
+        pytest.skip("no Graphviz renderer installed")
+    monkeypatch.setattr("argmap.render.output.run", fussy_run)
+    m = soviet_socialism()
+    with pytest.warns(UserWarning, match="themes drawn as colour bands"):
+        render(m, tmp_path / "c.svg")
+    assert len(sources) == 2 and "BGCOLOR=" in sources[1]
+    assert parse_svg((tmp_path / "c.svg").read_bytes()).get("role") == "img"

@@ -180,3 +180,21 @@ def test_any_text_survives_mermaid(texts: list[str]) -> None:
         if i:
             m.attack(f"c{i}", "c0")
     check_mermaid(m)
+
+
+slug = st.from_regex(r"[A-Za-z0-9_-]{1,6}", fullmatch=True) | st.sampled_from(HOSTILE_IDS)
+
+
+@needs_dot
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ids=st.lists(slug, min_size=2, max_size=6, unique=True))
+def test_any_ids_give_exactly_the_maps_nodes_and_edges(ids: list[str]) -> None:
+    m = ArgumentMap()
+    for claim_id in ids:
+        m.claim(claim_id, f"Claim {claim_id}")
+    for source in ids[2:]:
+        # Link ids are slugs too; longer than any generated claim id, so they never clash.
+        m.attack(source, ids[0], id=f"{source}--link--")
+    m.support(ids[1:], ids[0], id="co-premise-link")
+    check_dot(m)
+    check_mermaid(m)

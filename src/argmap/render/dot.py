@@ -49,6 +49,7 @@ class Diagram:
     title: str
     description: str
     node_count: int
+    grouping: str = "none"
     titles: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
 
@@ -178,6 +179,7 @@ class _Writer:
             title=display_text(m.title or "Argument map"),
             description=_describe_map(m, view, opts),
             node_count=n_nodes,
+            grouping=self.grouping,
         )
 
     # -- the whole graph -------------------------------------------------------------------

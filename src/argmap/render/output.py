@@ -8,6 +8,7 @@ inline and that never aborts a notebook run when Graphviz is missing.
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,8 @@ from ..errors import RenderError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
 from .backend import FORMATS, PNG_LIMIT, Renderer, find_renderer, run
-from .dot import build
-from .options import make_options
+from .dot import Diagram, build
+from .options import DiagramOptions, make_options
 from .select import select
 from .svg import accessible_svg
 
@@ -48,10 +49,43 @@ def to_svg(m: ArgumentMap, **options: Any) -> str:
 
 def _svg(m: ArgumentMap, options: dict[str, Any]) -> tuple[str, Renderer]:
     opts = make_options(**options)
-    diagram = build(m, opts, accessible=True)
     renderer = find_renderer("svg")
-    raw = run(diagram.source(), "svg", renderer=renderer)
+    raw, diagram = _lay_out(m, opts, "svg", renderer, accessible=True)
     return accessible_svg(raw, diagram, opts.id_prefix), renderer
+
+
+def _lay_out(
+    m: ArgumentMap, opts: DiagramOptions, fmt: str, renderer: Renderer, *, accessible: bool
+) -> tuple[bytes, Diagram]:
+    """Run Graphviz; if a layout with theme boxes fails, draw the themes as bands instead.
+
+    Cluster boxes are the one constraint known to make ``dot`` give up on some graphs; a
+    diagram without them is better than no diagram, and the warning says what changed.
+    """
+    diagram = build(m, opts, accessible=accessible)
+    try:
+        return run(_sized(diagram, fmt), fmt, renderer=renderer), diagram
+    except RenderError as exc:
+        if diagram.grouping != "clusters":
+            raise
+        warnings.warn(
+            f"layout with theme boxes failed ({exc}); themes drawn as colour bands instead",
+            stacklevel=3,
+        )
+    diagram = build(m, replace(opts, group="bands"), accessible=accessible)
+    return run(_sized(diagram, fmt), fmt, renderer=renderer), diagram
+
+
+def _sized(diagram: Diagram, fmt: str) -> str:
+    source = diagram.source()
+    if fmt == "png" and diagram.node_count >= PNG_LIMIT:
+        # A 2,000-node PNG costs seconds and gigabytes at 96 dpi; halve the resolution.
+        warnings.warn(
+            f"{diagram.node_count} nodes: PNG drawn at 48 dpi; SVG stays sharp at any size",
+            stacklevel=4,
+        )
+        source = source.replace("\tgraph [", "\tgraph [dpi=48 ", 1)
+    return source
 
 
 def render(m: ArgumentMap, path: str | Path, **options: Any) -> Renderer | None:
@@ -73,18 +107,9 @@ def render(m: ArgumentMap, path: str | Path, **options: Any) -> Renderer | None:
         svg, renderer = _svg(m, options)
         atomic_write(target, '<?xml version="1.0" encoding="UTF-8"?>\n' + svg)
         return renderer
-    opts = make_options(**options)
-    diagram = build(m, opts)
-    source = diagram.source()
-    if fmt == "png" and diagram.node_count >= PNG_LIMIT:
-        # A 2,000-node PNG costs seconds and gigabytes at 96 dpi; halve the resolution.
-        warnings.warn(
-            f"{diagram.node_count} nodes: PNG drawn at 48 dpi; SVG stays sharp at any size",
-            stacklevel=2,
-        )
-        source = source.replace("\tgraph [", "\tgraph [dpi=48 ", 1)
     renderer = find_renderer(fmt)
-    atomic_write(target, run(source, fmt, renderer=renderer))
+    data, _ = _lay_out(m, make_options(**options), fmt, renderer, accessible=False)
+    atomic_write(target, data)
     return renderer
 
 
