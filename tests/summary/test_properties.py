@@ -27,7 +27,7 @@ def _component(m: ArgumentMap, root: str) -> set[str]:
         reached = grown
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(argument_maps(max_claims=8))
 def test_every_claim_once_in_full(m: ArgumentMap) -> None:
     outline = build_outline(m)
@@ -40,7 +40,7 @@ def test_every_claim_once_in_full(m: ArgumentMap) -> None:
             assert outline.full[e.claim or ""] == e.ref
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(argument_maps(max_claims=8), st.data())
 def test_root_component_once_in_full(m: ArgumentMap, data: st.DataObject) -> None:
     root = data.draw(st.sampled_from([c.id for c in m.claims]))

@@ -75,6 +75,14 @@ _KIND_NOUN = {
 }
 
 
+def _is_claim(m: ArgumentMap, item_id: str) -> bool:
+    try:
+        m.get_claim(item_id)  # an indexed lookup: no scan of the claims
+    except KeyError:
+        return False
+    return True
+
+
 def _is_plain(link: Link, incoming: dict[str, list[Link]]) -> bool:
     return len(link.sources) == 1 and not incoming.get(link.id)
 
@@ -127,7 +135,7 @@ def _link_phrase(m: ArgumentMap, link: Link) -> str:
     """``the support from “A” to “B”``, naming the link in words."""
     target = (
         _name(m, link.target)
-        if link.target in {c.id for c in m.claims}
+        if _is_claim(m, link.target)
         else _link_phrase(m, m.get_link(link.target))
     )
     return f"the {link.kind} from {_names(m, link.sources)} to {target}"
@@ -150,7 +158,6 @@ def _claim_paragraph(
     themes = {t.id: t.label for t in m.themes}
     if claim.themes:
         parts.append("Themes: " + ", ".join(clean(themes.get(t, t)) for t in claim.themes) + ".")
-    claim_ids = {c.id for c in m.claims}
     for kind, verb in (("support", "Supported"), ("attack", "Attacked")):
         links = [link for link in incoming.get(cid, []) if link.kind == kind]
         # Plain one-source links read as one list; linked premises and links that have
@@ -171,14 +178,14 @@ def _claim_paragraph(
         targets = [
             link.target
             for link in outgoing.get(cid, [])
-            if link.kind == kind and link.target in claim_ids and len(link.sources) == 1
+            if link.kind == kind and _is_claim(m, link.target) and len(link.sources) == 1
         ]
         if targets:
             parts.append(f"It {verb} {_names(m, targets)}.")
     for link in outgoing.get(cid, []):
         others = [s for s in link.sources if s != cid]
         together = f" together with {_names(m, others)}" if others else ""
-        if link.target in claim_ids:
+        if _is_claim(m, link.target):
             if others:
                 verb = "supports" if link.kind == "support" else "attacks"
                 parts.append(f"It {verb} {_name(m, link.target)}{together}.")

@@ -227,7 +227,11 @@ def _unanswered(m: ArgumentMap, outline: Outline) -> str:
 
 
 def _is_claim(m: ArgumentMap, item_id: str) -> bool:
-    return any(c.id == item_id for c in m.claims)
+    try:
+        m.get_claim(item_id)  # an indexed lookup: no scan of the claims
+    except KeyError:
+        return False
+    return True
 
 
 def _link_label(m: ArgumentMap, link_id: str) -> str:

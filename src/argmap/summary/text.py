@@ -85,7 +85,9 @@ def _outline(m: ArgumentMap, outline: Outline, width: int, quotes: bool) -> list
     for entry in outline.walk():
         for child in entry.children:
             parents[child.number] = entry.relation
-        indent = "  " * (entry.depth - 1)
+        # Past a quarter of the width, deeper levels keep the same indent (the number still
+        # shows the depth): text stays readable and the output linear in the map.
+        indent = "  " * min(entry.depth - 1, width // 4)
         line = entry_line(m, entry, parents.get(entry.number))
         hang = indent + " " * (len(entry.number) + 2)
         out += _wrap(line, width, indent, hang)
