@@ -5,6 +5,7 @@ Skips when Chromium is not installed; ``scripts/test.sh`` installs Debian's ``ch
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
@@ -92,3 +93,16 @@ def test_report_screenshot(tmp_path: Path) -> None:
     assert result.returncode == 0 and shot.is_file(), result.stderr[-2000:]
     assert _png_size(shot) == (1200, 1600)
     assert shot.stat().st_size > 50_000  # a drawn page, not a blank one
+
+
+def test_report_prints(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    write_report(soviet_socialism(), page)
+    pdf = tmp_path / "report.pdf"
+    result = _chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert result.returncode == 0 and pdf.is_file(), result.stderr[-2000:]
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    # The whole report, not a blank or truncated page: several pages of content.
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    assert pages >= 5, pages

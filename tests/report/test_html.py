@@ -146,3 +146,13 @@ def test_cli_report_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "no claim with id 'nope'" in capsys.readouterr().err
     assert main(["summary", str(DATA / "claims.json"), "--depth", "0"]) == 2
     assert main(["report", str(DATA / "claims.json"), "-o", str(out), "--theme", "zz"]) == 1
+
+
+def test_every_relation_class_is_styled() -> None:
+    page = html_report(soviet_socialism(), diagram=False)
+    parsed = Page(page)
+    classes = {a.get("class") for t, a in parsed.tags if t == "li"} - {None, "root"}
+    assert classes >= {"reason", "objection", "warrant", "undercut", "premise"}
+    style = page[page.index("<style>") : page.index("</style>")]
+    for name in classes - {"premise"}:  # premises take their group's look
+        assert f"li.{name}" in style and f".rel-{name}" in style, name

@@ -59,11 +59,11 @@ figcaption { color: var(--muted); font-size: .9rem; }
 .outline li { margin: .35rem 0; }
 .num { font-variant-numeric: tabular-nums; color: var(--muted); margin-right: .3rem; }
 .rel { font-weight: 600; margin-right: .3rem; }
-.rel-pro, .rel-warrant { color: var(--pro); }
-.rel-con, .rel-undercut, .rel-rebuttal { color: var(--con); }
-/* Style, not only colour: attacks are marked by a dashed rule. */
-li.con, li.undercut { border-left: 3px dashed var(--con); padding-left: .5rem; }
-li.pro, li.warrant { border-left: 3px solid var(--pro); padding-left: .5rem; }
+.rel-reason, .rel-warrant { color: var(--pro); }
+.rel-objection, .rel-undercut, .rel-rebuttal { color: var(--con); }
+/* Style, not only colour: attacks are marked by a dashed rule, supports by a solid one. */
+li.objection, li.undercut, li.rebuttal { border-left: 3px dashed var(--con); padding-left: .5rem; }
+li.reason, li.warrant { border-left: 3px solid var(--pro); padding-left: .5rem; }
 .who { color: var(--muted); font-style: italic; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 2px solid var(--rule);
   color: #333; }
@@ -226,8 +226,19 @@ def _svg(m: ArgumentMap) -> tuple[str, str]:
 def _summary_section(m: ArgumentMap, analysis: bool) -> str:
     if not m.claims:
         return '<p class="note">The map has no claims.</p>'
-    paragraphs = brief_text(m, analysis=analysis).split("\n\n")
-    return "\n".join(f"<p>{_e(p)}</p>" for p in paragraphs if p.strip())
+    out = []
+    titles = [clean(c.title) for c in m.claims if c.title]
+    for paragraph in brief_text(m, analysis=analysis).split("\n\n"):
+        if not paragraph.strip():
+            continue
+        # The brief opens with the position's title: set it in bold.
+        head = next((t for t in titles if paragraph.startswith(f"{t}: ")), None)
+        if head is None:
+            out.append(f"<p>{_e(paragraph)}</p>")
+        else:
+            rest = paragraph[len(head) + 2 :]
+            out.append(f"<p><strong>{_e(head)}:</strong> {_e(rest)}</p>")
+    return "\n".join(out)
 
 
 def _outline_section(m: ArgumentMap, outline: Outline, quotes: bool) -> str:
