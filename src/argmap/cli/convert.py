@@ -11,7 +11,8 @@ import argparse
 import sys
 from typing import Any
 
-from ..formats import formats, read_report, write
+from ..formats import formats, read_report
+from ..io.files import atomic_write
 from ._common import EXIT_INVALID, EXIT_OK
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         if args.target_format
         else infer_format(args.output, for_writing=True)
     )
-    _, out_warnings = writes_report(report.map, target.name)
+    text, out_warnings = writes_report(report.map, target.name)
     warnings += [f"{args.output}: {w}" for w in out_warnings]
     if not args.quiet:
         for line in warnings:
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    write(report.map, args.output, target.name)
+    atomic_write(args.output, text)  # the text already made: serialising twice costs
     m = report.map
     print(f"{args.output}: {len(m.claims)} claims, {len(m.links)} links ({target.name})")
     return EXIT_OK

@@ -122,13 +122,15 @@ def split_tags(text: str) -> tuple[str, list[str]]:
     >>> split_tags("Soft drugs should be legal. #pro #(big idea)")
     ('Soft drugs should be legal.', ['pro', 'big idea'])
     """
+    if "#" not in text:
+        return _norm(text), []
     tags = [m.group(1) if m.group(1) is not None else m.group(2) for m in _TAG_RE.finditer(text)]
     return _norm(_TAG_RE.sub(" ", text)), [t.strip() for t in tags if t.strip()]
 
 
 def unescape(text: str) -> str:
     r"""Resolve backslash escapes: ``\[`` is a literal ``[``."""
-    return _ESCAPE_RE.sub(r"\1", text)
+    return _ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
 
 
 # -- document -> argmap ----------------------------------------------------------------------
@@ -147,6 +149,9 @@ class _Converter:
         self.counters: dict[str, int] = {}
         self.lost: dict[str, int] = {}
         self.claim_ids: set[str] = set()
+        self.theme_ids: dict[str, str] = {}
+        self.inference_links: set[str] = set()
+        self.conclusions: set[str] = set()
 
     def lose(self, what: str, n: int = 1) -> None:
         self.lost[what] = self.lost.get(what, 0) + n
@@ -189,6 +194,7 @@ class _Converter:
             if arg.pcs:
                 self._inferences(arg)
         # Undercuts last: an undercut of a sketched argument needs the links from it.
+        self.conclusions = set(self.conclusion.values())
         for rel in doc.relations:
             if rel.type != "undercut":
                 self._relation(rel)
@@ -236,7 +242,10 @@ class _Converter:
         out: list[str] = []
         for label in ([section] if section else []) + tags:
             # A tag naming a declared theme (argmap's own output) is that theme.
-            theme_id = label if label in self.b.themes else slugify(label, "theme")
+            theme_id = self.theme_ids.get(label)
+            if theme_id is None:
+                theme_id = label if label in self.b.themes else slugify(label, "theme")
+                self.theme_ids[label] = theme_id
             if theme_id not in self.b.themes:
                 self.b.theme(theme_id, label)
             if theme_id not in out:
@@ -334,6 +343,7 @@ class _Converter:
                 label = unescape(text)
                 link["note"] = f"<{arg.title}>" + (f": {label}" if label else "")
                 self.main_link[arg.title] = link_id
+                self.inference_links.add(link_id)
                 self.conclusion[arg.title] = target
             self.b.links.append(link)
 
@@ -354,14 +364,14 @@ class _Converter:
             self._undercut(source, target, rel)
             return
         kind = "support" if rel.type in ("support", "entails") else "attack"
-        if rel.target_is_argument and target in self.main_link.values() and rel.type == "attack":
+        if rel.target_is_argument and target in self.inference_links and rel.type == "attack":
             self.lose("attacks on reconstructed arguments imported as attacks on their inference")
         self._add_link(kind, source, target)
         if rel.type in SYMMETRIC:
             self._add_link(kind, target, source)
 
     def _undercut(self, source: str, target: str, rel: Relation) -> None:
-        if target in self.main_link.values():
+        if target in self.inference_links:
             self._add_link("attack", source, target)
             return
         # A sketched argument stands for the inference(s) it takes part in: the links from it.
@@ -378,28 +388,24 @@ class _Converter:
     def _add_link(self, kind: str, source: str, target: str) -> None:
         if source == target:
             # An argument's relation to its own conclusion is its inference: already a link.
-            if not any(c == source for c in self.conclusion.values()):
+            if source not in self.conclusions:
                 self.lose("relations from a statement to itself dropped")
             return
         key = (kind, (source,), target)
         if key in self.link_keys:
             return
         self.link_keys.add(key)
-        is_undercut = kind == "attack" and not self._is_claim(target)
-        prefix = "u" if is_undercut else kind[0]
+        to_claim = target in self.claim_ids
+        prefix = "s" if kind == "support" else ("a" if to_claim else "u")
         n = self.counters.get(prefix, 0) + 1
-        link_id = f"{prefix}{n}"
-        while self.ids.taken(link_id):
+        while self.ids.taken(f"{prefix}{n}"):
             n += 1
-            link_id = f"{prefix}{n}"
         self.counters[prefix] = n
+        link_id = f"{prefix}{n}"
         self.ids.reserve(link_id)
         self.b.links.append({"id": link_id, "kind": kind, "sources": [source], "target": target})
-        if self._is_claim(source) and self._is_claim(target):
+        if to_claim and source in self.claim_ids:
             self.outgoing.setdefault(source, []).append(link_id)
-
-    def _is_claim(self, item_id: str) -> bool:
-        return item_id in self.claim_ids
 
 
 def to_map(doc: ArgdownDocument) -> Result:

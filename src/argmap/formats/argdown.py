@@ -148,10 +148,12 @@ class _Parser:
             self.stack.clear()
             self.heading = (number, len(m.group(1)), [m.group(2)])
             return
-        m = _RELATION_RE.match(content)
-        if m and not content.startswith("--"):
-            self._relation(m.group(1), content[m.end() :], indent, number)
-            return
+        first = content[0]
+        if first in "+-_<>" and not content.startswith("--"):
+            m = _RELATION_RE.match(content)
+            if m:
+                self._relation(m.group(1), content[m.end() :], indent, number)
+                return
         if content.startswith("(") and (m := _PCS_RE.match(content)):
             self._pcs_item(content[m.end() :], indent, number, indent + m.end() + 1)
             return
@@ -306,7 +308,7 @@ class _Parser:
             return
         text = " ".join(element.lines)
         data: dict[str, Any] = {}
-        m = _DATA_RE.search(text)
+        m = _DATA_RE.search(text) if "{" in text else None
         if m:
             parsed = _yaml_mapping("{" + m.group(1) + "}", self, element.line, "data", lenient=True)
             if parsed is not None:
@@ -444,9 +446,10 @@ def _closing(content: str, close: str) -> int:
 
 def _next_is_item(lines: list[str], index: int) -> bool:
     # index is the 1-based number of the inference line, so lines[index] is the next one.
-    for line in lines[index:]:
-        if line.strip():
-            return bool(_PCS_RE.match(line.strip()))
+    for i in range(index, len(lines)):  # no slicing: that would copy the rest of the file
+        line = lines[i].strip()
+        if line:
+            return bool(_PCS_RE.match(line))
     return False
 
 

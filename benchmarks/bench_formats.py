@@ -1,0 +1,165 @@
+"""Argdown import speed: argmap against the Argdown CLI on the same generated files.
+
+Generates Argdown files of 1,000 / 20,000 / 100,000 / 1,000,000 statements (fixed seed; about
+two relations per statement, a premise-conclusion structure every tenth statement) and
+times, as whole processes (interpreter start-up included on both sides):
+
+* argmap: parse + JSON export (``argmap convert in.argdown out.json``), and parse + DOT
+  export (``argmap.read`` then ``argmap.to_dot(...).source`` written to a file);
+* the Argdown CLI ``@argdown/cli`` 1.7.5: ``argdown json`` and ``argdown map -f dot``.
+
+Median of 3 runs (1,000,000 statements: once). The Argdown CLI is installed with npm into
+``benchmarks/.cache/argdown`` on first use; without npm or network the comparison is skipped
+and argmap is timed alone. Peak memory is each child's maximum resident set.
+
+    .venv/bin/python benchmarks/bench_formats.py [--sizes 1000 20000 ...] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CACHE = Path(__file__).resolve().parent / ".cache" / "argdown"
+ARGDOWN_VERSION = "1.7.5"
+
+DOT_CHILD = r"""
+import sys, argmap
+m = argmap.read(sys.argv[1])
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write(argmap.to_dot(m).source)
+"""
+
+
+def generate(n: int, path: Path, seed: int = 7) -> None:
+    """An Argdown debate of ``n`` statements, about two relations each."""
+    rng = random.Random(seed)
+    out = ["===", f"title: Generated debate of {n} statements", "===", ""]
+    for i in range(n):
+        out.append(f"[S{i}]: Statement {i} makes a claim about topic {i % 97}. #t{i % 20}")
+        if i:
+            for sign in ("+", "-")[: 1 + (i % 4 != 0)]:
+                out.append(f"  {sign} [S{rng.randrange(i)}]")
+        out.append("")
+        if i % 10 == 9:  # a reconstructed argument over the last three statements
+            out += [f"<A{i}>", "", f"(1) [S{i - 2}]", f"(2) [S{i - 1}]", "----", f"(3) [S{i}]", ""]
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def _timed(cmd: list[str], cwd: Path) -> tuple[float, float, bool]:
+    """Wall seconds, peak RSS of the child in MB (Linux ru_maxrss is KB), success."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # RUSAGE_CHILDREN keeps the largest child so far: only a new maximum is attributable.
+    ok = done.returncode == 0 and "error" not in (done.stdout + done.stderr).lower()[:2000]
+    return wall, (peak / 1024 if peak > before else float("nan")), ok
+
+
+def argdown_cli() -> str | None:
+    """The Argdown CLI, installed into the cache folder with npm when missing."""
+    exe = CACHE / "node_modules" / ".bin" / "argdown"
+    if exe.exists():
+        return str(exe)
+    if shutil.which("npm") is None:
+        print("npm not found: the Argdown CLI comparison is skipped", file=sys.stderr)
+        return None
+    CACHE.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [
+            "npm",
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(CACHE),
+            f"@argdown/cli@{ARGDOWN_VERSION}",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0 or not exe.exists():
+        print("npm could not install @argdown/cli: comparison skipped", file=sys.stderr)
+        return None
+    return str(exe)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1_000, 20_000, 100_000, 1_000_000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument(
+        "--peer-max",
+        type=int,
+        default=100_000,
+        help="largest size given to the Argdown CLI (it overflows near 95,000)",
+    )
+    args = ap.parse_args()
+    cli = argdown_cli()
+    py = sys.executable
+    print(
+        "| statements | file MB | argmap parse+JSON s | argmap parse+DOT s | argmap peak MB "
+        "| Argdown json s | Argdown dot s | JSON speed-up | DOT speed-up |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for n in args.sizes:
+            src = folder / f"gen{n}.argdown"
+            generate(n, src)
+            runs = 1 if n >= 1_000_000 else args.runs
+            rows: dict[str, list[tuple[float, float, bool]]] = {k: [] for k in "jdJD"}
+            for _ in range(runs):  # interleaved, so every tool sees the same machine load
+                rows["j"].append(
+                    _timed(
+                        [py, "-m", "argmap", "convert", "-q", str(src), str(folder / "out.json")],
+                        folder,
+                    )
+                )
+                rows["d"].append(
+                    _timed([py, "-c", DOT_CHILD, str(src), str(folder / "out.dot")], folder)
+                )
+                if cli and n <= args.peer_max:
+                    rows["J"].append(_timed([cli, "json", str(src), str(folder / "adj")], folder))
+                    rows["D"].append(
+                        _timed([cli, "map", "-f", "dot", str(src), str(folder / "add")], folder)
+                    )
+            print(_row(n, src, rows, cli is not None and n <= args.peer_max), flush=True)
+
+
+def _median(rows: list[tuple[float, float, bool]]) -> float | None:
+    if not rows or not all(ok for _, _, ok in rows):
+        return None
+    return statistics.median(w for w, _, _ in rows)
+
+
+def _row(n: int, src: Path, rows: dict[str, list[tuple[float, float, bool]]], peer: bool) -> str:
+    j, d, aj, ad = (_median(rows[k]) for k in "jdJD")
+    peaks = [p for k in "jd" for _, p, _ in rows[k] if p == p]
+    peak = f"{max(peaks):.0f}" if peaks else "n/a"
+
+    def cell(x: float | None, tried: bool) -> str:
+        return f"{x:.2f}" if x is not None else ("failed" if tried else "not run")
+
+    def ratio(ours: float | None, theirs: float | None) -> str:
+        return f"{theirs / ours:.1f}x" if ours and theirs else "-"
+
+    mb = src.stat().st_size / 1e6
+    return (
+        f"| {n:,} | {mb:.1f} | {cell(j, True)} | {cell(d, True)} | {peak} | "
+        f"{cell(aj, peer)} | {cell(ad, peer)} | {ratio(j, aj)} | {ratio(d, ad)} |"
+    )
+
+
+if __name__ == "__main__":
+    main()
