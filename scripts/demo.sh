@@ -11,3 +11,5 @@ mkdir -p build
 .venv/bin/argmap render "$MAP" -o build/claims.png
 .venv/bin/argmap summary "$MAP" -o build/claims.md
 .venv/bin/argmap report "$MAP" -o build/report.html
+.venv/bin/argmap convert "$MAP" build/claims.argdown
+.venv/bin/argmap convert "$MAP" build/claims.graphml

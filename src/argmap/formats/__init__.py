@@ -178,7 +178,16 @@ def _read_text(path: Path) -> str:
 
 
 def read_report(path: str | Path, format: str | None = None) -> ReadReport:
-    """Read a map from ``path``, with the warnings about what could not be represented."""
+    r"""Read a map from ``path``, with the warnings about what could not be represented.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "k.txt"
+    >>> _ = path.write_text("Discussion Title: Pets?\n\n1. Pets help.\n"
+    ...                     "1.1. Pro: Pets calm.\n1.2. Con: Pets bite.\n1.2.1. Con: -> See 1.1.\n")
+    >>> report = read_report(path)
+    >>> report.format, report.warnings
+    ('kialo', ["1 '-> See' reuses linked to the original claims"])
+    """
     file = Path(path)
     text = _read_text(file)
     fmt = get_format(format) if format else infer_format(file, text)
@@ -186,9 +195,37 @@ def read_report(path: str | Path, format: str | None = None) -> ReadReport:
 
 
 def read(path: str | Path, format: str | None = None) -> ArgumentMap:
-    """Read a map from ``path`` in any registered format (inferred when ``format`` is None).
+    r"""Read a map from ``path`` in any registered format (inferred when ``format`` is None).
 
-    Use :func:`read_report` to also get the warnings about what did not carry over.
+    Parameters
+    ----------
+    path : str or Path
+        The file to read.
+    format : str, optional
+        A format name (see :func:`formats`); by default it is inferred from the content
+        and the file name.
+
+    Returns
+    -------
+    ArgumentMap
+        The map, validated. Use :func:`read_report` to also get the warnings about what did
+        not carry over.
+
+    Raises
+    ------
+    FormatError
+        The file is malformed; the error names the line and column or the JSON path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "pets.argdown").write_text("[Pets]: Pets help.\n  + [Calm]: Pets calm.\n")
+    >>> m = read(folder / "pets.argdown")
+    >>> [c.id for c in m.claims], m.links[0].kind
+    (['pets', 'calm'], 'support')
+    >>> write(m, folder / "pets.graphml")
+    []
     """
     return read_report(path, format).map
 
@@ -225,7 +262,11 @@ def writes(m: ArgumentMap, format: str) -> str:
 
 
 def write(m: ArgumentMap, path: str | Path, format: str | None = None) -> list[str]:
-    """Write ``m`` to ``path`` atomically; return warnings for what the format cannot hold."""
+    """Write ``m`` to ``path`` atomically; return warnings for what the format cannot hold.
+
+    The format is ``format`` or inferred from the file name (``.argdown``, ``.graphml``, ...).
+    The same map always gives the same bytes. See :func:`read` for an example.
+    """
     fmt = get_format(format) if format else infer_format(path, for_writing=True)
     text, warnings = writes_report(m, fmt.name)
     atomic_write(path, text)
