@@ -193,22 +193,14 @@ class _Writer:
         else:
             for claim in self.view.claims:
                 out(self._claim_line(claim, "\t"))
-            for link_id in sorted(self.junctions, key=self._link_order):
-                out(self._junction_line(self.links[link_id], "\t"))
+            for link in self.view.links:  # map order keeps the output deterministic
+                if link.id in self.junctions:
+                    out(self._junction_line(link, "\t"))
         for link in self.view.links:
             self.lines.extend(self._link_lines(link))
         if self.opts.legend:
             self.lines.extend(_Legend(self).lines())
         return self.diagram
-
-    def _link_order(self, link_id: str) -> int:
-        return self._order[link_id]
-
-    @property
-    def _order(self) -> dict[str, int]:
-        if not hasattr(self, "_order_cache"):
-            self._order_cache = {link.id: i for i, link in enumerate(self.view.links)}
-        return self._order_cache
 
     def _graph_defaults(self) -> Iterator[str]:
         opts = self.opts
