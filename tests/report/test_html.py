@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from argmap import ArgumentMap
 from argmap.cli import main
@@ -13,6 +15,7 @@ from argmap.examples import soviet_socialism
 from argmap.report import html_report, write_report
 
 from ..conftest import DATA
+from ..strategies import argument_maps
 
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "' onmouseover='x"]
 
@@ -156,3 +159,16 @@ def test_every_relation_class_is_styled() -> None:
     style = page[page.index("<style>") : page.index("</style>")]
     for name in classes - {"premise"}:  # premises take their group's look
         assert f"li.{name}" in style and f".rel-{name}" in style, name
+
+
+@settings(max_examples=25, deadline=None)
+@given(argument_maps(max_claims=6))
+def test_any_map_gives_a_well_formed_page(m: ArgumentMap) -> None:
+    page = html_report(m, diagram=False, analysis=False)
+    parsed = Page(page)
+    ids = parsed.ids
+    assert len(ids) == len(set(ids))
+    assert parsed.fragment_links <= set(ids)
+    assert {f"claim-{c.id}" for c in m.claims} <= set(ids)
+    assert not ({"script", "img", "iframe", "object"} & {tag for tag, _ in parsed.tags})
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from hypothesis import given, settings
@@ -12,6 +13,8 @@ from argmap.summary import FORMATS, summarize
 from argmap.summary._tree import build_outline
 
 from ..strategies import argument_maps
+
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def _component(m: ArgumentMap, root: str) -> set[str]:
@@ -58,6 +61,8 @@ def test_root_component_once_in_full(m: ArgumentMap, data: st.DataObject) -> Non
 def test_every_format_total_and_deterministic(m: ArgumentMap, fmt: str, depth: int) -> None:
     first = str(summarize(m, fmt, depth=depth, analysis=False))
     assert first.endswith("\n")
+    # User text cannot smuggle terminal control sequences into the output.
+    assert not CONTROL.search(first)
     assert first == str(summarize(m.model_copy(deep=True), fmt, depth=depth, analysis=False))
 
 

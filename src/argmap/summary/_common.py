@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,13 +37,27 @@ REPORT_WORDS = {
 }
 
 
+#: Control characters left after whitespace is folded (escape, bell, NUL, C1 controls...).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode's control pictures: ␛ for ESC
+    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
+
+
 def clean(text: str) -> str:
-    """Text on one line: runs of whitespace (newlines included) become one space.
+    """Text on one line, safe for a terminal: whitespace runs become one space, and control
+    characters (which could move the cursor or clear the screen) show as visible symbols.
 
     >>> clean("two\\n  lines ")
     'two lines'
+    >>> clean("bell\\x07 and escape\\x1b[2J")
+    'bell␇ and escape␛[2J'
     """
-    return " ".join(text.split())
+    return _CONTROL.sub(_visible, " ".join(text.split()))
 
 
 def short(text: str, limit: int = 60) -> str:

@@ -74,7 +74,7 @@ def plain_text(
     if quotes and sub.sources:
         out += ["", "Sources:"]
         for source in sub.sources:
-            line = " ".join(x for x in (clean(source.title), source.author, source.url) if x)
+            line = clean(" ".join(x for x in (source.title, source.author, source.url) if x))
             out += _wrap(line, width, "  - ", "    ")
     return "\n".join(out).rstrip("\n") + "\n"
 
