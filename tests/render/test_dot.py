@@ -270,3 +270,8 @@ def test_status_accepts_an_analysis_result_with_a_status_mapping() -> None:
     assert to_dot(small(), status=Result()).source == to_dot(small(), status=Result.status).source
     with pytest.raises(RenderError, match="mapping"):
         to_dot(small(), status=["ban"])
+
+
+def test_legend_lists_only_statuses_shown() -> None:
+    source = to_dot(small(), focus="lone", status={"lone": "undecided", "ban": "accepted"}).source
+    assert "legend-status-undecided" in source and "legend-status-accepted" not in source

@@ -481,10 +481,11 @@ class _Legend:
         for kind, text in samples:
             if kind in kinds:
                 out.append(self._sample_box(f"kind-{kind}", kind, text))
+        shown = [w.opts.status[c.id] for c in w.view.claims if c.id in w.opts.status]
         for value in ("accepted", "rejected", "undecided"):
-            if value in w.opts.status.values():
+            if value in shown:
                 out.append(self._sample_box(f"status-{value}", value, _STATUS_TAG[value]))
-        if any(isinstance(v, float) for v in w.opts.status.values()):
+        if any(isinstance(v, float) for v in shown):
             out.append(self._sample_box("status-strength", 0.5, "strength 0.50 (fill ∝ strength)"))
         if w.grouping == "bands" and any(c.themes for c in w.view.claims):
             out.append(self._theme_key())
@@ -543,7 +544,7 @@ class _Legend:
 
     def _sample_box(self, name: str, value: str | float, text: str) -> str:
         w, p = self.w, self.w.p
-        attrs = [f'id="{p}legend-{name}"', 'shape=box style="rounded,filled"']
+        attrs = [f'id="{p}legend-{name}"', 'shape=box style="rounded,filled" margin="0.1,0.05"']
         if value == "position":
             attrs.append("penwidth=2.6")
             if not w.opts.bw:
