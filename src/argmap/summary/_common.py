@@ -14,6 +14,7 @@ __all__ = [
     "asserted_by",
     "clean",
     "quote_reference",
+    "quoted",
     "relation_word",
     "short",
     "standing",
@@ -73,6 +74,16 @@ def short(text: str, limit: int = 60) -> str:
     if text[limit - 1] != " ":  # the cut falls inside a word: drop that word
         cut = cut.rsplit(" ", 1)[0] or cut
     return cut.rstrip(" ,;:") + "…"
+
+
+def quoted(text: str, limit: int = 70) -> str:
+    """A claim named inside a sentence: short, in quotes, without its own full stop.
+
+    >>> quoted("Homework causes stress.")
+    '“Homework causes stress”'
+    """
+    name = short(text, limit)
+    return f"“{name[:-1] if name.endswith('.') else name}”"
 
 
 def relation_word(relation: str | None, parent_relation: str | None, report: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ArgumentMap, Link
-from ._common import asserted_by, clean, short, standing
+from ._common import asserted_by, clean, quoted, standing
 from ._tree import default_roots, select_themes
 
 __all__ = ["brief_text"]
@@ -55,7 +55,7 @@ def brief_text(
     >>> import textwrap
     >>> print(textwrap.fill(brief_text(m, analysis=False), 80))
     Ban it: Homework should be banned. It rests on 1 reason: “Homework causes
-    stress.”. It faces 1 objection: “Practice needs time.”, which nothing in the map
+    stress”. It faces 1 objection: “Practice needs time”, which nothing in the map
     answers.
     """
     sub = select_themes(m, themes)
@@ -72,7 +72,7 @@ def brief_text(
 
 
 def _quoted(m: ArgumentMap, ids: Sequence[str]) -> str:
-    names = [f"“{short(m.get_claim(i).label, 70)}”" for i in ids]
+    names = [quoted(m.get_claim(i).label) for i in ids]
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import ArgumentMap, Link
-from ._common import clean, short
+from ._common import clean, quoted
 from ._tree import build_outline, select_themes
 
 __all__ = ["long_description"]
@@ -42,9 +42,9 @@ def long_description(m: ArgumentMap, *, themes: Sequence[str] | None = None) -> 
     >>> print(long_description(m))
     Argument map “Homework”. It has 2 claims (1 position, 1 claim) and 1 link (1 support).
     <BLANKLINE>
-    Claim 1 of 2, a position: “Homework should be banned.” Supported by “Homework causes stress.”.
+    Claim 1 of 2, a position: “Homework should be banned.” Supported by “Homework causes stress”.
     <BLANKLINE>
-    Claim 2 of 2: “Homework causes stress.” It supports “Homework should be banned.”.
+    Claim 2 of 2: “Homework causes stress.” It supports “Homework should be banned”.
     <BLANKLINE>
     """
     sub = select_themes(m, themes)
@@ -123,7 +123,7 @@ def _relation_noun(link: Link, on_link: bool) -> str:
 
 
 def _name(m: ArgumentMap, claim_id: str) -> str:
-    return f"“{short(m.get_claim(claim_id).label, 80)}”"
+    return quoted(m.get_claim(claim_id).label, 80)
 
 
 def _names(m: ArgumentMap, ids: Sequence[str]) -> str:
