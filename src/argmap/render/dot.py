@@ -171,6 +171,8 @@ class _Writer:
         self.theme_label = {t.id: t.label for t in m.themes}
         self.who = {p.id: p.label for p in m.perspectives}
         self.lines: list[str] = []
+        self._tag_rows: dict[tuple[object, ...], str] = {}
+        self._captions: dict[tuple[str, ...], str] = {}
         # Cluster labels follow the rank direction: "b" is the top of a bottom-to-top map.
         self._cluster_labelloc = "b" if opts.direction == "BT" else "t"
         n_nodes = len(view.claims) + len(self.junctions)
@@ -310,13 +312,15 @@ class _Writer:
     def _claim_label(self, claim: Claim, text: Plain) -> str:
         opts = self.opts
         rows: list[str] = []
-        tags = self._tags(claim)
-        if tags:
-            tag_color = "#000000" if opts.bw else "#555555"
-            rows.append(
-                f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{tag_color}">'
-                f"{html_text(display_text(' · '.join(tags)))}</FONT></TD></TR>"
-            )
+        status = opts.status.get(claim.id)
+        theme = claim.themes[0] if claim.themes and self.grouping == "bands" else None
+        # Many claims share a tag row or a caption: build each distinct one once.
+        tag_key = (claim.kind, claim.basis, theme, status)
+        tag_row = self._tag_rows.get(tag_key)
+        if tag_row is None:
+            tag_row = self._tag_rows[tag_key] = self._tag_row(claim)
+        if tag_row:
+            rows.append(tag_row)
         title = claim.title if opts.labels != "text" else None
         show_text = opts.labels != "title" or not claim.title
         if title:
@@ -326,11 +330,12 @@ class _Writer:
         if show_text:
             lines = wrap(text, opts.width)
             rows.append(f'<TR><TD BALIGN="LEFT">{_cell(lines)}</TD></TR>')
-        who = [self.who.get(p, p) for p in claim.asserted_by]
-        if who:
-            caption = wrap(display_text("— " + ", ".join(who)), opts.width + 8)
-            cell = f'<FONT POINT-SIZE="9"><I>{_cell(caption)}</I></FONT>'
-            rows.append(f'<TR><TD ALIGN="RIGHT">{cell}</TD></TR>')
+        if claim.asserted_by:
+            who = tuple(claim.asserted_by)
+            caption = self._captions.get(who)
+            if caption is None:
+                caption = self._captions[who] = self._caption_row(who)
+            rows.append(caption)
         band = ""
         if self.grouping == "bands" and claim.themes:
             color = "#666666" if opts.bw else self.theme_color.get(claim.themes[0], "#999999")
@@ -340,6 +345,21 @@ class _Writer:
             '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
             + "".join(rows)
             + "</TABLE>>"
+        )
+
+    def _tag_row(self, claim: Claim) -> str:
+        tags = self._tags(claim)
+        if not tags:
+            return ""
+        color = "#000000" if self.opts.bw else "#555555"
+        text = html_text(display_text(" · ".join(tags)))
+        return f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{color}">{text}</FONT></TD></TR>'
+
+    def _caption_row(self, who: tuple[str, ...]) -> str:
+        names = ", ".join(self.who.get(p, p) for p in who)
+        caption = wrap(display_text("— " + names), self.opts.width + 8)
+        return (
+            f'<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="9"><I>{_cell(caption)}</I></FONT></TD></TR>'
         )
 
     def _tags(self, claim: Claim) -> list[str]:
