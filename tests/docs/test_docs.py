@@ -55,3 +55,14 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     assert "summarize" in api and "html_report" in api
     # Notebooks are published beside the pages that link to them.
     assert (site / "notebooks" / "01-mapping-an-article.ipynb").is_file()
+
+
+def test_format_page_example_is_a_valid_map() -> None:
+    import argmap
+
+    page = (DOCS / "format.md").read_text(encoding="utf-8")
+    example = re.search(r"```json\n(.*?)```", page, re.S)
+    assert example is not None
+    m = argmap.loads(example[1])
+    assert m.check() == []  # no warnings either: every claim is connected
+    assert [link.kind for link in m.links] == ["support", "attack"]
