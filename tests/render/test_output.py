@@ -202,6 +202,9 @@ def test_cli_writes_mermaid(tmp_path: Path, reference_map_path: Path) -> None:
     assert main(["render", str(reference_map_path), "-o", str(tmp_path / "m.mmd")]) == 0
     graph = parse_mermaid((tmp_path / "m.mmd").read_text())
     assert len(graph.labels) == 31
+    md = tmp_path / "m.md"
+    assert main(["render", str(reference_map_path), "-o", str(md), "--mermaid"]) == 0
+    assert md.read_text() == (tmp_path / "m.mmd").read_text()
 
 
 def test_cli_errors_print_one_line(

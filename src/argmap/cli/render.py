@@ -1,7 +1,7 @@
 """``argmap render FILE -o OUT``: draw a map as DOT, SVG, PNG, PDF or Mermaid.
 
-The output format comes from OUT's extension (``.dot .gv .svg .png .pdf .mmd``); ``-o -``
-prints DOT (or Mermaid with ``--mermaid``) to standard output.
+The output format comes from OUT's extension (``.dot .gv .svg .png .pdf .mmd``), or is Mermaid
+with ``--mermaid``; ``-o -`` prints DOT (or Mermaid) to standard output.
 """
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ def register(commands: Any) -> None:
         metavar="ATTR=VALUE",
         help="Graphviz graph attribute overriding the size-based layout (e.g. nslimit=4)",
     )
-    p.add_argument("--mermaid", action="store_true", help="with -o -, print Mermaid not DOT")
+    p.add_argument(
+        "--mermaid", action="store_true", help="write Mermaid whatever OUT's extension (or to -)"
+    )
     p.set_defaults(func=run)
 
 
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text if isinstance(text, str) else text.source)
         return EXIT_OK
     out = Path(args.output)
-    if out.suffix.lower() in (".mmd", ".mermaid"):
+    if args.mermaid or out.suffix.lower() in (".mmd", ".mermaid"):
         atomic_write(out, to_mermaid(report.map, **options))
         return EXIT_OK
     with warnings.catch_warnings(record=True) as caught:
