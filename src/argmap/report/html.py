@@ -57,7 +57,8 @@ figcaption { color: var(--muted); font-size: .9rem; }
 .outline, .outline ul { list-style: none; padding-left: 0; }
 .outline ul { margin-left: 1.2rem; padding-left: .8rem; border-left: 2px solid var(--rule); }
 .outline li { margin: .35rem 0; }
-.num { font-variant-numeric: tabular-nums; color: var(--muted); margin-right: .3rem; }
+.num { font-variant-numeric: tabular-nums; color: var(--muted); }
+.outline .num { margin-right: .3rem; }
 .rel { font-weight: 600; margin-right: .3rem; }
 .rel-reason, .rel-warrant { color: var(--pro); }
 .rel-objection, .rel-undercut, .rel-rebuttal { color: var(--con); }
@@ -359,8 +360,9 @@ def _standing_section(m: ArgumentMap, outline: Outline) -> str:
         out.append("</dl>")
     if result.strengths:
         ranked = sorted(result.strengths.items(), key=lambda kv: (-kv[1], order.get(kv[0], 0)))
-        n = min(3, len(ranked))
-        for heading, picks in (("Strongest", ranked[:n]), ("Weakest", ranked[::-1][:n])):
+        n = min(3, len(ranked) // 2)  # strongest and weakest never overlap
+        picked = (("Strongest", ranked[:n]), ("Weakest", ranked[::-1][:n])) if n else ()
+        for heading, picks in picked:
             rows = "".join(
                 f"<li>{_claim_link(m.get_claim(c), outline)}: {v:.2f}</li>" for c, v in picks
             )

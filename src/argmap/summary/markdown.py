@@ -261,8 +261,9 @@ def _what_stands(m: ArgumentMap, outline: Outline) -> str:
             out.append(f"**{heading}:** {names}")
     if result.strengths:
         ranked = sorted(result.strengths.items(), key=lambda kv: (-kv[1], order.get(kv[0], 0)))
-        n = min(3, len(ranked))
-        for heading, picks in (("Strongest", ranked[:n]), ("Weakest", ranked[::-1][:n])):
+        n = min(3, len(ranked) // 2)  # strongest and weakest never overlap
+        picked = (("Strongest", ranked[:n]), ("Weakest", ranked[::-1][:n])) if n else ()
+        for heading, picks in picked:
             lines = [f"**{heading} claims** (gradual strength, DF-QuAD):"]
             lines += [f"- {_claim_ref(m.get_claim(c), outline)}: {v:.2f}" for c, v in picks]
             out.append("\n".join(lines))
