@@ -19,7 +19,7 @@ from argmap.model import ArgumentMap
 from ..strategies import argument_maps, texts
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _structure(m: ArgumentMap) -> Counter[tuple[str, tuple[str, ...], str]]:
@@ -305,3 +305,94 @@ def test_graphml_replaces_characters_xml_cannot_hold():
     values = [d.text for d in ET.fromstring(text.encode()).iter() if d.tag.endswith("data")]
     assert "bell\ufffd <&>" in values
     assert any("XML cannot hold" in w for w in warnings)
+
+
+# -- robustness: any input gives a map or a FormatError, never a crash --------------------
+
+_IDS = st.sampled_from(["1", "2", "3", 4, "5", "x y"])
+_PIECES = st.sampled_from(
+    [
+        "[A]",
+        "[B]: b",
+        "<C>",
+        "<D>: d",
+        "  + ",
+        "  - ",
+        "    <_ ",
+        "-> ",
+        "><",
+        "(1) ",
+        "(2) ",
+        "----",
+        "--",
+        "# H",
+        "#t",
+        "{x: 1}",
+        "{",
+        "}",
+        "/*",
+        "*/",
+        "//",
+        "\\",
+        "text",
+        " ",
+        "\n",
+        "\n\n",
+        "===",
+        "@[A]",
+        "\t",
+        ":",
+    ]
+)
+
+
+def _map_or_format_error(text: str, fmt: str) -> None:
+    try:
+        m = reads(text, fmt)
+    except FormatError as exc:
+        assert exc.line is not None or exc.path is not None
+        return
+    assert m.check() is not None  # whatever was read is a valid map
+
+
+@FAST
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_argdown_text_reads_or_fails_located(text):
+    _map_or_format_error(text, "argdown")
+
+
+@FAST
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "nodeID": _IDS,
+                "type": st.sampled_from(["I", "RA", "CA", "MA", "L", "YA", "TA", "PA"]),
+                "text": st.sampled_from(["a", "", "Bob : hi", None]),
+            }
+        ),
+        max_size=7,
+    ),
+    st.lists(st.fixed_dictionaries({"fromID": _IDS, "toID": _IDS}), max_size=10),
+)
+def test_any_aif_graph_reads_or_fails_located(nodes, edges):
+    _map_or_format_error(json.dumps({"nodes": nodes, "edges": edges}), "aif")
+
+
+@FAST
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "id": _IDS,
+                "type": st.sampled_from(["atom", "scheme", "inference", "conflict", "group"]),
+                "name": st.sampled_from(["support", "attack", "rephrase"]),
+                "text": st.sampled_from(["a", " "]),
+            }
+        ),
+        max_size=7,
+    ),
+    st.lists(st.fixed_dictionaries({"source_id": _IDS, "target_id": _IDS}), max_size=10),
+)
+def test_any_sadface_graph_reads_or_fails_located(nodes, edges):
+    _map_or_format_error(json.dumps({"nodes": nodes, "edges": edges}), "sadface")

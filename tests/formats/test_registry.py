@@ -109,7 +109,7 @@ def test_read_and_write_paths(tmp_path):
     assert [c.id for c in back.claims] == [c.id for c in m.claims]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argument_maps())
 def test_argmap_json_through_the_registry_is_byte_identical(m):
     text = writes(m, "argmap")

@@ -97,6 +97,9 @@ class MapBuilder:
     sources: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def _drop_unsound_links(self) -> None:
+        _drop_unsound_links_impl(self)
+
     def theme(self, theme_id: str, label: str) -> str:
         self.themes.setdefault(theme_id, {"id": theme_id, "label": label})
         return theme_id
@@ -106,6 +109,7 @@ class MapBuilder:
         return pid
 
     def finish(self, file: str | None = None) -> Result:
+        self._drop_unsound_links()
         data = {
             "title": self.title,
             "question": self.question,
@@ -122,6 +126,49 @@ class MapBuilder:
         m = ArgumentMap.model_validate(data, strict=False)
         validate(m)
         return Result(m, self.warnings)
+
+
+def _drop_unsound_links_impl(b: MapBuilder) -> None:
+    # Real files hold links argmap cannot: a link whose target is among its own sources,
+    # or undercuts that undercut each other in a ring. Drop them, loudly.
+    kept: list[dict[str, Any]] = []
+    dropped = 0
+    for link in b.links:
+        if link["target"] == link["id"] or link["target"] in link["sources"]:
+            dropped += 1
+        else:
+            kept.append(link)
+    by_id = {link["id"]: link for link in kept}
+    removed: set[str] = set()
+    done: set[str] = set()
+    for start in by_id:  # each link has one target: walk the chain, cut where it loops
+        walk: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while node is not None and node in by_id and node not in done and node not in removed:
+            if node in seen:
+                removed.add(walk[-1])
+                break
+            seen.add(node)
+            walk.append(node)
+            node = by_id[node]["target"]
+        done.update(walk)
+    if removed:
+        kept = [link for link in kept if link["id"] not in removed]
+    # A link whose target link was removed now dangles: remove those too, transitively.
+    while True:
+        ids = {c["id"] for c in b.claims} | {link["id"] for link in kept}
+        dangling = [link for link in kept if link["target"] not in ids]
+        if not dangling:
+            break
+        removed.update(link["id"] for link in dangling)
+        kept = [link for link in kept if link["target"] in ids]
+    if dropped or removed:
+        b.warnings.append(
+            f"{dropped + len(removed)} links dropped: they target their own premise or "
+            "form a ring of links attacking links"
+        )
+    b.links = kept
 
 
 def load_json(text: str, file: str | None) -> Any:
