@@ -37,3 +37,33 @@ def test_cli_theme_and_no_quotes(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     assert "### Shortages" in text and "### State capitalism" not in text
     assert "“" not in text.split("## Themes")[0]  # no quotes in the positions section
+
+
+KIALO = """Discussion Title: Should pets be allowed in class?
+
+1. Pets should be allowed in class.
+1.1. Pro: Pets calm anxious pupils.
+1.2. Con: Some pupils are allergic.
+1.2.1. Con: Allergy-friendly pets exist.
+"""
+
+
+def test_cli_reads_other_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kialo = tmp_path / "pets.txt"
+    kialo.write_text(KIALO, encoding="utf-8")
+    assert main(["summary", str(kialo), "--format", "outline"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "1. Pets should be allowed in class.",
+        "  1.1. Pro: Pets calm anxious pupils.",
+        "  1.2. Con: Some pupils are allergic.",
+        "    1.2.1. Con: Allergy-friendly pets exist.",
+    ]
+    out = tmp_path / "pets.html"
+    assert main(["report", str(kialo), "--from", "kialo", "-o", str(out), "--no-diagram"]) == 0
+    assert "Allergy-friendly pets exist." in out.read_text(encoding="utf-8")
+    # A file that is not what --from says: a located error, no traceback.
+    assert main(["summary", str(kialo), "--from", "argdown"]) in (0, 1)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a discussion\n", encoding="utf-8")
+    assert main(["summary", str(bad), "--from", "kialo"]) == 1
+    assert f"{bad}:1:1:" in capsys.readouterr().err

@@ -7,8 +7,8 @@ from typing import Any
 
 from ..errors import ArgmapError
 from ..report import write_report
-from ._common import EXIT_OK, open_map
-from .summary import _positive
+from ._common import EXIT_OK
+from .summary import _positive, add_from_option, load_input
 
 
 def register(commands: Any) -> None:
@@ -16,7 +16,8 @@ def register(commands: Any) -> None:
         "report",
         help="write an offline HTML report: diagram, summary, outline, sources",
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="an argmap JSON file, or any format argmap reads")
+    add_from_option(p)
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="the HTML file to write")
     p.add_argument("--depth", type=_positive, metavar="N", help="levels of replies to show")
     p.add_argument(
@@ -32,7 +33,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    m = open_map(args.file).map
+    m = load_input(args.file, args.from_format)
     try:
         write_report(
             m,

@@ -7,8 +7,10 @@ import shutil
 import sys
 from typing import Any
 
-from ..errors import ArgmapError
+from ..errors import ArgmapError, MapValidationError
+from ..formats import read
 from ..io.files import atomic_write
+from ..model import ArgumentMap
 from ..summary import FORMATS, summarize
 from ._common import EXIT_OK, open_map
 
@@ -23,7 +25,8 @@ def register(commands: Any) -> None:
             "long (the diagram in prose, for screen readers)."
         ),
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="an argmap JSON file, or any format argmap reads")
+    add_from_option(p)
     p.add_argument("--format", choices=FORMATS, default="md", help="default: md")
     p.add_argument("--root", metavar="ID", help="start from this claim instead of the positions")
     p.add_argument("--depth", type=_positive, metavar="N", help="levels of replies to show")
@@ -42,6 +45,26 @@ def register(commands: Any) -> None:
     p.set_defaults(func=run)
 
 
+def add_from_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--from",
+        dest="from_format",
+        metavar="FORMAT",
+        help="the input's format (argdown, kialo, aif, ...); default: from the file name",
+    )
+
+
+def load_input(file: str, from_format: str | None) -> ArgumentMap:
+    """An argmap JSON file through the validating loader; other formats through their reader."""
+    if from_format is None and file.lower().endswith(".json"):
+        return open_map(file).map
+    try:
+        return read(file, from_format)
+    except MapValidationError as exc:
+        exc.file = exc.file or file  # name the file in the printed problems
+        raise
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -53,7 +76,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    m = open_map(args.file).map
+    m = load_input(args.file, args.from_format)
     # Files get a fixed width so they are the same on every machine; terminals get theirs.
     width = args.width or (80 if args.output else shutil.get_terminal_size((80, 24)).columns)
     try:
