@@ -141,7 +141,7 @@ def verify_complete(af: Framework, ext: frozenset[str], stable: bool) -> None:
 @pytest.mark.skipif(not sat.available(), reason="python-sat not installed")
 @pytest.mark.parametrize(
     "name",
-    ["admbuster_1000.af", "afgen_n100p5q2.apx", "admbuster_8000.af"],
+    ["admbuster_1000.af", "afgen_n100p5q2.apx"],
 )
 def test_se_pr_and_se_st_witnesses_verify(corpus: Path, name: str) -> None:
     path = corpus / "iccma" / name

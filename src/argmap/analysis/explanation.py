@@ -93,12 +93,13 @@ class _Words:
         if node in self.claims:
             if self.mapped.support == "necessary":
                 return (
-                    f" (it needs {self.name(hit)}, which that attack targets; under necessary"
-                    " support a claim falls with what it needs)"
+                    f" (it needs {self.name(hit)}, directly or through other claims, and that"
+                    " attack targets it; under necessary support a claim falls with what it needs)"
                 )
             return (
-                f" (it supports {self.name(hit)}, which that attack targets; under deductive"
-                " support, rejecting a conclusion rejects what entails it)"
+                f" (it supports {self.name(hit)}, directly or through other claims, and that"
+                " attack targets it; under deductive support, rejecting a conclusion rejects"
+                " what entails it)"
             )
         if node in [*link.sources]:
             return ""
