@@ -432,6 +432,9 @@ class _Parser:
 
 
 def _closing(content: str, close: str) -> int:
+    end = content.find(close, 1)
+    if "\\" not in content[: end if end >= 0 else None]:
+        return end  # the common case: no escapes before the closing bracket
     i = 1
     while i < len(content):
         ch = content[i]
