@@ -55,15 +55,27 @@ def generate(n: int, path: Path, seed: int = 7) -> None:
 
 
 def _timed(cmd: list[str], cwd: Path) -> tuple[float, float, bool]:
-    """Wall seconds, peak RSS of the child in MB (Linux ru_maxrss is KB), success."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """CPU seconds (user + system) of the child, its peak RSS in MB, success.
+
+    CPU time, not wall time: the machine is shared, and CPU seconds are what a tool costs
+    whoever else is running (wall time is printed on stderr for reference).
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     # RUSAGE_CHILDREN keeps the largest child so far: only a new maximum is attributable.
+    peak = after.ru_maxrss / 1024 if after.ru_maxrss > before.ru_maxrss else float("nan")
     ok = done.returncode == 0 and "error" not in (done.stdout + done.stderr).lower()[:2000]
-    return wall, (peak / 1024 if peak > before else float("nan")), ok
+    print(
+        f"  {Path(cmd[0]).name} {' '.join(cmd[1:3])}: wall {wall:.2f} s, CPU {cpu:.2f} s"
+        f"{'' if ok else ' (failed)'}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return cpu, peak, ok
 
 
 def argdown_cli() -> str | None:
