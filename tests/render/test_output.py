@@ -96,11 +96,18 @@ def test_pip_fallback_draws_svg_and_png_but_says_pdf_needs_dot(
 
 
 @needs_dot
-def test_large_png_is_drawn_at_lower_resolution_with_a_note(tmp_path: Path) -> None:
-    m = synthetic_map(backend.PNG_LIMIT, seed=2)
+def test_large_png_is_drawn_at_lower_resolution_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    render(small(), tmp_path / "full.png")
+    monkeypatch.setattr("argmap.render.output.PNG_LIMIT", 2)  # "large" = 2 nodes, for speed
     with pytest.warns(UserWarning, match="SVG stays sharp"):
-        render(m, tmp_path / "big.png", legend=False, labels="title", layout={"nslimit": "0.01"})
-    assert (tmp_path / "big.png").stat().st_size > 0
+        render(small(), tmp_path / "low.png")
+
+    def width(png: Path) -> int:
+        return int.from_bytes(png.read_bytes()[16:20], "big")  # IHDR width
+
+    assert width(tmp_path / "low.png") * 2 == pytest.approx(width(tmp_path / "full.png"), abs=2)
 
 
 @needs_dot
