@@ -7,6 +7,8 @@ MAP=${1:-data/claims.json}
 mkdir -p build
 .venv/bin/argmap validate "$MAP"
 .venv/bin/argmap info "$MAP"
+.venv/bin/argmap lint "$MAP"
+.venv/bin/argmap analyze "$MAP" --strength dfquad --format md -o build/analysis.md
 .venv/bin/argmap render "$MAP" -o build/claims.svg
 .venv/bin/argmap render "$MAP" -o build/claims.png
 .venv/bin/argmap summary "$MAP" -o build/claims.md

@@ -29,6 +29,16 @@ def test_analyze_text_json_md(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("**grounded semantics") and "| `pos-state-capitalism` | IN |" in out
 
 
+def test_analyze_writes_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "analysis.md"
+    code, out, _ = run(capsys, "analyze", MAP, "--format", "md", "-o", str(target))
+    assert code == 0 and out == ""
+    first = target.read_bytes()
+    assert b"| `pos-state-capitalism` | IN |" in first
+    run(capsys, "analyze", MAP, "--format", "md", "-o", str(target))
+    assert target.read_bytes() == first  # deterministic
+
+
 def test_analyze_explain_and_unknown_claim(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "analyze", MAP, "--explain", "e-getting-by")
     assert code == 0 and "'Survival, side deals, theft' is OUT (rejected)" in out

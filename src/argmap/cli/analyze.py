@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
 from ..analysis.bipolar import SUPPORTS, analyze
@@ -10,7 +13,8 @@ from ..analysis.explanation import explain
 from ..analysis.gradual import METHODS, strengths
 from ..analysis.semantics import SEMANTICS
 from ..errors import ArgmapError
-from ._common import EXIT_OK, emit_json, open_map
+from ..io.files import atomic_write
+from ._common import EXIT_OK, open_map
 
 
 def register(commands: Any) -> None:
@@ -27,6 +31,7 @@ def register(commands: Any) -> None:
     p.add_argument("--explain", metavar="CLAIM", help="explain the label of one claim")
     p.add_argument("--backend", choices=["auto", "python", "sat"], default="auto")
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
     p.set_defaults(func=run)
 
 
@@ -45,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
             data["strength"] = power.to_dict()
         if why is not None:
             data["explanation"] = {"claim": args.explain, "text": why}
-        emit_json(data)
-        return EXIT_OK
+        return _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", args.output)
     labels = {c.id: c.label for c in m.claims}
     c = result.counts()
     head = (
@@ -55,19 +59,27 @@ def run(args: argparse.Namespace) -> int:
     )
     if power is not None and not power.converged:
         head += f"; {power.method} strengths did NOT converge (last iterate shown)"
+    lines = []
     if args.format == "md":
         cols = "| claim | label | text |" + (" strength |" if power else "")
-        print(f"**{head}**\n\n{cols}\n|---|---|---|" + ("---|" if power else ""))
+        lines += [f"**{head}**", "", cols, "|---|---|---|" + ("---|" if power else "")]
         for cid, lab in result.claim_labels.items():
             text = labels[cid].replace("|", "\\|")
             extra = f" {power.claims[cid]:.3f} |" if power else ""
-            print(f"| `{cid}` | {lab} | {text} |{extra}")
+            lines.append(f"| `{cid}` | {lab} | {text} |{extra}")
     else:
-        print(head)
+        lines.append(head)
         for cid, lab in result.claim_labels.items():
             extra = f"  {power.claims[cid]:.3f}" if power else ""
-            print(f"  {lab:<5}{extra}  {cid}: {labels[cid]}")
+            lines.append(f"  {lab:<5}{extra}  {cid}: {labels[cid]}")
     if why is not None:
-        print()
-        print(why)
+        lines += ["", why]
+    return _emit("\n".join(lines) + "\n", args.output)
+
+
+def _emit(text: str, output: str | None) -> int:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(Path(output), text)
     return EXIT_OK
