@@ -3,10 +3,7 @@
 * ``<!-- argmap:schema-tables -->`` in a page becomes field tables generated from the
   committed JSON Schema (``docs/schema/argmap-1.schema.json``, itself checked against the
   model by the test suite);
-* ``<!-- argmap:cli-help -->`` becomes the ``--help`` text of every ``argmap`` command;
-* nav entries for pages other parts of the project write (diagrams, analysis, formats,
-  benchmarks) are kept only when the page exists, so the site builds in strict mode while
-  those parts land.
+* ``<!-- argmap:cli-help -->`` becomes the ``--help`` text of every ``argmap`` command.
 """
 
 from __future__ import annotations
@@ -19,28 +16,6 @@ from typing import Any
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "argmap-1.schema.json"
 SLUG = "^[A-Za-z0-9_-]+$"
-OPTIONAL_PAGES = {"diagrams.md", "analysis.md", "formats.md", "benchmarks.md"}
-
-
-def on_config(config: Any) -> Any:
-    docs = Path(config["docs_dir"])
-    config["nav"] = _prune(config["nav"], docs)
-    return config
-
-
-def _prune(items: list[Any], docs: Path) -> list[Any]:
-    kept = []
-    for item in items:
-        if isinstance(item, dict):
-            ((title, value),) = item.items()
-            if isinstance(value, list):
-                value = _prune(value, docs)
-            elif value in OPTIONAL_PAGES and not (docs / value).is_file():
-                continue
-            kept.append({title: value})
-        elif not (item in OPTIONAL_PAGES and not (docs / item).is_file()):
-            kept.append(item)
-    return kept
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

@@ -66,3 +66,10 @@ def test_format_page_example_is_a_valid_map() -> None:
     m = argmap.loads(example[1])
     assert m.check() == []  # no warnings either: every claim is connected
     assert [link.kind for link in m.links] == ["support", "attack"]
+
+
+def test_every_page_is_in_the_nav() -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = set(re.findall(r":\s*([\w-]+\.md)\s*$", config, flags=re.M))
+    pages = {p.name for p in DOCS.glob("*.md")}
+    assert pages == listed, (pages - listed, listed - pages)
