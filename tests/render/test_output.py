@@ -15,7 +15,7 @@ from argmap.examples import soviet_socialism
 from argmap.render import backend, find_renderer, render, view
 from argmap.render.output import INLINE_LIMIT
 
-from .helpers import needs_dot, parse_mermaid, parse_svg
+from .helpers import SVG, needs_dot, parse_mermaid, parse_svg
 from .synthetic import synthetic_map
 
 PURE = shutil.which("graphviz-pure") or backend._which("graphviz-pure")
@@ -89,6 +89,12 @@ def test_pip_fallback_draws_svg_and_png_but_says_pdf_needs_dot(
     render(small(), tmp_path / "map.svg")
     root = parse_svg((tmp_path / "map.svg").read_bytes())
     assert root.get("role") == "img"
+    nodes = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    assert nodes["node-stress"].findtext(f"{SVG}title") == "Homework causes stress."
+    assert (
+        nodes["edge-s1"].findtext(f"{SVG}title")
+        == "reason for 'Homework should be banned.': 'Homework causes stress.'"
+    )
     render(small(), tmp_path / "map.png")
     assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
     with pytest.raises(RenderError, match="PDF needs Graphviz's dot"):

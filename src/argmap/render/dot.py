@@ -183,6 +183,8 @@ class _Writer:
             node_count=n_nodes,
             grouping=self.grouping,
         )
+        if accessible:  # the drawing's own group, which Graphviz titles "argmap"
+            self.diagram.titles["graph0"] = self.diagram.title
 
     # -- the whole graph -------------------------------------------------------------------
 
