@@ -236,10 +236,11 @@ def test_unknown_option_is_a_type_error() -> None:
 
 def test_layout_settings_grow_with_the_map() -> None:
     assert layout_settings(30, 30, clustered=True) == {"newrank": "true"}
+    small_ = layout_settings(1200, 1300, clustered=False)
     mid = layout_settings(2000, 2100, clustered=False)
     big = layout_settings(10000, 10500, clustered=False)
-    assert float(big["nslimit"]) < float(mid["nslimit"]) < 1
-    assert "splines" not in mid and big["splines"] == "polyline"
+    assert float(big["nslimit"]) < float(mid["nslimit"]) < float(small_["nslimit"]) < 1
+    assert "splines" not in small_ and mid["splines"] == big["splines"] == "polyline"
     assert layout_settings(30000, 30000, clustered=False)["layout"] == "sfdp"
     assert 'nslimit="' in to_dot(synthetic_map(1200)).source
 

@@ -15,7 +15,7 @@ from timing ``dot`` 2.42/2.43 on generated argument maps (``benchmarks/bench_ren
 without ``newrank`` dot fails ("trouble in init_rank") on clustered maps from about 200 nodes;
 with default iteration limits a 2,000-claim map spends 14 of its 19 s placing nodes
 (network simplex); capping the iterations by size brings it to about 1.5 s and 10,000 claims
-to about 10 s; polylines instead of splines save routing time from 4,000 nodes, and past
+to about 10 s; polylines instead of splines save routing time from 1,500 nodes, and past
 :data:`FORCE_LIMIT` nodes the force-directed ``sfdp`` engine takes over.
 """
 
@@ -44,7 +44,7 @@ FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "d
 #: From this many nodes, network-simplex and crossing-minimisation work is capped.
 SIMPLEX_LIMIT = 1000
 #: From this many nodes, edges are drawn as polylines: spline routing dominates the time.
-SPLINE_LIMIT = 4000
+SPLINE_LIMIT = 1500
 #: From this many nodes, the layered ``dot`` layout gives way to ``sfdp``.
 FORCE_LIMIT = 20000
 #: From this many nodes, a PNG is drawn at a lower resolution and SVG is advised.
