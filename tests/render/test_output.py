@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap import ArgumentMap, RenderError
 from argmap.cli import main
 from argmap.examples import soviet_socialism
@@ -267,3 +268,18 @@ def test_failed_cluster_layout_falls_back_to_bands(
         render(m, tmp_path / "c.svg")
     assert len(sources) == 2 and "BGCOLOR=" in sources[1]
     assert parse_svg((tmp_path / "c.svg").read_bytes()).get("role") == "img"
+
+
+def test_to_dot_result_displays_without_raising_when_dot_is_missing(no_renderer: None) -> None:
+    import graphviz
+
+    g = argmap.to_dot(small())
+    assert isinstance(g, graphviz.Digraph)
+    bundle = g._repr_mimebundle_()
+    assert list(bundle) == ["text/plain"] and "diagram not drawn" in bundle["text/plain"]
+
+
+@needs_dot
+def test_to_dot_result_displays_as_svg() -> None:
+    bundle = argmap.to_dot(small())._repr_mimebundle_()
+    assert list(bundle) == ["image/svg+xml"] and "<svg" in bundle["image/svg+xml"]

@@ -23,14 +23,15 @@ from typing import Any
 
 import graphviz
 
+from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
-from .backend import layout_settings
+from .backend import layout_settings, run
 from .options import DiagramOptions, make_options
 from .quoting import Plain, display_text, dot_id, dot_string, html_text, url_text
 from .select import View, select
 from .style import FONT, THEME_PALETTE, edge_style, status_fill
 
-__all__ = ["Diagram", "build", "to_dot", "wrap"]
+__all__ = ["Diagram", "Digraph", "build", "to_dot", "wrap"]
 
 _KIND_TAG = {"position": "POSITION", "evidence": "EVIDENCE", "assumption": "ASSUMPTION"}
 _STATUS_TAG = {"accepted": "✓ accepted", "rejected": "✗ rejected", "undecided": "? undecided"}
@@ -111,9 +112,26 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
     True
     """
     diagram = build(m, make_options(**options))
-    g = graphviz.Digraph(name="argmap")
+    g = Digraph(name="argmap")
     g.body = diagram.lines
     return g
+
+
+class Digraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no type hints
+    """A ``graphviz.Digraph`` whose notebook display never raises.
+
+    ``graphviz``'s own display runs ``dot`` and raises when it is missing, which aborts a whole
+    notebook run; this one draws with argmap's renderer choice (``dot``, else graphviz-pure)
+    and falls back to the DOT text with a one-line hint.
+    """
+
+    def _repr_mimebundle_(
+        self, include: object = None, exclude: object = None, **_: object
+    ) -> dict[str, str]:
+        try:
+            return {"image/svg+xml": run(self.source, "svg").decode("utf-8")}
+        except RenderError as exc:
+            return {"text/plain": f"(diagram not drawn: {exc})\n{self.source}"}
 
 
 def build(m: ArgumentMap, opts: DiagramOptions, *, accessible: bool = False) -> Diagram:
