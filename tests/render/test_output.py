@@ -283,3 +283,14 @@ def test_to_dot_result_displays_without_raising_when_dot_is_missing(no_renderer:
 def test_to_dot_result_displays_as_svg() -> None:
     bundle = argmap.to_dot(small())._repr_mimebundle_()
     assert list(bundle) == ["image/svg+xml"] and "<svg" in bundle["image/svg+xml"]
+
+
+@needs_dot
+def test_force_directed_settings_for_huge_maps_draw() -> None:
+    # What layout_settings picks from 20,000 nodes, tried on a small map to stay quick.
+    m = synthetic_map(200, seed=4)
+    huge = backend.layout_settings(backend.FORCE_LIMIT, backend.FORCE_LIMIT, clustered=False)
+    assert huge["layout"] == "sfdp"
+    root = parse_svg(argmap.render.to_svg(m, layout=huge, group="bands"))
+    nodes = {g.get("id") for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
+    assert {f"node-{c.id}" for c in m.claims} <= nodes
