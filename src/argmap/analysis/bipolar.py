@@ -140,7 +140,8 @@ class MapAnalysis:
     ``status`` maps claim ids to ``"accepted"``, ``"rejected"`` or ``"undecided"`` (what a
     diagram colours by). With several extensions (preferred, stable) a claim is IN when every
     extension accepts it, OUT when every one rejects it, else UNDEC; ``extensions`` holds
-    them all.
+    them all. If ``exhaustive`` is False the enumeration stopped at ``limit`` and the labels
+    only reflect the extensions found.
     """
 
     semantics: str
