@@ -29,6 +29,14 @@ def test_analyze_text_json_md(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("**grounded semantics") and "| `pos-state-capitalism` | IN |" in out
 
 
+def test_analyze_statistics(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", MAP, "--stats")
+    assert code == 0 and "pos-failed-solidarity: 11 claims, 9 supports, 1 attacks" in out
+    code, out, _ = run(capsys, "analyze", MAP, "--stats", "--format", "json")
+    data = json.loads(out)
+    assert data["statistics"]["contested"][0]["id"] == "pos-failed-solidarity"
+
+
 def test_analyze_writes_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "analysis.md"
     code, out, _ = run(capsys, "analyze", MAP, "--format", "md", "-o", str(target))

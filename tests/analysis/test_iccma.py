@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 from argmap import FormatError
 from argmap.analysis import sat
 from argmap.analysis.framework import Framework
-from argmap.analysis.iccma import dumps_framework, loads_framework, read_framework
+from argmap.analysis.iccma import (
+    dumps_framework,
+    loads_framework,
+    read_framework,
+    write_framework,
+)
 from argmap.analysis.semantics import extensions, grounded, some_extension
 
 names = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
@@ -71,6 +76,18 @@ def test_read_framework_errors_name_the_file(tmp_path: Path) -> None:
     f.write_text("arg(a).\natt(a,z).\n")
     with pytest.raises(FormatError, match=r"broken\.apx:2:1:"):
         read_framework(f)
+
+
+def test_write_and_read_files_in_every_format(tmp_path: Path) -> None:
+    af = Framework.from_pairs([("a", "b"), ("b", "c"), ("c", "a")], arguments=["d"])
+    for suffix in (".apx", ".tgf"):
+        write_framework(af, tmp_path / f"x{suffix}")
+        assert read_framework(tmp_path / f"x{suffix}") == af
+    write_framework(af, tmp_path / "x.af")
+    back = read_framework(tmp_path / "x.af")
+    assert back.n == 4 and back.pairs() == [("2", "3"), ("3", "4"), ("4", "2")]
+    with pytest.raises(FormatError, match="cannot be written in TGF"):
+        dumps_framework(Framework.from_pairs([("a b", "c")]), "tgf")
 
 
 def test_apx_comments_and_several_facts_per_line() -> None:

@@ -17,6 +17,7 @@ from .gradual import StrengthResult, strengths
 from .iccma import read_framework, write_framework
 from .quality import Finding, lint
 from .semantics import Extensions, Labelling, accepted, extensions, grounded, some_extension
+from .stats import MapStatistics, statistics
 
 __all__ = [
     "Extensions",
@@ -24,6 +25,7 @@ __all__ = [
     "Framework",
     "Labelling",
     "MapAnalysis",
+    "MapStatistics",
     "StrengthResult",
     "accepted",
     "analyze",
@@ -33,6 +35,7 @@ __all__ = [
     "lint",
     "read_framework",
     "some_extension",
+    "statistics",
     "strengths",
     "to_framework",
     "write_framework",

@@ -102,6 +102,14 @@ class Labelling:
         c = self.counts()
         return f"<Labelling: {c[IN]} IN, {c[OUT]} OUT, {c[UNDEC]} UNDEC>"
 
+    def _repr_markdown_(self) -> str:
+        c = self.counts()
+        head = f"Labelling: **{c[IN]}** IN, **{c[OUT]}** OUT, **{c[UNDEC]}** UNDEC"
+        if self.framework.n > 200:
+            return head
+        rows = [f"| {a} | {lab} |" for a, lab in self.as_dict().items()]
+        return "\n".join([head, "", "| argument | label |", "|---|---|", *rows])
+
 
 _NAMES = {_IN: IN, _OUT: OUT, _UNDEC: UNDEC}
 

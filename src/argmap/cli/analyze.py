@@ -12,6 +12,7 @@ from ..analysis.bipolar import SUPPORTS, analyze
 from ..analysis.explanation import explain
 from ..analysis.gradual import METHODS, strengths
 from ..analysis.semantics import SEMANTICS
+from ..analysis.stats import statistics
 from ..errors import ArgmapError
 from ..io.files import atomic_write
 from ._common import EXIT_OK, open_map
@@ -29,6 +30,7 @@ def register(commands: Any) -> None:
     p.add_argument("--support", choices=list(SUPPORTS), default="deductive")
     p.add_argument("--strength", choices=list(METHODS), help="also compute gradual strength")
     p.add_argument("--explain", metavar="CLAIM", help="explain the label of one claim")
+    p.add_argument("--stats", action="store_true", help="add statistics per theme and position")
     p.add_argument("--backend", choices=["auto", "python", "sat"], default="auto")
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
     p.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
@@ -50,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
             data["strength"] = power.to_dict()
         if why is not None:
             data["explanation"] = {"claim": args.explain, "text": why}
+        if args.stats:
+            data["statistics"] = statistics(m).to_dict()
         return _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", args.output)
     labels = {c.id: c.label for c in m.claims}
     c = result.counts()
@@ -72,9 +76,30 @@ def run(args: argparse.Namespace) -> int:
         for cid, lab in result.claim_labels.items():
             extra = f"  {power.claims[cid]:.3f}" if power else ""
             lines.append(f"  {lab:<5}{extra}  {cid}: {labels[cid]}")
+    if args.stats:
+        lines += ["", *_stats_lines(statistics(m).to_dict())]
     if why is not None:
         lines += ["", why]
     return _emit("\n".join(lines) + "\n", args.output)
+
+
+def _stats_lines(data: dict[str, Any]) -> list[str]:
+    lines = ["Positions (claims, supports, attacks, depth, balance):"]
+    for p in data["positions"]:
+        lines.append(
+            f"  {p['id']}: {p['claims']} claims, {p['supports']} supports, "
+            f"{p['attacks']} attacks, depth {p['depth']}, balance {p['balance']:+.2f}"
+        )
+    lines.append("Themes (claims, supports, attacks, balance):")
+    for t in data["themes"]:
+        lines.append(
+            f"  {t['id']}: {t['claims']} claims, {t['supports']} supports, "
+            f"{t['attacks']} attacks, balance {t['balance']:+.2f}"
+        )
+    lines.append("Most contested (attacks, strength drop):")
+    for c in data["contested"]:
+        lines.append(f"  {c['id']}: {c['attacks']} attack(s), drop {c['strength_drop']:.2f}")
+    return lines
 
 
 def _emit(text: str, output: str | None) -> int:
