@@ -29,6 +29,21 @@ def test_analyze_text_json_md(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("**grounded semantics") and "| `pos-state-capitalism` | IN |" in out
 
 
+def test_analyze_markdown_escapes_claim_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = {
+        "format": "argmap/1",
+        "claims": [{"id": "x", "text": "<script>alert(1)</script> a | b\nc"}],
+        "links": [],
+    }
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps(doc))
+    code, out, _ = run(capsys, "analyze", str(f), "--format", "md")
+    assert code == 0
+    assert "| `x` | IN | &lt;script&gt;alert(1)&lt;/script&gt; a \\| b c |" in out
+
+
 def test_analyze_statistics(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "analyze", MAP, "--stats")
     assert code == 0 and "pos-failed-solidarity: 11 claims, 9 supports, 1 attacks" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import sys
 from pathlib import Path
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         cols = "| claim | label | text |" + (" strength |" if power else "")
         lines += [f"**{head}**", "", cols, "|---|---|---|" + ("---|" if power else "")]
         for cid, lab in result.claim_labels.items():
-            text = labels[cid].replace("|", "\\|")
+            text = _md_escape(labels[cid])
             extra = f" {power.claims[cid]:.3f} |" if power else ""
             lines.append(f"| `{cid}` | {lab} | {text} |{extra}")
     else:
@@ -81,6 +82,12 @@ def run(args: argparse.Namespace) -> int:
     if why is not None:
         lines += ["", why]
     return _emit("\n".join(lines) + "\n", args.output)
+
+
+def _md_escape(text: str) -> str:
+    # Claim text is user text: keep it from becoming HTML or breaking the table row.
+    text = html.escape(text, quote=False).replace("|", "\\|")
+    return " ".join(text.split())
 
 
 def _stats_lines(data: dict[str, Any]) -> list[str]:
