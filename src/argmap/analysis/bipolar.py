@@ -110,7 +110,6 @@ def to_framework(m: ArgumentMap, support: str = "deductive") -> MapFramework:
     origin: dict[tuple[str, str], str] = {}
     # Along the condensation's topological order every predecessor is finished first.
     dag = nx.condensation(inherit)
-    members = dag.graph["mapping"]
     order = {n: i for i, n in enumerate(nodes)}
     found: dict[int, dict[str, str]] = {}
     for comp in nx.topological_sort(dag):
@@ -126,7 +125,6 @@ def to_framework(m: ArgumentMap, support: str = "deductive") -> MapFramework:
         for y in group:
             for k, x in acc.items():
                 origin[(k, y)] = x
-    del members
     pairs = sorted(origin, key=lambda p: (order[p[1]], order[p[0]]))
     af = Framework.from_pairs(pairs, arguments=nodes)
     return MapFramework(af, support, claims, links, {p: origin[p] for p in pairs})

@@ -275,9 +275,8 @@ class _Plan:
     def weakest(self, sigma: FloatArray, links: npt.NDArray[np.int64]) -> FloatArray:
         # the weakest premise of each link (every link has at least one source)
         idx = _ranges(self.prem_ptr, links)
-        starts = np.cumsum(self.prem_ptr[links + 1] - self.prem_ptr[links]) - (
-            self.prem_ptr[links + 1] - self.prem_ptr[links]
-        )
+        lengths = self.prem_ptr[links + 1] - self.prem_ptr[links]
+        starts = np.cumsum(lengths) - lengths
         return np.asarray(np.minimum.reduceat(sigma[self.prem[idx]], starts))
 
     def levels(self) -> list[npt.NDArray[np.int64]] | None:
