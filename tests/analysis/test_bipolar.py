@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap import ArgumentMap
-from argmap.analysis import analyze
+from argmap.analysis import Framework, analyze, extensions, grounded
 from argmap.analysis.bipolar import to_framework
 from argmap.examples import soviet_socialism
 
@@ -139,3 +141,30 @@ def test_framework_attacks_record_their_origin() -> None:
 def test_unknown_support_reading() -> None:
     with pytest.raises(ValueError, match="unknown support reading"):
         analyze(chain(), support="abductive")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(1, 6),
+    edges=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=10),
+    semantics=st.sampled_from(["grounded", "preferred", "stable"]),
+)
+def test_link_arguments_are_transparent_for_plain_attacks(
+    n: int, edges: list[tuple[int, int]], semantics: str
+) -> None:
+    # With only one-source attacks between claims, the map's claims get the labels the
+    # claim-level framework (claim attacks claim) gives: the link arguments add nothing.
+    m = ArgumentMap()
+    for i in range(n):
+        m.claim(f"c{i}", f"Claim {i}.")
+    pairs = sorted({(a, b) for a, b in edges if a < n and b < n and a != b})
+    for a, b in pairs:
+        m.attack(f"c{a}", f"c{b}")
+    af = Framework.from_pairs([(f"c{a}", f"c{b}") for a, b in pairs], [f"c{i}" for i in range(n)])
+    result = analyze(m, semantics, "attack-only", backend="python")
+    exts = extensions(af, semantics, backend="python").extensions
+    assert sorted(sorted(c for c in e if c.startswith("c")) for e in result.extensions) == sorted(
+        sorted(e) for e in exts
+    )
+    if semantics == "grounded":
+        assert result.claim_labels == grounded(af).as_dict()
