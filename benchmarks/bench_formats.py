@@ -2,7 +2,8 @@
 
 Generates Argdown files of 1,000 / 20,000 / 100,000 / 1,000,000 statements (fixed seed; about
 two relations per statement, a premise-conclusion structure every tenth statement) and
-times, as whole processes (interpreter start-up included on both sides):
+measures the CPU seconds of whole processes (interpreter and Node start-up included; CPU,
+not wall time, because the machine is shared; wall times go to stderr):
 
 * argmap: parse + JSON export (``argmap convert in.argdown out.json``), and parse + DOT
   export (``argmap.read`` then ``argmap.to_dot(...).source`` written to a file);
@@ -69,9 +70,9 @@ def _timed(cmd: list[str], cwd: Path) -> tuple[float, float, bool]:
     # RUSAGE_CHILDREN keeps the largest child so far: only a new maximum is attributable.
     peak = after.ru_maxrss / 1024 if after.ru_maxrss > before.ru_maxrss else float("nan")
     ok = done.returncode == 0 and "error" not in (done.stdout + done.stderr).lower()[:2000]
+    label = " ".join(a if len(a) < 60 else "<script>" for a in cmd[:3])
     print(
-        f"  {Path(cmd[0]).name} {' '.join(cmd[1:3])}: wall {wall:.2f} s, CPU {cpu:.2f} s"
-        f"{'' if ok else ' (failed)'}",
+        f"  {label}: wall {wall:.2f} s, CPU {cpu:.2f} s{'' if ok else ' (failed)'}",
         file=sys.stderr,
         flush=True,
     )
@@ -120,8 +121,9 @@ def main() -> None:
     cli = argdown_cli()
     py = sys.executable
     print(
-        "| statements | file MB | argmap parse+JSON s | argmap parse+DOT s | argmap peak MB "
-        "| Argdown json s | Argdown dot s | JSON speed-up | DOT speed-up |"
+        "| statements | file MB | argmap parse+JSON CPU s | argmap parse+DOT CPU s "
+        "| argmap peak MB | Argdown json CPU s | Argdown dot CPU s | JSON speed-up "
+        "| DOT speed-up |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
