@@ -15,15 +15,49 @@ Load, build, check, analyse, draw and convert maps.
 True
 """
 
-from . import examples, io
-from .analysis import analyze
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from . import io
 from .errors import ArgmapError, FormatError, MapValidationError, Problem, RenderError
-from .formats import read, write
 from .io.json import dump, dumps, load, loads
 from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
-from .render import to_dot, to_mermaid
-from .summary import Summary, summarize
 from .validate import validate
+
+if TYPE_CHECKING:
+    from . import examples
+    from .analysis import analyze
+    from .formats import read, write
+    from .render import to_dot, to_mermaid
+    from .summary import Summary, summarize
+
+# Analysis (numpy), diagrams, summaries and formats load on first use, so `import argmap`
+# and every CLI command that does not need them start quickly.
+_LAZY = {
+    "examples": (".examples", None),
+    "analyze": (".analysis", "analyze"),
+    "read": (".formats", "read"),
+    "write": (".formats", "write"),
+    "to_dot": (".render", "to_dot"),
+    "to_mermaid": (".render", "to_mermaid"),
+    "Summary": (".summary", "Summary"),
+    "summarize": (".summary", "summarize"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    module_name, attribute = _LAZY[name]
+    module = import_module(module_name, __name__)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "ArgmapError",

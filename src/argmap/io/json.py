@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError, to_json
 
 from ..errors import ArgmapError, Code, MapValidationError, Problem, Severity
 from ..model import ArgumentMap
@@ -157,23 +158,29 @@ def read_sources(m: ArgumentMap, base_dir: Path | None) -> tuple[dict[str, str],
 
 
 def dumps(m: ArgumentMap) -> str:
-    """The map as deterministic JSON text; ``loads(dumps(m))`` gives ``m`` back."""
+    """The map as deterministic JSON text; ``loads(dumps(m))`` gives ``m`` back.
+
+    Raises :class:`ArgmapError` if some text cannot be encoded as UTF-8 (a lone surrogate,
+    which only Python strings can hold).
+    """
     data = _prune(m.model_dump(mode="json", exclude_none=True))
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    try:
+        # pydantic-core's serialiser: the same layout as json.dumps(indent=2) (non-ASCII kept
+        # as is), without the standard library's slow pure-Python path for indented output.
+        return to_json(data, indent=2).decode("utf-8") + "\n"
+    except PydanticSerializationError as exc:
+        raise ArgmapError(
+            f"the map cannot be written as UTF-8 JSON: {exc} (a lone surrogate?)"
+        ) from None
 
 
 def dump(m: ArgumentMap, path: str | Path) -> None:
     """Write ``dumps(m)`` to ``path`` atomically (see :func:`argmap.io.atomic_write`)."""
-    text = dumps(m)
     try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        # Lone surrogates can come from Python strings, never from UTF-8 files.
-        raise ArgmapError(
-            f"{path}: text cannot be written as UTF-8 near {text[exc.start - 20 : exc.start]!r}"
-            f" (a lone surrogate, {text[exc.start]!r})"
-        ) from None
-    atomic_write(path, data)
+        text = dumps(m)
+    except ArgmapError as exc:
+        raise ArgmapError(f"{path}: {exc}") from None
+    atomic_write(path, text)
 
 
 _TOP_LEVEL_LISTS = {"sources", "themes", "perspectives", "claims", "links"}
