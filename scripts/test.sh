@@ -7,6 +7,20 @@ ARGMAP_APT_EXTRA="${ARGMAP_APT_EXTRA:-} chromium" ARGMAP_EXTRAS=${ARGMAP_EXTRAS:
   bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 
+# The Argdown tool itself, so tests check that what argmap writes it reads back (and that both
+# parse the same files alike). Skipped, with a note, where npm is missing.
+argdown_dir=benchmarks/.cache/argdown
+if [ ! -x "$argdown_dir/node_modules/.bin/argdown" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "==> installing @argdown/cli 1.7.5 (npm) into $argdown_dir" >&2
+    mkdir -p "$argdown_dir"
+    npm install --no-audit --no-fund --silent --prefix "$argdown_dir" @argdown/cli@1.7.5 >&2 \
+      || echo "note: npm could not install @argdown/cli; its conformance tests will skip" >&2
+  else
+    echo "note: npm not found; the Argdown tool conformance tests will skip" >&2
+  fi
+fi
+
 echo "==> ruff" >&2
 ruff check src tests benchmarks
 echo "==> mypy --strict src" >&2
