@@ -183,20 +183,18 @@ def dump(m: ArgumentMap, path: str | Path) -> None:
     atomic_write(path, text)
 
 
-_TOP_LEVEL_LISTS = {"sources", "themes", "perspectives", "claims", "links"}
+#: The only lists below the top level that may be empty; the top-level ones always stay.
+_OPTIONAL_CLAIM_LISTS = ("themes", "asserted_by", "quotes")
 
 
-def _prune(value: Any, top: bool = True) -> Any:
-    # Empty optional lists are noise in a diff; the top-level lists stay for readability.
-    if isinstance(value, dict):
-        return {
-            k: _prune(v, False)
-            for k, v in value.items()
-            if (top and k in _TOP_LEVEL_LISTS) or v != []
-        }
-    if isinstance(value, list):
-        return [_prune(v, False) for v in value]
-    return value
+def _prune(data: dict[str, Any]) -> dict[str, Any]:
+    # Empty optional lists are noise in a diff. Only claims have them, so prune just those
+    # (a generic recursive walk cost more than the serialisation itself on big maps).
+    for claim in data["claims"]:
+        for key in _OPTIONAL_CLAIM_LISTS:
+            if not claim[key]:
+                del claim[key]
+    return data
 
 
 def _fail(code: Code, message: str, file: str) -> MapValidationError:
