@@ -119,3 +119,11 @@ def test_equality_ignores_the_cache() -> None:
 def test_public_api_is_listed() -> None:
     for name in argmap.__all__:
         assert hasattr(argmap, name), name
+
+
+def test_rejected_link_does_not_use_up_a_number() -> None:
+    m = small_map()
+    with pytest.raises(MapValidationError):
+        m.support("stress", "nowhere")
+    assert m.support("stress", "ban") == "s1"
+    assert m.support("sleep", "ban") == "s2"

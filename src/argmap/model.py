@@ -329,7 +329,7 @@ class ArgumentMap(_Base):
         n = self._next_number.get(prefix, 1)
         while f"{prefix}{n}" in self._ids():
             n += 1
-        self._next_number[prefix] = n + 1
+        self._next_number[prefix] = n  # a rejected call leaves n free for the next
         return f"{prefix}{n}"
 
     def _reject_taken(self, item_id: str, path: str) -> None:
