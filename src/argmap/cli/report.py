@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import ArgmapError
 from ..report import write_report
 from ._common import EXIT_OK
-from .summary import _positive, add_from_option, load_input
+from .summary import add_from_option, add_view_options, load_input
 
 
 def register(commands: Any) -> None:
@@ -19,15 +19,7 @@ def register(commands: Any) -> None:
     p.add_argument("file", metavar="FILE", help="an argmap JSON file, or any format argmap reads")
     add_from_option(p)
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="the HTML file to write")
-    p.add_argument("--depth", type=_positive, metavar="N", help="levels of replies to show")
-    p.add_argument(
-        "--theme",
-        action="append",
-        dest="themes",
-        metavar="ID",
-        help="keep only claims in this theme (repeat for several)",
-    )
-    p.add_argument("--no-quotes", action="store_true", help="leave quotes out")
+    add_view_options(p)
     p.add_argument("--no-diagram", action="store_true", help="leave the diagram out")
     p.set_defaults(func=run)
 

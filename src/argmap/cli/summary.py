@@ -29,6 +29,16 @@ def register(commands: Any) -> None:
     add_from_option(p)
     p.add_argument("--format", choices=FORMATS, default="md", help="default: md")
     p.add_argument("--root", metavar="ID", help="start from this claim instead of the positions")
+    add_view_options(p)
+    p.add_argument(
+        "--width", type=_positive, metavar="N", help="line width for txt (default: terminal)"
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.set_defaults(func=run)
+
+
+def add_view_options(p: argparse.ArgumentParser) -> None:
+    """``--depth``, ``--theme`` and ``--no-quotes``: what part of the map a text shows."""
     p.add_argument("--depth", type=_positive, metavar="N", help="levels of replies to show")
     p.add_argument(
         "--theme",
@@ -38,11 +48,6 @@ def register(commands: Any) -> None:
         help="keep only claims in this theme (repeat for several)",
     )
     p.add_argument("--no-quotes", action="store_true", help="leave quotes out")
-    p.add_argument(
-        "--width", type=_positive, metavar="N", help="line width for txt (default: terminal)"
-    )
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
-    p.set_defaults(func=run)
 
 
 def add_from_option(p: argparse.ArgumentParser) -> None:
