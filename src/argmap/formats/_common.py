@@ -194,6 +194,34 @@ def expect(value: Any, kind: type | tuple[type, ...], path: str, file: str | Non
     return value
 
 
+def adjacency(
+    edges: list[Any],
+    known: Any,
+    ends: tuple[str, str],
+    root: str,
+    file: str | None,
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``(into, out_of)`` lists per node id from JSON edges; unknown ends are located errors.
+
+    ``ends`` names the edge's two keys (``("fromID", "toID")`` in AIF, ``("source_id",
+    "target_id")`` in SADFace); ids are compared as strings since files mix ints and strings.
+    """
+    into: dict[str, list[str]] = {k: [] for k in known}
+    out_of: dict[str, list[str]] = {k: [] for k in known}
+    for i, edge in enumerate(edges):
+        path = f"{root}.edges[{i}]"
+        expect(edge, dict, path, file)
+        a, z = (str(edge.get(key)) for key in ends)
+        for key, value in zip(ends, (a, z), strict=True):
+            if value not in into:
+                raise FormatError(
+                    f"edge refers to unknown node {value!r}", file=file, path=f"{path}.{key}"
+                )
+        out_of[a].append(z)
+        into[z].append(a)
+    return into, out_of
+
+
 def _json_name(py: str) -> str:
     return {"dict": "an object", "list": "an array", "str": "a string", "int": "an integer"}.get(
         py, py.replace("dict", "object").replace("list", "array").replace("str", "string")

@@ -35,7 +35,7 @@ from typing import Any
 from ..errors import FormatError
 from ..model import ArgumentMap, is_slug
 from . import Format
-from ._common import MapBuilder, Result, SlugMaker, expect, load_json, slugify
+from ._common import MapBuilder, Result, SlugMaker, adjacency, expect, load_json, slugify
 
 __all__ = ["FORMAT", "dumps"]
 
@@ -67,19 +67,7 @@ def _read(text: str, file: str | None) -> Result:
         if str(node_id) in by_id:
             raise FormatError(f"duplicate nodeID {node_id!r}", file=file, path=f"{path}.nodeID")
         by_id[str(node_id)] = node
-    into: dict[str, list[str]] = {k: [] for k in by_id}
-    out_of: dict[str, list[str]] = {k: [] for k in by_id}
-    for i, edge in enumerate(edges):
-        path = f"{root}.edges[{i}]"
-        expect(edge, dict, path, file)
-        a, z = str(edge.get("fromID")), str(edge.get("toID"))
-        for end, value in (("fromID", a), ("toID", z)):
-            if value not in by_id:
-                raise FormatError(
-                    f"edge refers to unknown node {value!r}", file=file, path=f"{path}.{end}"
-                )
-        out_of[a].append(z)
-        into[z].append(a)
+    into, out_of = adjacency(edges, by_id, ("fromID", "toID"), root, file)
     return _Converter(b, by_id, into, out_of, aif, file).run()
 
 

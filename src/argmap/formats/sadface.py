@@ -31,7 +31,7 @@ from typing import Any
 from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
-from ._common import MapBuilder, Result, SlugMaker, expect, load_json
+from ._common import MapBuilder, Result, SlugMaker, adjacency, expect, load_json
 
 __all__ = ["FORMAT", "dumps", "reads_sadface"]
 
@@ -80,19 +80,7 @@ def _read(text: str, file: str | None) -> Result:
             raise FormatError(f"duplicate node id {node_id!r}", file=file, path=f"{path}.id")
         node_at[node_id] = (i, node)
         kinds[node_id] = _kind(node)
-    into: dict[str, list[str]] = {k: [] for k in node_at}
-    out_of: dict[str, list[str]] = {k: [] for k in node_at}
-    for i, edge in enumerate(edges):
-        path = f"$.edges[{i}]"
-        expect(edge, dict, path, file)
-        a, z = str(edge.get("source_id")), str(edge.get("target_id"))
-        for key, value in (("source_id", a), ("target_id", z)):
-            if value not in node_at:
-                raise FormatError(
-                    f"edge refers to unknown node {value!r}", file=file, path=f"{path}.{key}"
-                )
-        out_of[a].append(z)
-        into[z].append(a)
+    into, out_of = adjacency(edges, node_at, ("source_id", "target_id"), "$", file)
     _resources(b, data, file)
     lost: dict[str, int] = {}
     id_of: dict[str, str] = {}
