@@ -74,8 +74,12 @@ _SLUG_RE = re.compile(SLUG_PATTERN)
 
 class _Base(BaseModel):
     # strict: a string "3" is not an offset; extra="forbid": a misspelt key is an error,
-    # not silently dropped data.
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=False)
+    # not silently dropped data. cache_strings=False: pydantic's string cache pays off for
+    # repeated values, but a map's strings are mostly distinct ids and texts, and on a
+    # 100,000-claim map the cache cost a third of the parse (docs/benchmarks.md).
+    model_config = ConfigDict(
+        extra="forbid", strict=True, validate_assignment=False, cache_strings=False
+    )
 
 
 def _non_blank(value: str) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._gc import gc_paused
 from ..errors import ArgmapError, FormatError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
@@ -244,7 +245,8 @@ def reads(text: str, format: str) -> ArgumentMap:
 def _run_reader(fmt: Format, text: str, file: str | None) -> ReadReport:
     if fmt.reader is None:
         raise ArgmapError(f"argmap can write {fmt.name} but not read it")
-    result = fmt.reader(text, file)
+    with gc_paused():  # a parse allocates many small acyclic objects; see argmap._gc
+        result = fmt.reader(text, file)
     return ReadReport(result.map, fmt.name, result.warnings)
 
 

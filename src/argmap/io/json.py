@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError, to_json
 
+from .._gc import gc_paused
 from ..errors import ArgmapError, Code, MapValidationError, Problem, Severity
 from ..model import ArgumentMap
 from ..validate import check, problems_from_pydantic
@@ -73,9 +74,10 @@ def loads(
 def _load(
     data: bytes, *, file: str | None, base_dir: Path | None, check_quotes: bool
 ) -> LoadReport:
-    m = _parse(data, file)
-    texts, unreadable = read_sources(m, base_dir) if check_quotes else ({}, [])
-    errors, warnings = check(m, texts)
+    with gc_paused():  # the parse allocates many small acyclic objects; see argmap._gc
+        m = _parse(data, file)
+        texts, unreadable = read_sources(m, base_dir) if check_quotes else ({}, [])
+        errors, warnings = check(m, texts)
     warnings = unreadable + warnings
     if errors:
         raise MapValidationError(errors, file=file, warnings=warnings)
