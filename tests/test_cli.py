@@ -85,3 +85,28 @@ def test_schema_command_prints_the_schema() -> None:
     done = run("schema")
     assert done.returncode == 0
     assert done.stdout == schema_text()
+
+
+def test_a_command_loads_only_what_it_needs(tmp_path: Path) -> None:
+    # `argmap convert` registers its own command only, so it does not import the analysis
+    # stack (networkx, numpy): that import was most of the time of a small conversion.
+    src = tmp_path / "in.argdown"
+    src.write_text("[A]: Homework helps.\n  - [B]: Homework stresses.\n", encoding="utf-8")
+    code = (
+        "import sys; from argmap.cli import main\n"
+        f"status = main(['convert', {str(src)!r}, {str(tmp_path / 'out.json')!r}])\n"
+        "print(status, 'networkx' in sys.modules, 'numpy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1].split() == ["0", "False", "False"]
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["claims"]
+
+
+def test_help_and_unknown_commands_still_list_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--help"]) == 0
+    listing = capsys.readouterr().out
+    assert all(name in listing for name in ("validate", "convert", "analyze", "af"))
+    assert main(["no-such-command"]) == 2
+    assert "invalid choice" in capsys.readouterr().err

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import re
 
-import networkx as nx
-
 from ..model import ArgumentMap
 from . import Format
-from ._graph_export import export_graph
 
 __all__ = ["FORMAT", "dumps"]
 
@@ -28,6 +25,12 @@ _DATE = re.compile(r'\s+lastmodifieddate="[^"]*"')
 
 def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
     """GEXF text for ``m`` and warnings."""
+    # Imported here, not at the top: the registry loads every format module, and reading
+    # a file should not pay for networkx.
+    import networkx as nx
+
+    from ._graph_export import export_graph
+
     g, warnings = export_graph(m)
     for node in g.nodes.values():
         node.setdefault("label", "")

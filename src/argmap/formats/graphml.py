@@ -13,17 +13,20 @@ True
 
 from __future__ import annotations
 
-import networkx as nx
-
 from ..model import ArgumentMap
 from . import Format
-from ._graph_export import export_graph
 
 __all__ = ["FORMAT", "dumps"]
 
 
 def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
     """GraphML text for ``m`` and warnings."""
+    # Imported here, not at the top: the registry loads every format module, and reading
+    # a file should not pay for networkx.
+    import networkx as nx
+
+    from ._graph_export import export_graph
+
     g, warnings = export_graph(m)
     return "\n".join(nx.generate_graphml(g, prettyprint=True)) + "\n", warnings
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from pydantic_core import PydanticSerializationError, to_json
+from pydantic_core import PydanticSerializationError
 
 from .._gc import gc_paused
 from ..errors import ArgmapError, Code, MapValidationError, Problem, Severity
@@ -165,11 +165,10 @@ def dumps(m: ArgumentMap) -> str:
     Raises :class:`ArgmapError` if some text cannot be encoded as UTF-8 (a lone surrogate,
     which only Python strings can hold).
     """
-    data = _prune(m.model_dump(mode="json", exclude_none=True))
     try:
-        # pydantic-core's serialiser: the same layout as json.dumps(indent=2) (non-ASCII kept
-        # as is), without the standard library's slow pure-Python path for indented output.
-        return to_json(data, indent=2).decode("utf-8") + "\n"
+        # pydantic-core's serialiser straight from the model: the same layout as
+        # json.dumps(indent=2) (non-ASCII kept as is), with no intermediate Python dicts.
+        return m.model_dump_json(indent=2, exclude_none=True, exclude=_empty_lists(m)) + "\n"
     except PydanticSerializationError as exc:
         raise ArgmapError(
             f"the map cannot be written as UTF-8 JSON: {exc} (a lone surrogate?)"
@@ -189,14 +188,14 @@ def dump(m: ArgumentMap, path: str | Path) -> None:
 _OPTIONAL_CLAIM_LISTS = ("themes", "asserted_by", "quotes")
 
 
-def _prune(data: dict[str, Any]) -> dict[str, Any]:
-    # Empty optional lists are noise in a diff. Only claims have them, so prune just those
-    # (a generic recursive walk cost more than the serialisation itself on big maps).
-    for claim in data["claims"]:
-        for key in _OPTIONAL_CLAIM_LISTS:
-            if not claim[key]:
-                del claim[key]
-    return data
+def _empty_lists(m: ArgumentMap) -> dict[str, Any]:
+    # Empty optional lists are noise in a diff. Only claims have them, so name just those,
+    # for pydantic to skip as it writes (a generic walk cost more than the serialisation).
+    skip: dict[int, set[str]] = {}
+    for i, claim in enumerate(m.claims):
+        if not (claim.themes and claim.asserted_by and claim.quotes):
+            skip[i] = {key for key in _OPTIONAL_CLAIM_LISTS if not getattr(claim, key)}
+    return {"claims": skip}
 
 
 def _fail(code: Code, message: str, file: str) -> MapValidationError:
