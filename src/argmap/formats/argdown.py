@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from ..errors import FormatError
@@ -51,6 +52,7 @@ from ._common import Result
 __all__ = ["FORMAT", "dumps", "parse"]
 
 _RELATION_RE = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:\s+|$)")
+_TWO_CHAR_SIGNS = frozenset({"<+", "<-", "<_", "+>", "->", "_>", "><"})
 _PCS_RE = re.compile(r"\((\d+)\)(?:\s+|$)")
 _INFERENCE_RE = re.compile(r"-{2,}(?:\s*(.*?)\s*-{2,})?\s*$")
 _HEADING_RE = re.compile(r"(#{1,6})\s+(.*)$")
@@ -68,6 +70,8 @@ _ARROW = {
     "_>": ("undercut", True),
     "><": ("contradictory", True),
 }
+#: In strict mode a relation between two statements is a logical one.
+_STRICT_KIND = {"support": "entails", "attack": "contrary"}
 
 
 @dataclass(slots=True)
@@ -81,7 +85,7 @@ class _Element:
     column: int
     lines: list[str] = field(default_factory=list)
     defines: bool = False
-    parent: tuple[int, _Element] | None = None  # (relation sign index, parent) if a child
+    parent: _Element | None = None  # the element a relation child relates to
     sign: str = ""
     pcs: bool = False
 
@@ -109,14 +113,14 @@ class _Parser:
 
     def parse(self) -> ArgdownDocument:
         start = self._front_matter()
-        lines = self.lines
         in_comment: str | None = None
         comment_start = (0, 0)
-        for number in range(start, len(lines)):
-            raw = lines[number]
+        line = self._line
+        # islice, not a slice of the list: no copy of the rest of the file.
+        for number, raw in enumerate(islice(self.lines, start, None), start + 1):
             if in_comment is not None or "/*" in raw or "<!--" in raw:
                 raw, in_comment, comment_start = self._block_comments(
-                    raw, number + 1, in_comment, comment_start
+                    raw, number, in_comment, comment_start
                 )
                 if not raw.strip():
                     continue  # a line of comment only: not a paragraph break
@@ -124,7 +128,9 @@ class _Parser:
                 raw = _COMMENT_RE.sub("", raw)
                 if not raw.strip():
                     continue
-            self._line(raw.expandtabs(4).rstrip(), number + 1)
+            if "\t" in raw:
+                raw = raw.expandtabs(4)
+            line(raw.rstrip(), number)
         if in_comment is not None:
             raise self.error("comment is not closed", *comment_start)
         self._blank()
@@ -137,27 +143,25 @@ class _Parser:
             self._blank()
             return
         indent = len(line) - len(content)
+        first = content[0]
         if self.heading is not None:
-            if content[0] not in "[<(" and not _RELATION_RE.match(content):
+            if first not in "[<(" and not _RELATION_RE.match(content):
                 self.heading[2].append(content)
                 return
             self._finish_heading()
-        if indent == 0 and content[0] == "#" and (m := _HEADING_RE.match(content)):
+        if first == "#" and indent == 0 and (m := _HEADING_RE.match(content)):
             self._flush()
             self._end_pcs()
             self.stack.clear()
             self.heading = (number, len(m.group(1)), [m.group(2)])
             return
-        first = content[0]
-        if first in "+-_<>" and not content.startswith("--"):
-            m = _RELATION_RE.match(content)
-            if m:
-                self._relation(m.group(1), content[m.end() :], indent, number)
-                return
-        if content.startswith("(") and (m := _PCS_RE.match(content)):
+        if first in "+-_<>" and (sign := _relation_sign(content)):
+            self._relation(sign, content[len(sign) :], indent, number)
+            return
+        if first == "(" and (m := _PCS_RE.match(content)):
             self._pcs_item(content[m.end() :], indent, number, indent + m.end() + 1)
             return
-        if content.startswith("--") and (m := _INFERENCE_RE.match(content)):
+        if first == "-" and content.startswith("--") and (m := _INFERENCE_RE.match(content)):
             self._inference(m.group(1), number, indent + 1)
             return
         if self.rules is not None and self.pending is None and self.rule_line:
@@ -251,31 +255,28 @@ class _Parser:
 
     def _open(self, content: str, indent: int, number: int, column: int) -> _Element:
         """Start a statement or argument from its first line's text."""
-        if content[0] in "[<" and not content.startswith("<!"):
-            close = "]" if content[0] == "[" else ">"
+        first = content[0]
+        if first in "[<" and not content.startswith("<!"):
+            close = "]" if first == "[" else ">"
             end = _closing(content, close)
             if end < 0:
                 raise self.error(
-                    f"'{content[0]}' opens a title that is not closed with '{close}'",
+                    f"'{first}' opens a title that is not closed with '{close}'",
                     number,
                     column,
                 )
             after = content[end + 1 :]
-            if not (content[0] == "[" and after.startswith("(")):  # a Markdown link
+            if not (first == "[" and after.startswith("(")):  # a Markdown link
                 title = " ".join(content[1:end].split())
                 if not title:
                     raise self.error("empty title", number, column)
-                element = _Element(content[0] == "<", title, indent, number, column)
-                if after.startswith(":"):
-                    element.defines = True
+                defines = after.startswith(":")
+                if defines:
                     after = after[1:]
-                if after.strip():
-                    element.lines.append(after.strip())
-                return element
-        element = _Element(False, None, indent, number, column)
-        element.lines.append(content)
-        element.defines = True
-        return element
+                after = after.strip()
+                lines = [after] if after else []
+                return _Element(first == "<", title, indent, number, column, lines, defines)
+        return _Element(False, None, indent, number, column, [content], True)
 
     def _top_level(self, content: str, indent: int, number: int) -> None:
         self._end_pcs()
@@ -284,77 +285,100 @@ class _Parser:
         self.stack = [element]
 
     def _relation(self, sign: str, rest: str, indent: int, number: int) -> None:
-        self._flush()
-        while self.stack and len(self.stack) > 1 and self.stack[-1].indent >= indent:
-            self.stack.pop()
-        if not self.stack:
+        if self.pending is not None:
+            self._flush()
+        stack = self.stack
+        while len(stack) > 1 and stack[-1].indent >= indent:
+            stack.pop()
+        if not stack:
             raise self.error(
                 f"relation '{sign}' has no statement or argument above it to relate to",
                 number,
                 indent + 1,
             )
-        if not rest.strip():
+        rest = rest.strip()
+        if not rest:
             raise self.error(f"relation '{sign}' has nothing after it", number, indent + 1)
-        column = indent + len(sign) + 2
-        element = self._open(rest.strip(), indent, number, column)
-        element.parent = (0, self.stack[-1])
+        element = self._open(rest, indent, number, indent + len(sign) + 2)
+        element.parent = self.stack[-1]
         element.sign = sign
         self.pending = element
         self.stack.append(element)
 
     def _flush(self) -> None:
-        element, self.pending = self.pending, None
+        """Finish the pending element: record its text, data, tags and relation."""
+        element = self.pending
         if element is None:
             return
-        text = " ".join(element.lines)
-        data: dict[str, Any] = {}
-        m = _DATA_RE.search(text) if "{" in text else None
-        if m:
-            parsed = _yaml_mapping("{" + m.group(1) + "}", self, element.line, "data", lenient=True)
-            if parsed is not None:
-                data = parsed
-                text = text[: m.start()]
-        title = element.title
+        self.pending = None
+        lines = element.lines
+        text = lines[0] if len(lines) == 1 else " ".join(lines)
+        data = self._data(text, element.line) if "{" in text else None
+        if data is not None:
+            text = text[: data[1]]
         if element.is_argument:
-            assert title is not None
-            arg = self.doc.arguments.get(title)
-            if arg is None:
-                arg = Argument(title, section=self._current_section(), line=element.line)
-                self.doc.arguments[title] = arg
-            if element.defines and text.strip() and not arg.description:
-                arg.description = text.strip()
-                arg.tags = split_tags(text)[1]
-            arg.data.update(data)
-            if element.parent is None:
-                self.argument = arg  # a top-level argument may be followed by its pcs
+            self._flush_argument(element, text, data[0] if data else None)
         else:
-            if title is None:
-                self.untitled += 1
-                title = f"Untitled {self.untitled}"
-                element.title = title
-                st = Statement(title, titled=False, section=self._current_section())
-                st.line = element.line
-                self.doc.statements[title] = st
-            st = self.doc.statements.get(title) or self.doc.statements.setdefault(
-                title, Statement(title, section=self._current_section(), line=element.line)
-            )
-            if element.defines:
-                st.add_text(text)
+            self._flush_statement(element, text, data[0] if data else None)
+        if element.pcs:
+            self.pcs[-1][0].statement = element.title or ""
+        if element.parent is not None:
+            self._add_relation(element.sign, element.parent, element)
+
+    def _data(self, text: str, line: int) -> tuple[dict[str, Any], int] | None:
+        """The ``{yaml}`` data ending ``text`` and where it starts, if there is valid data."""
+        m = _DATA_RE.search(text)
+        if m is None:
+            return None
+        parsed = _yaml_mapping("{" + m.group(1) + "}", self, line, "data", lenient=True)
+        return None if parsed is None else (parsed, m.start())
+
+    def _flush_argument(self, element: _Element, text: str, data: dict[str, Any] | None) -> None:
+        title = element.title
+        assert title is not None
+        arg = self.doc.arguments.get(title)
+        if arg is None:
+            arg = Argument(title, section=self._current_section(), line=element.line)
+            self.doc.arguments[title] = arg
+        if element.defines and text.strip() and not arg.description:
+            arg.description = text.strip()
+            arg.tags = split_tags(text)[1]
+        if data:
+            arg.data.update(data)
+        if element.parent is None:
+            self.argument = arg  # a top-level argument may be followed by its pcs
+
+    def _flush_statement(self, element: _Element, text: str, data: dict[str, Any] | None) -> None:
+        statements = self.doc.statements
+        title = element.title
+        if title is None:
+            self.untitled += 1
+            title = f"Untitled {self.untitled}"
+            element.title = title
+            st = Statement(title, titled=False, section=self._current_section())
+            st.line = element.line
+            statements[title] = st
+        else:
+            found = statements.get(title)
+            if found is None:
+                found = Statement(title, section=self._current_section(), line=element.line)
+                statements[title] = found
+            st = found
+        if element.defines:
+            st.add_text(text)
+            if "#" in text:  # else split_tags finds no tags
                 for tag in split_tags(text)[1]:
                     if tag not in st.tags:
                         st.tags.append(tag)
+        if data:
             st.data.update(data)
-        if element.pcs:
-            self.pcs[-1][0].statement = title
-        if element.parent is not None:
-            self._add_relation(element.sign, element.parent[1], element)
 
     def _add_relation(self, sign: str, parent: _Element, child: _Element) -> None:
         kind, forward = _ARROW[sign]
         source, target = (parent, child) if forward else (child, parent)
         assert source.title is not None and target.title is not None
         if self.strict and not source.is_argument and not target.is_argument:
-            kind = {"support": "entails", "attack": "contrary"}.get(kind, kind)
+            kind = _STRICT_KIND.get(kind, kind)
         self.doc.add_relation(
             Relation(kind, source.title, source.is_argument, target.title, target.is_argument)
         )
@@ -429,6 +453,23 @@ class _Parser:
                 self.argument.pcs = items
         self.pcs = []
         self.argument = None
+
+
+def _relation_sign(content: str) -> str:
+    """The relation sign ``content`` starts with, or ``""``; same as ``_RELATION_RE.match``.
+
+    A sign must be followed by whitespace or the end of the line. Two-character signs go
+    first; when one is not followed by whitespace, no one-character sign can be either
+    (the second character of a two-character sign is never whitespace). ``--`` is not a
+    relation but the start of an inference line.
+    """
+    sign = content[:2]
+    if sign not in _TWO_CHAR_SIGNS:
+        sign = content[0]
+        if sign not in "+-_" or content.startswith("--"):
+            return ""
+    n = len(sign)
+    return sign if len(content) == n or content[n].isspace() else ""
 
 
 def _closing(content: str, close: str) -> int:
