@@ -67,7 +67,9 @@ def reference_paths(m: ArgumentMap) -> set[tuple[str, str]]:
         for j, source in enumerate(link.sources):
             if source not in claims:
                 found.add(("AM101", f"links[{i}].sources[{j}]"))
-        if link.target == link.id or link.target in link.sources:
+        # A target that is a claim id means the claim, even when a link clashes with it
+        # (the clash is reported as a duplicate id).
+        if link.target in link.sources or (link.target == link.id and link.target not in claims):
             found.add(("AM102", f"links[{i}].target"))
         elif link.target not in claims and link.target not in links:
             found.add(("AM101", f"links[{i}].target"))

@@ -171,8 +171,10 @@ def _link_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
                     f"links[{i}].sources[{j}]",
                     f"source {source!r} must be a claim id ({what}){_hint(source, claims)}",
                 )
-        if link.target == link.id or link.target in link.sources:
-            what = "itself" if link.target == link.id else "its own source"
+        # A target that is a claim id means the claim, even when this link's id clashes
+        # with it (the clash is reported as a duplicate id).
+        if link.target in link.sources or (link.target == link.id and link.target not in claims):
+            what = "its own source" if link.target in link.sources else "itself"
             yield Problem(
                 Code.SELF_TARGET,
                 f"links[{i}].target",

@@ -16,9 +16,9 @@ Layout facts that shape the output:
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import graphviz
@@ -27,13 +27,24 @@ from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
 from .backend import layout_settings, run
 from .options import DiagramOptions, make_options
-from .quoting import Plain, display_text, dot_id, dot_string, html_text, url_text
+from .quoting import (
+    HTML_SPECIAL,
+    Plain,
+    display_text,
+    dot_id,
+    dot_string,
+    html_text,
+    url_text,
+)
 from .select import View, select
 from .style import FONT, THEME_PALETTE, edge_style, status_fill
 
 __all__ = ["Diagram", "Digraph", "build", "to_dot", "wrap"]
 
 _KIND_TAG = {"position": "POSITION", "evidence": "EVIDENCE", "assumption": "ASSUMPTION"}
+#: Where a claim's own cells go in a shared label frame. Cell text never holds a NUL:
+#: display_text shows it as a control picture.
+_SLOT = "\x00"
 _STATUS_TAG = {"accepted": "✓ accepted", "rejected": "✗ rejected", "undecided": "? undecided"}
 
 
@@ -155,18 +166,28 @@ def wrap(text: Plain, width: int) -> list[str]:
     """
     if len(text) <= width and "\n" not in text:
         return [" ".join(text.split())] if text.strip() else []
-    pattern = _wrap_pattern(width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(pattern.findall(" ".join(paragraph.split())))
+        _wrap_words(" ".join(paragraph.split()), width, lines)
     return lines
 
 
-@functools.cache
-def _wrap_pattern(width: int) -> re.Pattern[str]:
-    # The longest run of at most `width` characters that starts a word and ends before a
-    # space or the end; failing that (a word longer than a line), `width` characters of it.
-    return re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)|\S{{1,{width}}}")
+def _wrap_words(words: str, width: int, lines: list[str]) -> None:
+    # `words` is single-spaced with no space at either end. Each line is the longest run of
+    # at most `width` characters that ends before a space or at the end; a word longer than
+    # a line is cut after `width` characters. (str.rfind, not a regex: a backtracking
+    # pattern spent a sixth of the DOT time of a big map here.)
+    start, end = 0, len(words)
+    while end - start > width:
+        space = words.rfind(" ", start + 1, start + width + 1)
+        if space < 0:
+            lines.append(words[start : start + width])
+            start += width
+        else:
+            lines.append(words[start:space])
+            start = space + 1
+    if start < end:
+        lines.append(words[start:])
 
 
 class _Writer:
@@ -177,19 +198,35 @@ class _Writer:
         # Titles for screen readers cost as much as the DOT itself: only SVG needs them.
         self.accessible = accessible
         self.p = opts.id_prefix
-        self.claims = {c.id: c for c in view.claims}
-        self.links = {link.id: link for link in view.links}
-        targeted = {link.target for link in view.links}
+        self.claim_ids = view.claim_ids
+        self._quoted: dict[str, str] = {}  # id -> dot_id(id), each id checked once
         # Junction nodes: co-premise links, and links that other links attack or back.
-        self.junctions = {
-            link.id for link in view.links if len(link.sources) > 1 or link.id in targeted
-        }
+        # Found with the edge count in one pass over the links (a big map's links are many
+        # scattered objects, and each pass over them costs as much as the work done).
+        targeted = set(map(attrgetter("target"), view.links))
+        self.junction_links: list[Link] = []
+        self.n_edges = 0
+        for link in view.links:
+            n = len(link.sources)
+            self.n_edges += n
+            if n > 1 or link.id in targeted:
+                self.junction_links.append(link)
+        self.junctions = set(map(attrgetter("id"), self.junction_links))
+        self.n_edges += len(self.junctions)
+        self.copremises = False  # set by _write_links
+        # What the legend explains, noted while the lines are written (a big map is walked
+        # once, not once per legend entry).
+        self.relations_seen: set[str] = set()
+        self.kinds_seen: set[str] = set()
+        self.first_themes_seen: set[str] = set()
         self.grouping = opts.grouping(len(view.claims))
         self.theme_color = _theme_colors(m)
         self.theme_label = {t.id: t.label for t in m.themes}
         self.who = {p.id: p.label for p in m.perspectives}
         self.lines: list[str] = []
         self._tag_rows: dict[tuple[object, ...], str] = {}
+        self._frames: dict[tuple[object, ...], list[str]] = {}
+        self._node_looks: dict[tuple[str, str | float | None], str] = {}
         self._captions: dict[tuple[str, ...], str] = {}
         # Cluster labels follow the rank direction: "b" is the top of a bottom-to-top map.
         self._cluster_labelloc = "b" if opts.direction == "BT" else "t"
@@ -213,13 +250,10 @@ class _Writer:
         if self.grouping == "clusters":
             self._write_clusters()
         else:
-            for claim in self.view.claims:
-                out(self._claim_line(claim, "\t"))
-            for link in self.view.links:  # map order keeps the output deterministic
-                if link.id in self.junctions:
-                    out(self._junction_line(link, "\t"))
-        for link in self.view.links:
-            self.lines.extend(self._link_lines(link))
+            self._write_claims(self.view.claims, "\t")
+            for link in self.junction_links:  # map order keeps the output deterministic
+                out(self._junction_line(link, "\t"))
+        self._write_links()
         if self.opts.legend:
             self.lines.extend(_Legend(self).lines())
         return self.diagram
@@ -227,7 +261,7 @@ class _Writer:
     def _graph_defaults(self) -> Iterator[str]:
         opts = self.opts
         clustered = self.grouping == "clusters"
-        n_edges = sum(len(link.sources) + (link.id in self.junctions) for link in self.view.links)
+        n_edges = self.n_edges
         attrs = {
             "rankdir": opts.direction,
             "fontname": f'"{FONT}"',
@@ -269,11 +303,10 @@ class _Writer:
             members.setdefault(home, []).append(claim)
         cluster_of = {c.id: home for home, cs in members.items() for c in cs}
         junctions_in: dict[str | None, list[Link]] = {}
-        for link in self.view.links:
-            if link.id in self.junctions:
-                homes = {cluster_of.get(s) for s in link.sources}
-                home = homes.pop() if len(homes) == 1 else None
-                junctions_in.setdefault(home, []).append(link)
+        for link in self.junction_links:
+            homes = {cluster_of.get(s) for s in link.sources}
+            home = homes.pop() if len(homes) == 1 else None
+            junctions_in.setdefault(home, []).append(link)
         for theme in self.m.themes:
             if theme.id not in members:
                 continue
@@ -290,82 +323,110 @@ class _Writer:
                 f'color="{color}" fillcolor="{fill}" penwidth=1.5 fontsize=13 '
                 f'fontcolor="#222222" labeljust=l labelloc={self._cluster_labelloc}]\n'
             )
-            for claim in members[theme.id]:
-                out(self._claim_line(claim, "\t\t"))
+            self._write_claims(members[theme.id], "\t\t")
             for link in junctions_in.get(theme.id, ()):
                 out(self._junction_line(link, "\t\t"))
             out("\t}\n")
-        for claim in members.get(None, ()):
-            out(self._claim_line(claim, "\t"))
+        self._write_claims(members.get(None, []), "\t")
         for link in junctions_in.get(None, ()):
             out(self._junction_line(link, "\t"))
 
     # -- claims ----------------------------------------------------------------------------
 
-    def _claim_line(self, claim: Claim, indent: str) -> str:
-        opts = self.opts
-        node_id = f"{self.p}node-{claim.id}"
-        text = display_text(claim.text)
-        if self.accessible:
-            self.diagram.titles[node_id] = text
-            self.diagram.descriptions[node_id] = self._claim_description(claim)
-        attrs = [f'id="{node_id}"', f"label={self._claim_label(claim, text)}"]
-        style = ["rounded", "filled"]
-        if claim.kind == "assumption":
-            style.append("dashed")
-        if claim.kind == "position":
+    def _write_claims(self, claims: list[Claim], indent: str) -> None:
+        # The loop of a big map: locals instead of attribute lookups, and each claim's
+        # look (node attributes, label frame) fetched from a cache by what it depends on.
+        out = self.lines.append
+        opts, p = self.opts, self.p
+        status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
+        kinds, first_themes, looks = self.kinds_seen, self.first_themes_seen, self._node_looks
+        for claim in claims:
+            kinds.add(claim.kind)
+            if claim.themes:
+                first_themes.add(claim.themes[0])
+            node_id = f"{p}node-{claim.id}"
+            text = display_text(claim.text)
+            if accessible:
+                self.diagram.titles[node_id] = text
+                self.diagram.descriptions[node_id] = self._claim_description(claim)
+            status = status_of.get(claim.id)
+            look = looks.get((claim.kind, status))
+            if look is None:
+                look = looks[(claim.kind, status)] = self._node_look(claim.kind, status)
+            if href_prefix is not None:
+                href = url_text(href_prefix + claim.id)
+                look += f" URL={dot_string(href)} tooltip={dot_string(text)}"
+            label = self._claim_label(claim, text, status)
+            out(f'{indent}{self._quote(claim.id)} [id="{node_id}" label={label}{look}]\n')
+
+    def _node_look(self, kind: str, status: str | float | None) -> str:
+        """The node attributes after the label, the same for every claim of a kind and status."""
+        attrs = []
+        if kind == "position":
             attrs.append("penwidth=2.6")
-            if not opts.bw and claim.id not in opts.status:
+            if not self.opts.bw and status is None:
                 attrs.append('fillcolor="#FFF8E6"')
-        status = opts.status.get(claim.id)
         if status is not None:
-            attrs.append(f'fillcolor="{status_fill(status, opts.bw)}"')
+            attrs.append(f'fillcolor="{status_fill(status, self.opts.bw)}"')
             if status == "accepted":
                 attrs.append("peripheries=2")
-        if len(style) != 2:
-            attrs.append(f'style="{",".join(style)}"')
-        if opts.href_prefix is not None:
-            href = url_text(opts.href_prefix + claim.id)
-            attrs.append(f"URL={dot_string(href)} tooltip={dot_string(text)}")
-        return f"{indent}{dot_id(claim.id)} [{' '.join(attrs)}]\n"
+        if kind == "assumption":
+            attrs.append('style="rounded,filled,dashed"')
+        return "".join(" " + a for a in attrs)
 
-    def _claim_label(self, claim: Claim, text: Plain) -> str:
+    def _claim_label(self, claim: Claim, text: Plain, status: str | float | None) -> str:
+        # A label is a frame shared by many claims (tag row, caption, colour band, table
+        # markup) with the claim's own title and text cells slotted in: the frame is built
+        # once per distinct look, which on a big map is most of the work saved.
         opts = self.opts
-        rows: list[str] = []
-        status = opts.status.get(claim.id)
+        title = claim.title if opts.labels != "text" else None
+        show_text = opts.labels != "title" or not claim.title
         theme = claim.themes[0] if claim.themes and self.grouping == "bands" else None
-        # Many claims share a tag row or a caption: build each distinct one once.
+        key: tuple[object, ...] = (claim.kind, claim.basis, theme, status, bool(title), show_text)
+        key += tuple(claim.asserted_by)
+        frame = self._frames.get(key)
+        if frame is None:
+            frame = self._frames[key] = self._frame(claim, status, bool(title), show_text)
+        label = frame[0]
+        if title:
+            label += _text_cell(display_text(title), opts.width) + frame[1]
+        if show_text:
+            label += _text_cell(text, opts.width) + frame[-1]
+        return label
+
+    def _frame(
+        self, claim: Claim, status: str | float | None, title: bool, show_text: bool
+    ) -> list[str]:
+        """A claim label split where the title and text cells go (``_SLOT`` marks them)."""
+        rows: list[str] = []
+        theme = claim.themes[0] if claim.themes and self.grouping == "bands" else None
         tag_key = (claim.kind, claim.basis, theme, status)
         tag_row = self._tag_rows.get(tag_key)
         if tag_row is None:
             tag_row = self._tag_rows[tag_key] = self._tag_row(claim)
         if tag_row:
             rows.append(tag_row)
-        title = claim.title if opts.labels != "text" else None
-        show_text = opts.labels != "title" or not claim.title
         if title:
-            lines = wrap(display_text(title), opts.width)
             size = ' POINT-SIZE="13"' if claim.kind == "position" else ""
-            rows.append(f"<TR><TD><FONT{size}><B>{_cell(lines)}</B></FONT></TD></TR>")
+            rows.append(f"<TR><TD><FONT{size}><B>{_SLOT}</B></FONT></TD></TR>")
         if show_text:
-            lines = wrap(text, opts.width)
-            rows.append(f'<TR><TD BALIGN="LEFT">{_cell(lines)}</TD></TR>')
+            rows.append(f'<TR><TD BALIGN="LEFT">{_SLOT}</TD></TR>')
         if claim.asserted_by:
             who = tuple(claim.asserted_by)
             caption = self._captions.get(who)
             if caption is None:
                 caption = self._captions[who] = self._caption_row(who)
             rows.append(caption)
-        band = ""
         if self.grouping == "bands" and claim.themes:
-            color = "#666666" if opts.bw else self.theme_color.get(claim.themes[0], "#999999")
+            color = "#666666" if self.opts.bw else self.theme_color.get(claim.themes[0], "#999999")
             band = f'<TD ROWSPAN="{len(rows)}" BGCOLOR="{color}" WIDTH="5"></TD>'
             rows[0] = rows[0].replace("<TR>", "<TR>" + band, 1)
-        return (
+        table = (
             '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
             + "".join(rows)
             + "</TABLE>>"
         )
+        return table.split(_SLOT)
 
     def _tag_row(self, claim: Claim) -> str:
         tags = self._tags(claim)
@@ -416,7 +477,7 @@ class _Writer:
 
     def relation(self, link: Link) -> str:
         """support or attack between claims; undercut or warrant when the target is a link."""
-        if link.target in self.claims:
+        if link.target in self.claim_ids:
             return link.kind
         return "undercut" if link.kind == "attack" else "warrant"
 
@@ -430,35 +491,67 @@ class _Writer:
             f'color="{style.color}" fillcolor="{style.color}" label=""]\n'
         )
 
-    def _link_lines(self, link: Link) -> Iterator[str]:
-        relation = self.relation(link)
+    def _write_links(self) -> None:
+        out = self.lines.append
+        claims, junctions, acc = self.claim_ids, self.junctions, self.accessible
+        quoted = self._quote
+        looks: dict[str, tuple[str, str]] = {}  # relation -> (edge attributes, arrowhead)
+        for link in self.view.links:  # map order keeps the output deterministic
+            relation: str
+            if link.target in claims:
+                relation = link.kind
+            else:
+                relation = "undercut" if link.kind == "attack" else "warrant"
+            if relation not in looks:
+                looks[relation] = self._edge_look(relation)
+            look, arrowhead = looks[relation]
+            head = quoted(link.target)
+            edge_id = f"{self.p}edge-{link.id}"
+            if link.id not in junctions:
+                if acc:
+                    self.diagram.titles[edge_id] = self._edge_title(link, relation, link.sources[0])
+                out(
+                    f"\t{quoted(link.sources[0])} -> {head} "
+                    f'[id="{edge_id}" {look} arrowhead={arrowhead}]\n'
+                )
+                continue
+            junction = quoted(link.id)
+            if len(link.sources) > 1:
+                self.copremises = True
+            for i, source in enumerate(link.sources, start=1):
+                part_id = f"{edge_id}.{i}"
+                if acc:
+                    self.diagram.titles[part_id] = self._premise_title(link, relation, source)
+                out(f'\t{quoted(source)} -> {junction} [id="{part_id}" {look} arrowhead=none]\n')
+            if acc:
+                self.diagram.titles[edge_id] = self._junction_title(link)
+            out(f'\t{junction} -> {head} [id="{edge_id}" {look} arrowhead={arrowhead}]\n')
+        self.relations_seen.update(looks)
+
+    def _quote(self, item_id: str) -> str:
+        """``dot_id(item_id)``, remembered: an id recurs in every link that names it."""
+        quoted = self._quoted.get(item_id)
+        if quoted is None:
+            quoted = self._quoted[item_id] = dot_id(item_id)
+        return quoted
+
+    def _edge_look(self, relation: str) -> tuple[str, str]:
         style = edge_style(relation, self.opts.bw)
         look = (
             f'color="{style.color}" style={style.style} penwidth={style.penwidth} '
             f'class="{relation}"'
         )
-        head = dot_id(link.target)
-        edge_id = f"{self.p}edge-{link.id}"
-        acc = self.accessible
-        if link.id not in self.junctions:
-            if acc:
-                self.diagram.titles[edge_id] = self._edge_title(link, relation, link.sources[0])
-            yield (
-                f"\t{dot_id(link.sources[0])} -> {head} "
-                f'[id="{edge_id}" {look} arrowhead={style.arrowhead}]\n'
-            )
-            return
-        junction = dot_id(link.id)
-        for i, source in enumerate(link.sources, start=1):
-            part_id = f"{edge_id}.{i}"
-            if acc:
-                self.diagram.titles[part_id] = self._premise_title(link, relation, source)
-            yield f'\t{dot_id(source)} -> {junction} [id="{part_id}" {look} arrowhead=none]\n'
-        if acc:
-            self.diagram.titles[edge_id] = self._junction_title(link)
-        yield f'\t{junction} -> {head} [id="{edge_id}" {look} arrowhead={style.arrowhead}]\n'
+        return look, style.arrowhead
 
     # -- accessible descriptions of relations ----------------------------------------------
+
+    @functools.cached_property
+    def claims(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.view.claims}
+
+    @functools.cached_property
+    def links(self) -> dict[str, Link]:
+        return {link.id: link for link in self.view.links}
 
     def name(self, item_id: str) -> str:
         """A quoted short name for a claim, or a description of a link, for titles."""
@@ -509,25 +602,24 @@ class _Legend:
 
     def lines(self) -> list[str]:
         w, p = self.w, self.w.p
-        relations = {w.relation(link) for link in w.view.links}
-        kinds = {c.kind for c in w.view.claims}
+        relations, kinds = w.relations_seen, w.kinds_seen
         out: list[str] = []
         for relation in ("support", "attack", "undercut", "warrant"):
             if relation in relations:
                 out.extend(self._sample_edge(relation))
-        if any(len(link.sources) > 1 for link in w.view.links):
+        if w.copremises:
             out.extend(self._sample_copremise())
         samples = [("position", "position (answer)"), ("assumption", "assumption (implicit)")]
         for kind, text in samples:
             if kind in kinds:
                 out.append(self._sample_box(f"kind-{kind}", kind, text))
-        shown = [w.opts.status[c.id] for c in w.view.claims if c.id in w.opts.status]
+        shown = [value for cid, value in w.opts.status.items() if cid in w.claim_ids]
         for value in ("accepted", "rejected", "undecided"):
             if value in shown:
                 out.append(self._sample_box(f"status-{value}", value, _STATUS_TAG[value]))
         if any(isinstance(v, float) for v in shown):
             out.append(self._sample_box("status-strength", 0.5, "strength 0.50 (fill ∝ strength)"))
-        if w.grouping == "bands" and any(c.themes for c in w.view.claims):
+        if w.grouping == "bands" and w.first_themes_seen:
             out.append(self._theme_key())
         if not out:
             return []  # nothing to explain (an empty cluster would be drawn as a stray box)
@@ -601,7 +693,7 @@ class _Legend:
 
     def _theme_key(self) -> str:
         w, p = self.w, self.w.p
-        shown = {t for c in w.view.claims for t in c.themes[:1]}
+        shown = w.first_themes_seen
         rows = []
         for theme in w.m.themes:
             if theme.id in shown:
@@ -618,6 +710,14 @@ class _Legend:
 def _cell(lines: list[str]) -> str:
     # Escape a cell's lines in one call, then turn the line ends into <BR/>.
     return html_text(Plain("\n".join(lines))).replace("\n", "<BR/>")
+
+
+def _text_cell(text: Plain, width: int) -> str:
+    """The wrapped, escaped cell for ``text``; most claim texts need no escaping at all."""
+    lines = wrap(text, width)
+    if HTML_SPECIAL.search(text):
+        return _cell(lines)
+    return "<BR/>".join(lines)
 
 
 def _theme_colors(m: ArgumentMap) -> dict[str, str]:

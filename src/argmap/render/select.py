@@ -20,10 +20,11 @@ __all__ = ["View", "select"]
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """The claims and links to draw, in map order."""
+    """The claims and links to draw, in map order, and the ids of those claims."""
 
     claims: list[Claim]
     links: list[Link]
+    claim_ids: set[str]
 
 
 def select(
@@ -67,7 +68,9 @@ def select(
             raise RenderError(f"no claim {focus!r} {why} to focus on")
         keep = _neighbourhood(links, focus, depth)
         links = _links_within(links, keep)
-    return View([c for c in m.claims if c.id in keep], links)
+    if themes is None and focus is None:
+        return View(list(m.claims), links, keep)  # every claim: no need to test each one
+    return View([c for c in m.claims if c.id in keep], links, keep)
 
 
 def _links_within(links: list[Link], claims: set[str]) -> list[Link]:

@@ -1,0 +1,53 @@
+"""Word wrap of claim text in diagram labels, against its definition as a regular expression.
+
+``wrap`` uses ``str.rfind`` for speed; the definition it must keep is the greedy rule "the
+longest run of at most ``width`` characters that starts a word and ends before a space or
+the end; failing that, ``width`` characters of an over-long word", which a regex states
+directly (and which ``wrap`` used to run).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.render.dot import wrap
+from argmap.render.quoting import display_text
+
+
+def reference_wrap(text: str, width: int) -> list[str]:
+    line = re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)|\S{{1,{width}}}")
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(line.findall(" ".join(paragraph.split())))
+    return lines
+
+
+words = st.text(alphabet=st.sampled_from("ab é漢🙂 \t\n\u00a0\u2003-."), max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(words, st.integers(min_value=1, max_value=12))
+def test_wrap_follows_the_greedy_rule(text: str, width: int) -> None:
+    shown = display_text(text)
+    assert wrap(shown, width) == reference_wrap(shown, width)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words, st.integers(min_value=1, max_value=12))
+def test_wrapped_lines_fit_and_lose_no_character(text: str, width: int) -> None:
+    lines = wrap(display_text(text), width)
+    assert all(0 < len(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "".join(display_text(text).split())
+
+
+def test_wrap_examples() -> None:
+    assert wrap(display_text("Homework causes stress in young pupils."), 16) == [
+        "Homework causes",
+        "stress in young",
+        "pupils.",
+    ]
+    assert wrap(display_text("abcde fgh"), 4) == ["abcd", "e", "fgh"]
+    assert wrap(display_text("   "), 4) == []
