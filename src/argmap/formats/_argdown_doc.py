@@ -113,8 +113,9 @@ class ArgdownDocument:
 
     def add_relation(self, relation: Relation) -> None:
         key = relation.key()
-        if key not in self._seen:
-            self._seen.add(key)
+        seen = self._seen
+        if key not in seen:
+            seen.add(key)
             self.relations.append(relation)
 
 
@@ -178,11 +179,12 @@ class _Converter:
         self.doc = doc
         self.b = MapBuilder(title=doc.title)
         self.ids = SlugMaker()
-        self.claim_of: dict[tuple[bool, str], str] = {}  # (is_argument, title) -> claim id
+        self.statement_claim: dict[str, str] = {}  # statement title -> claim id
+        self.argument_claim: dict[str, str] = {}  # sketched-argument title -> claim id
         self.main_link: dict[str, str] = {}  # argument title -> id of its final inference link
         self.conclusion: dict[str, str] = {}  # argument title -> claim id of main conclusion
         self.outgoing: dict[str, list[str]] = {}  # sketched-argument claim id -> link ids
-        self.link_keys: set[tuple[Any, ...]] = set()
+        self.link_keys: set[tuple[str, str, str]] = set()  # (kind, source, target)
         self.counters: dict[str, int] = {}
         self.lost: dict[str, int] = {}
         self.claim_ids: set[str] = set()
@@ -209,7 +211,7 @@ class _Converter:
             )
         used = self._used_statements()
         for st in doc.statements.values():
-            data_id = st.data.get("id")
+            data_id = st.data.get("id") if st.data else None
             if isinstance(data_id, str) and is_slug(data_id):
                 self.ids.reserve(data_id)
         prose: list[str] = []
@@ -247,7 +249,9 @@ class _Converter:
         # Argdown JSON exports drop the front matter that declares sources; keep the quotes.
         declared = {s.get("id") for s in self.b.sources}
         for claim in self.b.claims:
-            for quote in claim.get("quotes") or []:
+            if "quotes" not in claim:
+                continue
+            for quote in claim["quotes"] or []:
                 source = quote.get("source") if isinstance(quote, dict) else None
                 if isinstance(source, str) and source not in declared:
                     declared.add(source)
@@ -277,7 +281,7 @@ class _Converter:
 
     def _themes(self, tags: list[str], section: str | None) -> list[str]:
         out: list[str] = []
-        for label in ([section] if section else []) + tags:
+        for label in [section, *tags] if section else tags:
             # A tag naming a declared theme (argmap's own output) is that theme.
             theme_id = self.theme_ids.get(label)
             if theme_id is None:
@@ -291,8 +295,8 @@ class _Converter:
 
     def _statement_claim(self, st: Statement) -> None:
         text, _ = split_tags(st.text)
-        data = dict(st.data)
-        data_id = data.pop("id", None)
+        data = dict(st.data) if st.data else None
+        data_id = data.pop("id", None) if data else None
         if isinstance(data_id, str) and is_slug(data_id) and data_id not in self.claim_ids:
             claim_id = data_id  # reserved up front, so no derived slug took it
         else:
@@ -300,11 +304,12 @@ class _Converter:
         claim: dict[str, Any] = {
             "id": claim_id,
             "text": unescape(text) or st.title,
-            "themes": self._themes(st.tags, st.section),
+            "themes": self._themes(st.tags, st.section) if st.tags or st.section else [],
         }
         if st.titled and st.title != claim_id:
             claim["title"] = st.title
-        self._claim_data(claim, data, f"[{st.title}]")
+        if data:  # without data, _claim_data has nothing to do
+            self._claim_data(claim, data, f"[{st.title}]")
         if st.other_texts:
             self.lose(
                 "further texts of statements with the same title dropped (kept the first)",
@@ -312,7 +317,7 @@ class _Converter:
             )
         self.b.claims.append(claim)
         self.claim_ids.add(claim_id)
-        self.claim_of[(False, st.title)] = claim_id
+        self.statement_claim[st.title] = claim_id
 
     def _slug(self, kind: str, title: str) -> str:
         return self.ids.get(f"{kind}\x00{title}", "statement", text=title)
@@ -341,14 +346,14 @@ class _Converter:
             del claim["title"]
         self.b.claims.append(claim)
         self.claim_ids.add(claim_id)
-        self.claim_of[(True, arg.title)] = claim_id
+        self.argument_claim[arg.title] = claim_id
         self.lose("arguments without a premise-conclusion structure imported as claims")
 
     def _inferences(self, arg: Argument) -> None:
         premises: list[str] = []
         steps: list[tuple[list[str], str, list[str]]] = []
         for item in arg.pcs:
-            claim_id = self.claim_of[(False, item.statement)]
+            claim_id = self.statement_claim[item.statement]
             if item.role == "premise":
                 premises.append(claim_id)
             else:
@@ -385,15 +390,27 @@ class _Converter:
             self.b.links.append(link)
 
     def _end(self, title: str, is_argument: bool, as_source: bool) -> str | None:
-        if not is_argument or (True, title) in self.claim_of:
-            return self.claim_of.get((is_argument, title))
+        if not is_argument:
+            return self.statement_claim.get(title)
+        claim_id = self.argument_claim.get(title)
+        if claim_id is not None:
+            return claim_id
         if as_source:
             return self.conclusion.get(title)
         return self.main_link.get(title)
 
     def _relation(self, rel: Relation) -> None:
-        source = self._end(rel.source, rel.source_is_argument, True)
-        target = self._end(rel.target, rel.target_is_argument, False)
+        statement_claim = self.statement_claim
+        source = (
+            self._end(rel.source, True, True)
+            if rel.source_is_argument
+            else statement_claim.get(rel.source)
+        )
+        target = (
+            self._end(rel.target, True, False)
+            if rel.target_is_argument
+            else statement_claim.get(rel.target)
+        )
         if source is None or target is None:
             self.lose("relations to arguments whose inference was dropped dropped")
             return
@@ -428,18 +445,15 @@ class _Converter:
             if source not in self.conclusions:
                 self.lose("relations from a statement to itself dropped")
             return
-        key = (kind, (source,), target)
-        if key in self.link_keys:
+        key = (kind, source, target)
+        link_keys = self.link_keys
+        if key in link_keys:
             return
-        self.link_keys.add(key)
+        link_keys.add(key)
         to_claim = target in self.claim_ids
         prefix = "s" if kind == "support" else ("a" if to_claim else "u")
-        n = self.counters.get(prefix, 0) + 1
-        while self.ids.taken(f"{prefix}{n}"):
-            n += 1
-        self.counters[prefix] = n
-        link_id = f"{prefix}{n}"
-        self.ids.reserve(link_id)
+        counters = self.counters
+        link_id, counters[prefix] = self.ids.numbered(prefix, counters.get(prefix, 0) + 1)
         self.b.links.append({"id": link_id, "kind": kind, "sources": [source], "target": target})
         if to_claim and source in self.claim_ids:
             self.outgoing.setdefault(source, []).append(link_id)

@@ -32,7 +32,12 @@ def slugify(text: str, fallback: str = "x") -> str:
     >>> slugify("???", fallback="claim")
     'claim'
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if text.isascii():  # NFKD leaves ASCII as it is
+        if text.isalnum():  # nothing to replace or strip: the common case of short titles
+            return text[:MAX_SLUG].lower()
+        ascii_text = text
+    else:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
     return slug or fallback
 
@@ -73,6 +78,21 @@ class SlugMaker:
 
     def taken(self, slug: str) -> bool:
         return slug in self._used
+
+    def numbered(self, prefix: str, n: int) -> tuple[str, int]:
+        """The first free ``{prefix}{n}``, ``{prefix}{n + 1}``, ..., reserved, and its number.
+
+        >>> ids = SlugMaker({"s1", "s2"})
+        >>> ids.numbered("s", 1), ids.numbered("s", 1)
+        (('s3', 3), ('s4', 4))
+        """
+        used = self._used
+        slug = f"{prefix}{n}"
+        while slug in used:
+            n += 1
+            slug = f"{prefix}{n}"
+        used.add(slug)
+        return slug, n
 
 
 @dataclass
@@ -131,33 +151,20 @@ class MapBuilder:
 def _drop_unsound_links_impl(b: MapBuilder) -> None:
     # Real files hold links argmap cannot: a link whose target is among its own sources,
     # or undercuts that undercut each other in a ring. Drop them, loudly.
-    kept: list[dict[str, Any]] = []
-    dropped = 0
-    for link in b.links:
-        if link["target"] == link["id"] or link["target"] in link["sources"]:
-            dropped += 1
-        else:
-            kept.append(link)
+    kept = [
+        link
+        for link in b.links
+        if link["target"] != link["id"] and link["target"] not in link["sources"]
+    ]
+    dropped = len(b.links) - len(kept)
     by_id = {link["id"]: link for link in kept}
-    removed: set[str] = set()
-    done: set[str] = set()
-    for start in by_id:  # each link has one target: walk the chain, cut where it loops
-        walk: list[str] = []
-        seen: set[str] = set()
-        node: str | None = start
-        while node is not None and node in by_id and node not in done and node not in removed:
-            if node in seen:
-                removed.add(walk[-1])
-                break
-            seen.add(node)
-            walk.append(node)
-            node = by_id[node]["target"]
-        done.update(walk)
+    removed = _ring_breaks(by_id)
     if removed:
         kept = [link for link in kept if link["id"] not in removed]
     # A link whose target link was removed now dangles: remove those too, transitively.
+    claim_ids = {c["id"] for c in b.claims}
     while True:
-        ids = {c["id"] for c in b.claims} | {link["id"] for link in kept}
+        ids = claim_ids.union([link["id"] for link in kept])
         dangling = [link for link in kept if link["target"] not in ids]
         if not dangling:
             break
@@ -169,6 +176,29 @@ def _drop_unsound_links_impl(b: MapBuilder) -> None:
             "form a ring of links attacking links"
         )
     b.links = kept
+
+
+def _ring_breaks(by_id: dict[str, dict[str, Any]]) -> set[str]:
+    """Links to remove so that no chain of links targeting links loops: one per ring."""
+    removed: set[str] = set()
+    done: set[str] = set()
+    # Each link has one target: walk the chain, cut where it loops. Only a link that
+    # targets a link can be on a ring, so the walks start there (most links target claims).
+    for start, link in by_id.items():
+        if link["target"] not in by_id:
+            continue
+        walk: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while node is not None and node in by_id and node not in done and node not in removed:
+            if node in seen:
+                removed.add(walk[-1])
+                break
+            seen.add(node)
+            walk.append(node)
+            node = by_id[node]["target"]
+        done.update(walk)
+    return removed
 
 
 def load_json(text: str, file: str | None) -> Any:

@@ -312,14 +312,19 @@ class _Parser:
             return
         self.pending = None
         lines = element.lines
-        text = lines[0] if len(lines) == 1 else " ".join(lines)
-        data = self._data(text, element.line) if "{" in text else None
-        if data is not None:
-            text = text[: data[1]]
-        if element.is_argument:
-            self._flush_argument(element, text, data[0] if data else None)
+        if not lines and not element.is_argument and element.title is not None:
+            # A reference such as "+ [Title]": no text, no data, only the statement to know.
+            if element.title not in self.doc.statements:
+                self._flush_statement(element, "", None)
         else:
-            self._flush_statement(element, text, data[0] if data else None)
+            text = lines[0] if len(lines) == 1 else " ".join(lines)
+            data = self._data(text, element.line) if "{" in text else None
+            if data is not None:
+                text = text[: data[1]]
+            if element.is_argument:
+                self._flush_argument(element, text, data[0] if data else None)
+            else:
+                self._flush_statement(element, text, data[0] if data else None)
         if element.pcs:
             self.pcs[-1][0].statement = element.title or ""
         if element.parent is not None:
