@@ -173,7 +173,8 @@ class _Parser:
         self._top_level(content, indent, number)
 
     def _blank(self) -> None:
-        self._flush()
+        if self.pending is not None:
+            self._flush()
         self.stack.clear()
         if self.heading is not None:
             self._finish_heading()
@@ -433,7 +434,8 @@ class _Parser:
         self.rules.extend(r.strip() for r in content.split(",") if r.strip())
 
     def _end_pcs(self) -> None:
-        self._flush()
+        if self.pending is not None:
+            self._flush()
         if self.rules is not None:
             line = self.rule_line or (self.pcs[-1][1] if self.pcs else 0)
             raise self.error("inference line is not followed by a conclusion", line)
@@ -456,7 +458,7 @@ class _Parser:
                 )
             else:
                 self.argument.pcs = items
-        self.pcs = []
+            self.pcs = []
         self.argument = None
 
 

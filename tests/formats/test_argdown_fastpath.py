@@ -1,0 +1,212 @@
+"""The Argdown reader's fast paths against the plain rules they stand for.
+
+The reader avoids regular expressions and repeated work on its hot paths (relation signs,
+``#tags``, whitespace, slugs, link numbers, the unsound-link sweep). Each property here
+compares one fast path with a direct reading of its rule on random input made of the
+characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.formats._argdown_doc import _norm, split_tags
+from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
+from argmap.formats.argdown import _RELATION_RE, _relation_sign, parse
+
+# -- reference rules (the reader's earlier, regex-based code) -----------------------------------
+
+_TAG_RE = re.compile(r"(?<![\\\w])#(?:\(([^)]*)\)|([\w-]+))")
+_SPACE_RE = re.compile(r"\s+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def reference_norm(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def reference_split_tags(text: str) -> tuple[str, list[str]]:
+    if "#" not in text:
+        return reference_norm(text), []
+    found = [m.group(1) if m.group(1) is not None else m.group(2) for m in _TAG_RE.finditer(text)]
+    return reference_norm(_TAG_RE.sub(" ", text)), [t.strip() for t in found if t.strip()]
+
+
+def reference_slugify(text: str, fallback: str = "x") -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def reference_drop_unsound(b: MapBuilder) -> None:
+    kept: list[dict[str, Any]] = []
+    dropped = 0
+    for link in b.links:
+        if link["target"] == link["id"] or link["target"] in link["sources"]:
+            dropped += 1
+        else:
+            kept.append(link)
+    by_id = {link["id"]: link for link in kept}
+    removed: set[str] = set()
+    done: set[str] = set()
+    for start in by_id:
+        walk: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while node is not None and node in by_id and node not in done and node not in removed:
+            if node in seen:
+                removed.add(walk[-1])
+                break
+            seen.add(node)
+            walk.append(node)
+            node = by_id[node]["target"]
+        done.update(walk)
+    if removed:
+        kept = [link for link in kept if link["id"] not in removed]
+    while True:
+        ids = {c["id"] for c in b.claims} | {link["id"] for link in kept}
+        dangling = [link for link in kept if link["target"] not in ids]
+        if not dangling:
+            break
+        removed.update(link["id"] for link in dangling)
+        kept = [link for link in kept if link["target"] in ids]
+    if dropped or removed:
+        b.warnings.append(
+            f"{dropped + len(removed)} links dropped: they target their own premise or "
+            "form a ring of links attacking links"
+        )
+    b.links = kept
+
+
+# -- strategies ---------------------------------------------------------------------------------
+
+# Characters that steer the rules, plus a few Unicode letters, digits and spaces.
+TAG_TEXT = st.text(alphabet="#()\\_-aZ1é٣ \t\u00a0\u2003.", max_size=20)
+SIGN_TEXT = st.text(alphabet="+-_<>[ \t\u00a0a", min_size=1, max_size=6)
+SLUG_TEXT = st.text(alphabet="aZ09 -_!éÆ\u00a0ﬁ²", max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TAG_TEXT)
+def test_split_tags_matches_the_tag_pattern(text: str) -> None:
+    assert split_tags(text) == reference_split_tags(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20))
+def test_norm_matches_the_whitespace_pattern(text: str) -> None:
+    assert _norm(text) == reference_norm(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SIGN_TEXT)
+def test_relation_sign_matches_the_relation_pattern(content: str) -> None:
+    m = _RELATION_RE.match(content)
+    expected = m.group(1) if m and not content.startswith("--") else ""
+    assert _relation_sign(content) == expected
+
+
+def test_relation_sign_examples() -> None:
+    assert _relation_sign("+ [A]") == "+"
+    assert _relation_sign("<- [A]") == "<-"
+    assert _relation_sign("+>") == "+>"
+    assert _relation_sign("+>x") == ""
+    assert _relation_sign("-- rule --") == ""
+    assert _relation_sign("<A>: text") == ""
+
+
+@settings(max_examples=500, deadline=None)
+@given(SLUG_TEXT, st.sampled_from(["x", "statement"]))
+def test_slugify_matches_the_plain_rule(text: str, fallback: str) -> None:
+    assert slugify(text, fallback) == reference_slugify(text, fallback)
+
+
+@given(st.sets(st.sampled_from([f"s{i}" for i in range(1, 8)])), st.integers(1, 6))
+def test_numbered_takes_the_first_free_number(taken: set[str], start: int) -> None:
+    ids = SlugMaker(set(taken))
+    slug, n = ids.numbered("s", start)
+    expected = next(i for i in range(start, 100) if f"s{i}" not in taken)
+    assert (slug, n) == (f"s{expected}", expected)
+    assert ids.taken(slug)
+
+
+IDS = ["a", "b", "l1", "l2", "l3", "l4"]
+
+
+@st.composite
+def builders(draw: st.DrawFn) -> MapBuilder:
+    claims = [{"id": cid} for cid in draw(st.lists(st.sampled_from(["a", "b"]), unique=True))]
+    links = [
+        {
+            "id": lid,
+            "sources": draw(st.lists(st.sampled_from(IDS), min_size=1, max_size=2)),
+            "target": draw(st.sampled_from([*IDS, "zz"])),
+        }
+        for lid in draw(st.lists(st.sampled_from(IDS[2:]), max_size=5))
+    ]
+    return MapBuilder(claims=claims, links=links)
+
+
+@settings(max_examples=500, deadline=None)
+@given(builders())
+def test_drop_unsound_links_matches_the_plain_sweep(b: MapBuilder) -> None:
+    expected = MapBuilder(claims=b.claims, links=list(b.links))
+    reference_drop_unsound(expected)
+    _drop_unsound_links_impl(b)
+    assert b.links == expected.links
+    assert b.warnings == expected.warnings
+
+
+# -- the parser's shortcuts for references and relations ---------------------------------------
+
+LINES = st.sampled_from(
+    [
+        "[A]: Text of A. #tag",
+        "[B]: Text {kind: evidence}",
+        "<Arg>: An argument.",
+        "  + [A]",
+        "  - [B]",
+        "  <+ [C]",
+        "    +> [A]",
+        "    >< [B]",
+        "  _ <Arg>",
+        "  -> <Arg>",
+        "  + [A]: A again, other words.",
+        "  + [C] #(more tags)",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=12))
+def test_repeated_references_read_as_definitions_do(lines: list[str]) -> None:
+    text = "\n".join(["[A]: Root.", *lines])
+    # The same document with every bare reference turned into a definition with no text
+    # ("[A]:"): the general path for an element, which must give the same relations. (No
+    # continuation lines here: a definition would take their text, a reference does not.)
+    general = "\n".join(["[A]: Root.", *(_as_definition(line) for line in lines)])
+    try:
+        doc = parse(text)
+    except Exception as exc:  # the same error either way
+        try:
+            parse(general)
+        except Exception as other:
+            assert str(other) == str(exc)
+            return
+        raise
+    other = parse(general)
+    assert doc.relations == other.relations
+    assert {t: (s.text, s.tags, s.data) for t, s in doc.statements.items()} == {
+        t: (s.text, s.tags, s.data) for t, s in other.statements.items()
+    }
+
+
+def _as_definition(line: str) -> str:
+    stripped = line.rstrip()
+    return stripped + ":" if stripped.endswith("]") and "]:" not in stripped else line
