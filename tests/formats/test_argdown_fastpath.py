@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from argmap.formats._argdown_doc import _norm, split_tags
 from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
-from argmap.formats.argdown import _RELATION_RE, _relation_sign, parse
+from argmap.formats.argdown import _RELATION_RE, _closing, _relation_sign, parse
 
 # -- reference rules (the reader's earlier, regex-based code) -----------------------------------
 
@@ -98,6 +98,13 @@ def test_split_tags_matches_the_tag_pattern(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(TAG_TEXT)
+def test_split_tags_ignores_surrounding_whitespace(text: str) -> None:
+    # The reader keeps the untagged text of a statement under its stripped text.
+    assert split_tags(text) == split_tags(text.strip())
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=20))
 def test_norm_matches_the_whitespace_pattern(text: str) -> None:
     assert _norm(text) == reference_norm(text)
@@ -118,6 +125,14 @@ def test_relation_sign_examples() -> None:
     assert _relation_sign("+>x") == ""
     assert _relation_sign("-- rule --") == ""
     assert _relation_sign("<A>: text") == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="[]<>\\a ", min_size=1, max_size=8), st.sampled_from("]>"))
+def test_a_title_without_escapes_closes_at_the_first_bracket(content: str, close: str) -> None:
+    # The reader skips the escape-aware scan when the line has no backslash at all.
+    if "\\" not in content:
+        assert _closing(content, close) == content.find(close, 1)
 
 
 @settings(max_examples=500, deadline=None)

@@ -26,7 +26,6 @@ __all__ = ["ArgdownDocument", "Argument", "PcsItem", "Relation", "Statement", "t
 RelationType = str  # support | attack | undercut | entails | contrary | contradictory
 SYMMETRIC = frozenset({"contrary", "contradictory"})
 
-_TAG_RE = re.compile(r"(?<![\\\w])#(?:\(([^)]*)\)|([\w-]+))")  # what split_tags finds
 _TAG_WORD_RE = re.compile(r"[\w-]+")
 _ESCAPE_RE = re.compile(r"\\(.)")
 
@@ -110,6 +109,9 @@ class ArgdownDocument:
     sections: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _seen: set[tuple[Any, ...]] = field(default_factory=set, repr=False)
+    #: Statement text -> the text without its tags, where the reader already split it off
+    #: (to_map needs it again; split_tags is a good part of the cost of a large file).
+    _untagged: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def add_relation(self, relation: Relation) -> None:
         key = relation.key()
@@ -219,7 +221,7 @@ class _Converter:
             if st.title in used or st.titled:
                 self._statement_claim(st)
             elif st.text:
-                prose.append(unescape(split_tags(st.text)[0]))
+                prose.append(unescape(self._untagged(st.text)))
         if prose:
             self.b.description = "\n\n".join(filter(None, [self.b.description, *prose]))
             self.b.warnings.append(
@@ -294,7 +296,7 @@ class _Converter:
         return out
 
     def _statement_claim(self, st: Statement) -> None:
-        text, _ = split_tags(st.text)
+        text = self._untagged(st.text)
         data = dict(st.data) if st.data else None
         data_id = data.pop("id", None) if data else None
         if isinstance(data_id, str) and is_slug(data_id) and data_id not in self.claim_ids:
@@ -318,6 +320,11 @@ class _Converter:
         self.b.claims.append(claim)
         self.claim_ids.add(claim_id)
         self.statement_claim[st.title] = claim_id
+
+    def _untagged(self, text: str) -> str:
+        """``split_tags(text)[0]``, taken from the reader when it already worked it out."""
+        untagged = self.doc._untagged.get(text)
+        return split_tags(text)[0] if untagged is None else untagged
 
     def _slug(self, kind: str, title: str) -> str:
         return self.ids.get(f"{kind}\x00{title}", "statement", text=title)

@@ -257,9 +257,10 @@ class _Parser:
     def _open(self, content: str, indent: int, number: int, column: int) -> _Element:
         """Start a statement or argument from its first line's text."""
         first = content[0]
-        if first in "[<" and not content.startswith("<!"):
+        if first in "[<" and content[:2] != "<!":
             close = "]" if first == "[" else ">"
-            end = _closing(content, close)
+            # No backslash, no escapes: the first closing bracket closes the title.
+            end = _closing(content, close) if "\\" in content else content.find(close, 1)
             if end < 0:
                 raise self.error(
                     f"'{first}' opens a title that is not closed with '{close}'",
@@ -267,11 +268,11 @@ class _Parser:
                     column,
                 )
             after = content[end + 1 :]
-            if not (first == "[" and after.startswith("(")):  # a Markdown link
+            if not (first == "[" and after[:1] == "("):  # a Markdown link
                 title = " ".join(content[1:end].split())
                 if not title:
                     raise self.error("empty title", number, column)
-                defines = after.startswith(":")
+                defines = after[:1] == ":"
                 if defines:
                     after = after[1:]
                 after = after.strip()
@@ -373,7 +374,10 @@ class _Parser:
         if element.defines:
             st.add_text(text)
             if "#" in text:  # else split_tags finds no tags
-                for tag in split_tags(text)[1]:
+                untagged, tags = split_tags(text)
+                # Keyed as add_text stores the text: stripping changes no tag.
+                self.doc._untagged[text.strip()] = untagged
+                for tag in tags:
                     if tag not in st.tags:
                         st.tags.append(tag)
         if data:
@@ -480,9 +484,7 @@ def _relation_sign(content: str) -> str:
 
 
 def _closing(content: str, close: str) -> int:
-    end = content.find(close, 1)
-    if "\\" not in content[: end if end >= 0 else None]:
-        return end  # the common case: no escapes before the closing bracket
+    """Where the title that ``content`` opens is closed, skipping escaped characters; or -1."""
     i = 1
     while i < len(content):
         ch = content[i]
