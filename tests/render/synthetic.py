@@ -83,7 +83,7 @@ def synthetic_map(n_claims: int, *, seed: int = 0, n_themes: int = 8) -> Argumen
             shallow.append(i)
         kind_of_link = "support" if rng.random() < 0.7 else "attack"
         sources = [f"c{i}"]
-        if rng.random() < 0.05 and i > 2:
+        if rng.random() < 0.05 and i > n_positions:
             extra = rng.randrange(n_positions, i)
             if extra != target:
                 sources.append(f"c{extra}")

@@ -276,3 +276,32 @@ def test_status_accepts_an_analysis_result_with_a_status_mapping() -> None:
 def test_legend_lists_only_statuses_shown() -> None:
     source = to_dot(small(), focus="lone", status={"lone": "undecided", "ban": "accepted"}).source
     assert "legend-status-undecided" in source and "legend-status-accepted" not in source
+
+
+def test_large_views_get_compact_labels_with_the_theme_as_border() -> None:
+    # From COMPACT_LIMIT claims a label is HTML-like text, not a table (Graphviz sizes
+    # tables slowly); the theme colour moves from the band cell to the box's border.
+    from argmap.render.dot import COMPACT_LIMIT
+    from argmap.render.quoting import display_text
+
+    from .helpers import _walk
+
+    m = synthetic_map(COMPACT_LIMIT, seed=3)
+    hostile = 'A <b>bold</b> "claim" & \\N ]]> with a long enough text to wrap once or twice'
+    m.claims[1].text = hostile
+    m.claims[1].asserted_by = []
+    source = to_dot(m).source
+    line = node_line(source, m.claims[1].id)
+    assert "<TABLE" not in line
+    label = re.search(r" label=<(.*)> ", line)
+    assert label is not None
+    import xml.etree.ElementTree as ET
+
+    pieces = _walk(ET.fromstring(f"<L>{label.group(1)}</L>"))
+    shown = " ".join(p for p in pieces if p is not None)
+    # Every word of the text shows exactly, escaped for Graphviz (a backslash doubled).
+    assert shown.endswith(" ".join(display_text(hostile).replace("\\", "\\\\").split()))
+    theme = m.claims[1].themes[0]
+    color = next(t.color for t in m.themes if t.id == theme) or ""
+    assert 'color="#' in line and (not color or color.upper() in line)
+    assert "<TABLE" in to_dot(synthetic_map(COMPACT_LIMIT // 2, seed=3)).source

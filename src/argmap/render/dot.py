@@ -45,6 +45,8 @@ _KIND_TAG = {"position": "POSITION", "evidence": "EVIDENCE", "assumption": "ASSU
 #: Where a claim's own cells go in a shared label frame. Cell text never holds a NUL:
 #: display_text shows it as a control picture.
 _SLOT = "\x00"
+#: Views with at least this many claims get compact labels (see _Writer.compact).
+COMPACT_LIMIT = 1500
 _STATUS_TAG = {"accepted": "✓ accepted", "rejected": "✗ rejected", "undecided": "? undecided"}
 
 
@@ -220,13 +222,16 @@ class _Writer:
         self.kinds_seen: set[str] = set()
         self.first_themes_seen: set[str] = set()
         self.grouping = opts.grouping(len(view.claims))
+        # Large views get labels without a table: Graphviz sizes an HTML table slowly (1.2 s
+        # of 4 at 5,000 claims), and at that size a reader zooms to one box at a time.
+        self.compact = len(view.claims) >= COMPACT_LIMIT
         self.theme_color = _theme_colors(m)
         self.theme_label = {t.id: t.label for t in m.themes}
         self.who = {p.id: p.label for p in m.perspectives}
         self.lines: list[str] = []
         self._tag_rows: dict[tuple[object, ...], str] = {}
         self._frames: dict[tuple[object, ...], list[str]] = {}
-        self._node_looks: dict[tuple[str, str | float | None], str] = {}
+        self._node_looks: dict[tuple[str, str | float | None, str | None], str] = {}
         self._captions: dict[tuple[str, ...], str] = {}
         # Cluster labels follow the rank direction: "b" is the top of a bottom-to-top map.
         self._cluster_labelloc = "b" if opts.direction == "BT" else "t"
@@ -340,6 +345,7 @@ class _Writer:
         opts, p = self.opts, self.p
         status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
         kinds, first_themes, looks = self.kinds_seen, self.first_themes_seen, self._node_looks
+        compact_bands = self.compact and self.grouping == "bands"
         for claim in claims:
             kinds.add(claim.kind)
             if claim.themes:
@@ -350,18 +356,29 @@ class _Writer:
                 self.diagram.titles[node_id] = text
                 self.diagram.descriptions[node_id] = self._claim_description(claim)
             status = status_of.get(claim.id)
-            look = looks.get((claim.kind, status))
+            border = claim.themes[0] if claim.themes and compact_bands else None
+            look = looks.get((claim.kind, status, border))
             if look is None:
-                look = looks[(claim.kind, status)] = self._node_look(claim.kind, status)
+                look = looks[(claim.kind, status, border)] = self._node_look(
+                    claim.kind, status, border
+                )
             if href_prefix is not None:
                 href = url_text(href_prefix + claim.id)
                 look += f" URL={dot_string(href)} tooltip={dot_string(text)}"
             label = self._claim_label(claim, text, status)
             out(f'{indent}{self._quote(claim.id)} [id="{node_id}" label={label}{look}]\n')
 
-    def _node_look(self, kind: str, status: str | float | None) -> str:
-        """The node attributes after the label, the same for every claim of a kind and status."""
+    def _node_look(self, kind: str, status: str | float | None, border: str | None) -> str:
+        """The node attributes after the label, shared by every claim of a kind and status.
+
+        ``border`` is the theme whose colour a compact label's box takes (its band).
+        """
         attrs = []
+        if border is not None:
+            color = "#666666" if self.opts.bw else self.theme_color.get(border, "#999999")
+            attrs.append(f'color="{color}"')
+            if kind != "position":
+                attrs.append("penwidth=2")
         if kind == "position":
             attrs.append("penwidth=2.6")
             if not self.opts.bw and status is None:
@@ -398,6 +415,8 @@ class _Writer:
         self, claim: Claim, status: str | float | None, title: bool, show_text: bool
     ) -> list[str]:
         """A claim label split where the title and text cells go (``_SLOT`` marks them)."""
+        if self.compact:
+            return self._compact_frame(claim, status, title, show_text)
         rows: list[str] = []
         theme = claim.themes[0] if claim.themes and self.grouping == "bands" else None
         tag_key = (claim.kind, claim.basis, theme, status)
@@ -428,20 +447,43 @@ class _Writer:
         )
         return table.split(_SLOT)
 
+    def _compact_frame(
+        self, claim: Claim, status: str | float | None, title: bool, show_text: bool
+    ) -> list[str]:
+        # The same lines as the table, as HTML-like text: no band cell (the box's border
+        # takes the theme colour), no per-row alignment.
+        lines: list[str] = []
+        tags = self._tag_text(claim)
+        if tags:
+            lines.append(tags)
+        if title:
+            size = ' POINT-SIZE="13"' if claim.kind == "position" else ""
+            lines.append(f"<FONT{size}><B>{_SLOT}</B></FONT>")
+        if show_text:
+            lines.append(_SLOT)
+        if claim.asserted_by:
+            lines.append(self._caption_text(tuple(claim.asserted_by)))
+        return ("<" + "<BR/>".join(lines) + ">").split(_SLOT)
+
     def _tag_row(self, claim: Claim) -> str:
+        text = self._tag_text(claim)
+        return f'<TR><TD ALIGN="LEFT">{text}</TD></TR>' if text else ""
+
+    def _tag_text(self, claim: Claim) -> str:
         tags = self._tags(claim)
         if not tags:
             return ""
         color = "#000000" if self.opts.bw else "#555555"
         text = html_text(display_text(" · ".join(tags)))
-        return f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{color}">{text}</FONT></TD></TR>'
+        return f'<FONT POINT-SIZE="8" COLOR="{color}">{text}</FONT>'
 
     def _caption_row(self, who: tuple[str, ...]) -> str:
+        return f'<TR><TD ALIGN="RIGHT">{self._caption_text(who)}</TD></TR>'
+
+    def _caption_text(self, who: tuple[str, ...]) -> str:
         names = ", ".join(self.who.get(p, p) for p in who)
         caption = wrap(display_text("— " + names), self.opts.width + 8)
-        return (
-            f'<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="9"><I>{_cell(caption)}</I></FONT></TD></TR>'
-        )
+        return f'<FONT POINT-SIZE="9"><I>{_cell(caption)}</I></FONT>'
 
     def _tags(self, claim: Claim) -> list[str]:
         tags = []
