@@ -169,6 +169,11 @@ def wrap(text: Plain, width: int) -> list[str]:
     if len(text) <= width and "\n" not in text:
         return [" ".join(text.split())] if text.strip() else []
     lines: list[str] = []
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip(" ") == text:
+        # Already single-spaced, no other whitespace (printable ASCII has none but the
+        # space): the usual claim text, wrapped without splitting it into words first.
+        _wrap_words(text, width, lines)
+        return lines
     for paragraph in text.split("\n"):
         _wrap_words(" ".join(paragraph.split()), width, lines)
     return lines
@@ -202,6 +207,7 @@ class _Writer:
         self.p = opts.id_prefix
         self.claim_ids = view.claim_ids
         self._quoted: dict[str, str] = {}  # id -> dot_id(id), each id checked once
+        self._claim_nodes: dict[str, str] = {}  # claim id -> its DOT node id, as written
         # Junction nodes: co-premise links, and links that other links attack or back.
         # Found with the edge count in one pass over the links (a big map's links are many
         # scattered objects, and each pass over them costs as much as the work done).
@@ -346,6 +352,7 @@ class _Writer:
         status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
         kinds, first_themes, looks = self.kinds_seen, self.first_themes_seen, self._node_looks
         compact_bands = self.compact and self.grouping == "bands"
+        claim_nodes = self._claim_nodes
         for claim in claims:
             kinds.add(claim.kind)
             if claim.themes:
@@ -366,7 +373,8 @@ class _Writer:
                 href = url_text(href_prefix + claim.id)
                 look += f" URL={dot_string(href)} tooltip={dot_string(text)}"
             label = self._claim_label(claim, text, status)
-            out(f'{indent}{self._quote(claim.id)} [id="{node_id}" label={label}{look}]\n')
+            node = claim_nodes[claim.id] = dot_id(claim.id)
+            out(f'{indent}{node} [id="{node_id}" label={label}{look}]\n')
 
     def _node_look(self, kind: str, status: str | float | None, border: str | None) -> str:
         """The node attributes after the label, shared by every claim of a kind and status.
@@ -535,25 +543,28 @@ class _Writer:
 
     def _write_links(self) -> None:
         out = self.lines.append
-        claims, junctions, acc = self.claim_ids, self.junctions, self.accessible
-        quoted = self._quote
+        junctions, acc, quoted = self.junctions, self.accessible, self._quote
+        # The claims were written first, so this one lookup both quotes a claim id and
+        # tells that an id is a claim's.
+        claim_node = self._claim_nodes
         looks: dict[str, tuple[str, str]] = {}  # relation -> (edge attributes, arrowhead)
         for link in self.view.links:  # map order keeps the output deterministic
             relation: str
-            if link.target in claims:
+            head = claim_node.get(link.target)
+            if head is not None:
                 relation = link.kind
             else:
                 relation = "undercut" if link.kind == "attack" else "warrant"
+                head = quoted(link.target)
             if relation not in looks:
                 looks[relation] = self._edge_look(relation)
             look, arrowhead = looks[relation]
-            head = quoted(link.target)
             edge_id = f"{self.p}edge-{link.id}"
             if link.id not in junctions:
                 if acc:
                     self.diagram.titles[edge_id] = self._edge_title(link, relation, link.sources[0])
                 out(
-                    f"\t{quoted(link.sources[0])} -> {head} "
+                    f"\t{claim_node.get(link.sources[0]) or quoted(link.sources[0])} -> {head} "
                     f'[id="{edge_id}" {look} arrowhead={arrowhead}]\n'
                 )
                 continue
@@ -564,7 +575,8 @@ class _Writer:
                 part_id = f"{edge_id}.{i}"
                 if acc:
                     self.diagram.titles[part_id] = self._premise_title(link, relation, source)
-                out(f'\t{quoted(source)} -> {junction} [id="{part_id}" {look} arrowhead=none]\n')
+                tail = claim_node.get(source) or quoted(source)
+                out(f'\t{tail} -> {junction} [id="{part_id}" {look} arrowhead=none]\n')
             if acc:
                 self.diagram.titles[edge_id] = self._junction_title(link)
             out(f'\t{junction} -> {head} [id="{edge_id}" {look} arrowhead={arrowhead}]\n')
