@@ -72,8 +72,9 @@ class _Ids:
         self.targets: list[str] = list(map(attrgetter("target"), m.links))
         self.links = set(self.link_list)
         self.source_ids = set(chain.from_iterable(self.sources))
+        self.target_ids = set(self.targets)
         #: Targets that are not claims: links (undercuts, warrants) or dangling references.
-        self.other_targets = set(self.targets) - self.claims
+        self.other_targets = self.target_ids - self.claims
 
 
 def _duplicate_ids(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
@@ -290,7 +291,7 @@ def _quote_against_text(q: Quote, text: str, path: str) -> Iterator[Problem]:
 
 
 def _unconnected_claims(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
-    unlinked = ids.claims.difference(ids.source_ids, ids.targets)
+    unlinked = ids.claims.difference(ids.source_ids, ids.target_ids)
     if not unlinked:
         return
     for i, claim_id in enumerate(ids.claim_list):
