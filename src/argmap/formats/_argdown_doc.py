@@ -145,13 +145,17 @@ def split_tags(text: str) -> tuple[str, list[str]]:
         if end < 0:
             at = text.find("#", at + 1)
             continue
-        tag = text[at + 2 : end - 1] if text[at + 1] == "(" else text[at + 1 : end]
+        if text[at + 1] == "(":
+            tag = text[at + 2 : end - 1].strip()
+            if tag:  # "#()" is a tag with no name: taken out of the text, not kept
+                tags.append(tag)
+        else:
+            tags.append(text[at + 1 : end])  # letters, digits, "_" and "-": nothing to strip
         kept.append(text[start:at])
-        tags.append(tag)
         start = end
         at = text.find("#", end)
     kept.append(text[start:])
-    return _norm(" ".join(kept)), [t.strip() for t in tags if t.strip()]
+    return _norm(" ".join(kept)), tags
 
 
 def _tag_end(text: str, at: int) -> int:
