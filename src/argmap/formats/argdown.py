@@ -320,15 +320,17 @@ class _Parser:
                 self._flush_statement(element, "", None)
         else:
             text = lines[0] if len(lines) == 1 else " ".join(lines)
-            data = self._data(text, element.line) if "{" in text else None
-            if data is not None:
-                text = text[: data[1]]
+            data: dict[str, Any] | None = None
+            if "{" in text and (found := self._data(text, element.line)) is not None:
+                data, cut = found
+                text = text[:cut]
             if element.is_argument:
-                self._flush_argument(element, text, data[0] if data else None)
+                self._flush_argument(element, text, data)
             else:
-                self._flush_statement(element, text, data[0] if data else None)
+                self._flush_statement(element, text, data)
         if element.pcs:
-            self.pcs[-1][0].statement = element.title or ""
+            assert element.title is not None  # a numbered statement, titled by now
+            self.pcs[-1][0].statement = element.title
         if element.parent is not None:
             self._add_relation(element.sign, element.parent, element)
 
