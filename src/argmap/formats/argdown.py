@@ -302,10 +302,10 @@ class _Parser:
         if not rest:
             raise self.error(f"relation '{sign}' has nothing after it", number, indent + 1)
         element = self._open(rest, indent, number, indent + len(sign) + 2)
-        element.parent = self.stack[-1]
+        element.parent = stack[-1]
         element.sign = sign
         self.pending = element
-        self.stack.append(element)
+        stack.append(element)
 
     def _flush(self) -> None:
         """Finish the pending element: record its text, data, tags and relation."""
