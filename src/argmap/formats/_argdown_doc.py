@@ -122,7 +122,7 @@ class ArgdownDocument:
 
 
 def _norm(text: str) -> str:
-    # Same as _SPACE_RE.sub(" ", text).strip(): str.split and \s agree on whitespace.
+    # Same as re.sub(r"\s+", " ", text).strip(): str.split and \s agree on whitespace.
     return " ".join(text.split())
 
 
@@ -134,8 +134,9 @@ def split_tags(text: str) -> tuple[str, list[str]]:
     """
     if "#" not in text:
         return _norm(text), []
-    # What _TAG_RE.finditer and _TAG_RE.sub(" ", text) find, by jumping from "#" to "#":
-    # the pattern's look-behind made the regex engine slow at every position of the text.
+    # The tags are what the pattern (?<![\\\w])#(?:\(([^)]*)\)|([\w-]+)) finds, and the text
+    # is what its sub(" ", text) leaves (tests/formats/test_argdown_fastpath.py compares).
+    # Jumping from "#" to "#" is faster: the regex engine tried the look-behind everywhere.
     kept: list[str] = []  # the text between tags
     tags: list[str] = []
     start = 0  # end of the last tag
