@@ -305,3 +305,21 @@ def test_large_views_get_compact_labels_with_the_theme_as_border() -> None:
     color = next(t.color for t in m.themes if t.id == theme) or ""
     assert 'color="#' in line and (not color or color.upper() in line)
     assert "<TABLE" in to_dot(synthetic_map(COMPACT_LIMIT // 2, seed=3)).source
+
+
+def test_big_maps_double_edge_lengths_themselves_not_through_the_legend() -> None:
+    # Graphviz doubles edge lengths when any edge has a label; big maps need that (their
+    # crossing minimisation is many times cheaper) with or without a legend, and must not
+    # get it twice. Small maps keep single lengths and the legend's labelled samples.
+    from argmap.render.backend import SIMPLEX_LIMIT
+
+    big = synthetic_map(SIMPLEX_LIMIT, seed=2)
+    for legend in (True, False):
+        source = to_dot(big, legend=legend).source
+        assert "\tedge [minlen=2 " in source
+        assert 'ranksep="0.23"' in source or "ranksep=0.23" in source
+        assert ' label=" supports"' not in source
+    assert ' xlabel=" supports"' in to_dot(big).source
+    small_source = to_dot(small()).source
+    assert "minlen" not in small_source and "xlabel" not in small_source
+    assert ' label=" supports"' in small_source
