@@ -361,26 +361,25 @@ class _Writer:
         compact_bands = self.compact and self.grouping == "bands"
         claim_nodes = self._claim_nodes
         for claim in claims:
-            kinds.add(claim.kind)
-            if claim.themes:
-                first_themes.add(claim.themes[0])
-            node_id = f"{p}node-{claim.id}"
+            cid, kind, themes = claim.id, claim.kind, claim.themes
+            kinds.add(kind)
+            if themes:
+                first_themes.add(themes[0])
+            node_id = f"{p}node-{cid}"
             text = display_text(claim.text)
             if accessible:
                 self.diagram.titles[node_id] = text
                 self.diagram.descriptions[node_id] = self._claim_description(claim)
-            status = status_of.get(claim.id)
-            border = claim.themes[0] if claim.themes and compact_bands else None
-            look = looks.get((claim.kind, status, border))
+            status = status_of.get(cid)
+            border = themes[0] if themes and compact_bands else None
+            look = looks.get((kind, status, border))
             if look is None:
-                look = looks[(claim.kind, status, border)] = self._node_look(
-                    claim.kind, status, border
-                )
+                look = looks[(kind, status, border)] = self._node_look(kind, status, border)
             if href_prefix is not None:
-                href = url_text(href_prefix + claim.id)
+                href = url_text(href_prefix + cid)
                 look += f" URL={dot_string(href)} tooltip={dot_string(text)}"
             label = self._claim_label(claim, text, status)
-            node = claim_nodes[claim.id] = dot_id(claim.id)
+            node = claim_nodes[cid] = dot_id(cid)
             out(f'{indent}{node} [id="{node_id}" label={label}{look}]\n')
 
     def _node_look(self, kind: str, status: str | float | None, border: str | None) -> str:
@@ -410,21 +409,21 @@ class _Writer:
         # A label is a frame shared by many claims (tag row, caption, colour band, table
         # markup) with the claim's own title and text cells slotted in: the frame is built
         # once per distinct look, which on a big map is most of the work saved.
-        opts = self.opts
-        title = claim.title if opts.labels != "text" else None
-        show_text = opts.labels != "title" or not claim.title
-        theme = claim.themes[0] if claim.themes and self.grouping == "bands" else None
-        key: tuple[object, ...] = (claim.kind, claim.basis, theme, status, bool(title), show_text)
-        key += tuple(claim.asserted_by)
+        labels, width = self.opts.labels, self.opts.width
+        title = claim.title if labels != "text" else None
+        show_text = labels != "title" or not claim.title
+        themes = claim.themes
+        theme = themes[0] if themes and self.grouping == "bands" else None
+        key = (claim.kind, claim.basis, theme, status, bool(title), show_text, *claim.asserted_by)
         frame = self._frames.get(key)
         if frame is None:
             frame = self._frames[key] = self._frame(claim, status, bool(title), show_text)
-        label = frame[0]
+        if title and show_text:
+            head = _text_cell(display_text(title), width)
+            return f"{frame[0]}{head}{frame[1]}{_text_cell(text, width)}{frame[2]}"
         if title:
-            label += _text_cell(display_text(title), opts.width) + frame[1]
-        if show_text:
-            label += _text_cell(text, opts.width) + frame[-1]
-        return label
+            return f"{frame[0]}{_text_cell(display_text(title), width)}{frame[1]}"
+        return f"{frame[0]}{_text_cell(text, width)}{frame[1]}"
 
     def _frame(
         self, claim: Claim, status: str | float | None, title: bool, show_text: bool
