@@ -535,7 +535,7 @@ class _Writer:
         """support or attack between claims; undercut or warrant when the target is a link."""
         if link.target in self.claim_ids:
             return link.kind
-        return "undercut" if link.kind == "attack" else "warrant"
+        return _ON_A_LINK[link.kind]
 
     def _junction_line(self, link: Link, indent: str) -> str:
         style = edge_style(self.relation(link), self.opts.bw)
@@ -560,7 +560,7 @@ class _Writer:
             if head is not None:
                 relation = link.kind
             else:
-                relation = "undercut" if link.kind == "attack" else "warrant"
+                relation = _ON_A_LINK[link.kind]  # as self.relation(link), inlined
                 head = quoted(link.target)
             if relation not in looks:
                 looks[relation] = self._edge_look(relation)
@@ -645,6 +645,9 @@ class _Writer:
         together = " together" if len(link.sources) > 1 else ""
         return f"{noun} {self.name(link.target)}: {self._sources(link)}{together}"
 
+
+#: What an attack or support is called when its target is a link (an inference).
+_ON_A_LINK = {"attack": "undercut", "support": "warrant"}
 
 _RELATION_NOUN = {
     "support": "reason for",
