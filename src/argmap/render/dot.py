@@ -440,8 +440,7 @@ class _Writer:
         if tag_row:
             rows.append(tag_row)
         if title:
-            size = ' POINT-SIZE="13"' if claim.kind == "position" else ""
-            rows.append(f"<TR><TD><FONT{size}><B>{_SLOT}</B></FONT></TD></TR>")
+            rows.append(f"<TR><TD>{_title_slot(claim.kind)}</TD></TR>")
         if show_text:
             rows.append(f'<TR><TD BALIGN="LEFT">{_SLOT}</TD></TR>')
         if claim.asserted_by:
@@ -471,8 +470,7 @@ class _Writer:
         if tags:
             lines.append(tags)
         if title:
-            size = ' POINT-SIZE="13"' if claim.kind == "position" else ""
-            lines.append(f"<FONT{size}><B>{_SLOT}</B></FONT>")
+            lines.append(_title_slot(claim.kind))
         if show_text:
             lines.append(_SLOT)
         if claim.asserted_by:
@@ -775,6 +773,12 @@ class _Legend:
 def _cell(lines: list[str]) -> str:
     # Escape a cell's lines in one call, then turn the line ends into <BR/>.
     return html_text(Plain("\n".join(lines))).replace("\n", "<BR/>")
+
+
+def _title_slot(kind: str) -> str:
+    # A title is bold, and larger for a position (an answer to the map's question).
+    size = ' POINT-SIZE="13"' if kind == "position" else ""
+    return f"<FONT{size}><B>{_SLOT}</B></FONT>"
 
 
 def _text_cell(text: Plain, width: int) -> str:
