@@ -215,14 +215,15 @@ class _Writer:
         targeted = set(map(attrgetter("target"), view.links))
         self.junction_links: list[Link] = []
         self.n_edges = 0
+        self.copremises = False  # any link with linked co-premises, for the legend
         for link in view.links:
             n = len(link.sources)
             self.n_edges += n
             if n > 1 or link.id in targeted:
                 self.junction_links.append(link)
+                self.copremises = self.copremises or n > 1
         self.junctions = set(map(attrgetter("id"), self.junction_links))
         self.n_edges += len(self.junctions)
-        self.copremises = False  # set by _write_links
         # What the legend explains, noted while the lines are written (a big map is walked
         # once, not once per legend entry).
         self.relations_seen: set[str] = set()
@@ -573,8 +574,6 @@ class _Writer:
                 )
                 continue
             junction = quoted(link.id)
-            if len(link.sources) > 1:
-                self.copremises = True
             for i, source in enumerate(link.sources, start=1):
                 part_id = f"{edge_id}.{i}"
                 if acc:
