@@ -170,7 +170,12 @@ def wrap(text: Plain, width: int) -> list[str]:
     if len(text) <= width and "\n" not in text:
         return [" ".join(text.split())] if text.strip() else []
     lines: list[str] = []
-    if text.isascii() and text.isprintable() and "  " not in text and text.strip(" ") == text:
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "  " not in text
+        and " " not in (text[0], text[-1])
+    ):
         # Already single-spaced, no other whitespace (printable ASCII has none but the
         # space): the usual claim text, wrapped without splitting it into words first.
         _wrap_words(text, width, lines)
