@@ -107,10 +107,11 @@ def test_gc_paused_restores_the_collector_and_keeps_frozen_objects_frozen() -> N
     assert gc.isenabled()
     gc.freeze()
     try:
-        frozen = gc.get_freeze_count()
         with gc_paused():
             pass
-        assert gc.get_freeze_count() == frozen  # a program's own freeze is left alone
+        # A program's own freeze is left alone: gc.unfreeze() would have emptied it. (Not an
+        # exact count: another thread, such as pytest-xdist's, may free frozen objects.)
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
 
