@@ -59,26 +59,24 @@ def check(
 # no Python loop per item) and walks item by item, building JSON paths, only when that
 # answer says something is wrong: on a 100,000-claim map the walk cost ten times the test.
 _ID = attrgetter("id")
-_CLAIM_FIELDS = attrgetter("id", "themes", "asserted_by", "quotes")
-_LINK_FIELDS = attrgetter("id", "sources", "target")
 
 
 class _Ids:
     """The ids and references of a map's claims and links, gathered once for all checks."""
 
     def __init__(self, m: ArgumentMap) -> None:
-        # One pass over each list of objects, reading all the fields the checks need: a big
-        # map's objects lie scattered in memory, and fetching them is most of the cost.
-        claim_fields = zip(*map(_CLAIM_FIELDS, m.claims), strict=True)
-        self.claim_list: tuple[str, ...] = next(claim_fields, ())
-        self.themes: tuple[list[str], ...] = next(claim_fields, ())
-        self.asserted_by: tuple[list[str], ...] = next(claim_fields, ())
-        self.quotes: tuple[list[Quote], ...] = next(claim_fields, ())
+        # Columns of the fields the checks need, read once for all of them. One C-level
+        # pass per field is cheaper than one pass making a tuple per object (measured cold,
+        # 100,000 claims and 150,000 links: 0.15-0.18 s against 0.20-0.29 s).
+        claims, links = m.claims, m.links
+        self.claim_list: list[str] = list(map(_ID, claims))
+        self.themes: list[list[str]] = list(map(attrgetter("themes"), claims))
+        self.asserted_by: list[list[str]] = list(map(attrgetter("asserted_by"), claims))
+        self.quotes: list[list[Quote]] = list(map(attrgetter("quotes"), claims))
         self.claims = set(self.claim_list)
-        link_fields = zip(*map(_LINK_FIELDS, m.links), strict=True)
-        self.link_list: tuple[str, ...] = next(link_fields, ())
-        self.sources: tuple[list[str], ...] = next(link_fields, ())
-        self.targets: tuple[str, ...] = next(link_fields, ())
+        self.link_list: list[str] = list(map(_ID, links))
+        self.sources: list[list[str]] = list(map(attrgetter("sources"), links))
+        self.targets: list[str] = list(map(attrgetter("target"), links))
         self.links = set(self.link_list)
         self.source_ids = set(chain.from_iterable(self.sources))
         self.target_ids = set(self.targets)
