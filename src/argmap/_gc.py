@@ -29,6 +29,8 @@ def gc_paused() -> Iterator[None]:
     """Run the block with the cyclic collector off, then restore it as it was.
 
     Nested use is safe: only the outermost block that found the collector on turns it back on.
+    The switch is the process's, so blocks in several threads overlap: the collector is back
+    on once the first block to find it on has ended, which may be before the others end.
 
     >>> import gc
     >>> with gc_paused():
