@@ -9,6 +9,7 @@ compare the problems found with a direct item-by-item reading of the rules.
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -124,3 +125,34 @@ def test_gc_paused_moves_new_objects_out_of_the_young_generation() -> None:
         made = [[i] for i in range(50_000)]
     assert gc.get_count()[0] < 1_000
     assert len(made) == 50_000
+
+
+def test_warnings_are_found_when_kept_or_when_loading_fails(tmp_path: Path) -> None:
+    # load() drops warnings, so it does not look for them; load_report() keeps them, and a
+    # failed load carries them in its error either way.
+    import json
+
+    import pytest
+
+    import argmap
+    from argmap.errors import MapValidationError
+    from argmap.io.json import load_report
+
+    good = {
+        "claims": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}, {"id": "c", "text": "C."}],
+        "links": [{"id": "s1", "kind": "support", "sources": ["a"], "target": "b"}],
+    }
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps(good), encoding="utf-8")
+    assert [w.path for w in load_report(path).warnings] == ["claims[2]"]
+    assert [c.id for c in argmap.load(path).claims] == ["a", "b", "c"]
+    bad = dict(
+        good,
+        links=[*good["links"], {"id": "s2", "kind": "support", "sources": ["zz"], "target": "b"}],
+    )
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    for loader in (argmap.load, load_report):
+        with pytest.raises(MapValidationError) as caught:
+            loader(path)
+        assert [p.code.value for p in caught.value.problems] == ["AM101"]
+        assert [w.path for w in caught.value.warnings] == ["claims[2]"]

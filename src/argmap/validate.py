@@ -34,11 +34,12 @@ def validate(m: ArgumentMap, source_texts: Mapping[str, str] | None = None) -> l
 
 
 def check(
-    m: ArgumentMap, source_texts: Mapping[str, str] | None = None
+    m: ArgumentMap, source_texts: Mapping[str, str] | None = None, *, warnings: bool = True
 ) -> tuple[list[Problem], list[Problem]]:
     """All semantic problems of ``m`` as ``(errors, warnings)``; never raises.
 
-    ``source_texts`` maps source ids to their decoded text, for the quote checks.
+    ``source_texts`` maps source ids to their decoded text, for the quote checks. With
+    ``warnings=False`` only errors are looked for, and the second list is empty.
     """
     texts = dict(source_texts or {})
     ids = _Ids(m)
@@ -50,7 +51,7 @@ def check(
         *_source_checksums(m, texts),
         *_quote_problems(m, ids, texts),
     ]
-    return errors, list(_unconnected_claims(m, ids))
+    return errors, list(_unconnected_claims(m, ids)) if warnings else []
 
 
 # -- ids and references ---------------------------------------------------------------------

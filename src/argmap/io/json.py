@@ -40,11 +40,15 @@ class LoadReport:
 
 def load(path: str | Path, *, check_quotes: bool = True) -> ArgumentMap:
     """Read and validate an argmap JSON file; raise :class:`MapValidationError` on any error."""
-    return load_report(path, check_quotes=check_quotes).map
+    return _load_file(path, check_quotes=check_quotes, warnings=False).map
 
 
 def load_report(path: str | Path, *, check_quotes: bool = True) -> LoadReport:
     """Like :func:`load`, also returning the warnings."""
+    return _load_file(path, check_quotes=check_quotes, warnings=True)
+
+
+def _load_file(path: str | Path, *, check_quotes: bool, warnings: bool) -> LoadReport:
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -59,7 +63,9 @@ def load_report(path: str | Path, *, check_quotes: bool = True) -> LoadReport:
         raise _fail(
             Code.FILE_UNREADABLE, f"cannot read file: {exc.strerror or exc}", str(file)
         ) from None
-    return _load(data, file=str(file), base_dir=file.parent, check_quotes=check_quotes)
+    return _load(
+        data, file=str(file), base_dir=file.parent, check_quotes=check_quotes, warnings=warnings
+    )
 
 
 def loads(
@@ -68,20 +74,23 @@ def loads(
     """Parse and validate argmap JSON text; source paths resolve against ``base_dir``."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     base = Path(base_dir) if base_dir is not None else None
-    return _load(data, file=None, base_dir=base, check_quotes=check_quotes).map
+    return _load(data, file=None, base_dir=base, check_quotes=check_quotes, warnings=False).map
 
 
 def _load(
-    data: bytes, *, file: str | None, base_dir: Path | None, check_quotes: bool
+    data: bytes, *, file: str | None, base_dir: Path | None, check_quotes: bool, warnings: bool
 ) -> LoadReport:
+    # Warnings are looked for only when the caller keeps them, or when loading fails (the
+    # error carries them); on a big map that saves a walk over every claim.
     with gc_paused():  # the parse allocates many small acyclic objects; see argmap._gc
         m = _parse(data, file)
         texts, unreadable = read_sources(m, base_dir) if check_quotes else ({}, [])
-        errors, warnings = check(m, texts)
-    warnings = unreadable + warnings
+        errors, found = check(m, texts, warnings=warnings)
+        if errors and not warnings:
+            found = check(m, texts)[1]
     if errors:
-        raise MapValidationError(errors, file=file, warnings=warnings)
-    return LoadReport(m, warnings)
+        raise MapValidationError(errors, file=file, warnings=unreadable + found)
+    return LoadReport(m, unreadable + found)
 
 
 def _parse(data: bytes, file: str | None) -> ArgumentMap:
