@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain
+from itertools import chain, filterfalse
 from operator import attrgetter, contains, eq
 from typing import Any
 
@@ -79,10 +79,9 @@ class _Ids:
         self.sources: list[list[str]] = list(map(attrgetter("sources"), links))
         self.targets: list[str] = list(map(attrgetter("target"), links))
         self.links = set(self.link_list)
-        self.source_ids = set(chain.from_iterable(self.sources))
-        self.target_ids = set(self.targets)
         #: Targets that are not claims: links (undercuts, warrants) or dangling references.
-        self.other_targets = self.target_ids - self.claims
+        #: (Found by lookups alone: building a set of every target costs more.)
+        self.other_targets = set(filterfalse(self.claims.__contains__, self.targets))
 
 
 def _duplicate_ids(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
@@ -159,7 +158,7 @@ def _declared_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
 def _link_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
     claims, links = ids.claims, ids.links
     if (
-        claims.issuperset(ids.source_ids)
+        claims.issuperset(chain.from_iterable(ids.sources))
         and links.issuperset(ids.other_targets)
         and not any(map(contains, ids.sources, ids.targets))
         and not any(map(eq, ids.link_list, ids.targets))
@@ -299,7 +298,7 @@ def _quote_against_text(q: Quote, text: str, path: str) -> Iterator[Problem]:
 
 
 def _unconnected_claims(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
-    unlinked = ids.claims.difference(ids.source_ids, ids.target_ids)
+    unlinked = ids.claims.difference(chain.from_iterable(ids.sources), ids.targets)
     if not unlinked:
         return
     for i, claim_id in enumerate(ids.claim_list):
