@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain, filterfalse
+from itertools import chain, compress, filterfalse
 from operator import attrgetter, contains, eq
 from typing import Any
 
@@ -204,9 +204,8 @@ def _link_cycles(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
     remembering finished links, finds every cycle in linear time.
     """
     link_targets = ids.other_targets & ids.links
-    target_of = {
-        lid: t for lid, t in zip(ids.link_list, ids.targets, strict=True) if t in link_targets
-    }
+    on_a_link = map(link_targets.__contains__, ids.targets)
+    target_of = dict(compress(zip(ids.link_list, ids.targets, strict=True), on_a_link))
     done: set[str] = set()
     for start in target_of:
         walk: list[str] = []
@@ -246,7 +245,7 @@ def _source_checksums(m: ArgumentMap, texts: Mapping[str, str]) -> Iterator[Prob
 
 
 def _quote_problems(m: ArgumentMap, ids: _Ids, texts: Mapping[str, str]) -> Iterator[Problem]:
-    quoting = [i for i, quotes in enumerate(ids.quotes) if quotes]
+    quoting = compress(range(len(ids.quotes)), ids.quotes)  # claims with quotes, C-level
     for i in quoting:
         for j, q in enumerate(m.claims[i].quotes):
             path = f"claims[{i}].quotes[{j}]"
