@@ -58,7 +58,8 @@ def check(
 
 # Each check first asks one whole-map question with C-level set operations (map/attrgetter,
 # no Python loop per item) and walks item by item, building JSON paths, only when that
-# answer says something is wrong: on a 100,000-claim map the walk cost ten times the test.
+# answer says something is wrong (on a 100,000-claim map: about 0.5 s for all the checks,
+# against 1.0-1.4 s when every check walked every item; docs/benchmarks.md).
 _ID = attrgetter("id")
 
 
