@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from argmap import ArgumentMap, RenderError, to_dot, to_mermaid
 from argmap.model import Claim
 from argmap.render import to_svg
-from argmap.render.quoting import display_text
+from argmap.render.quoting import HTML_SPECIAL, display_text, has_html_special
 
 from .helpers import (
     dot_json,
@@ -152,6 +152,21 @@ def test_ids_that_are_not_slugs_are_refused() -> None:
         to_dot(m)
 
 
+@pytest.mark.parametrize("bad", ['x" label="evil', "a\nb", "", "two words"])
+def test_link_ids_that_are_not_slugs_are_refused_on_plain_edges(bad: str) -> None:
+    # A link id is written into its edge's id attribute even when it has no junction node:
+    # an id changed after validation must not reach the DOT (it once did, as an injection).
+    m = ArgumentMap()
+    m.claim("a", "A.")
+    m.claim("b", "B.")
+    m.support("a", "b")
+    m.links[0].id = bad
+    with pytest.raises(RenderError, match="not a slug"):
+        to_dot(m)
+    with pytest.raises(RenderError, match="not a slug"):
+        to_svg(m)
+
+
 _hostile_alphabet = st.sampled_from(
     [*list(string.printable), "\x00", "\x1b", "\u202e", "\u2066", "\x85", "é", "🙂", "ש", "\ufffe"]
 )
@@ -198,3 +213,9 @@ def test_any_ids_give_exactly_the_maps_nodes_and_edges(ids: list[str]) -> None:
     m.support(ids[1:], ids[0], id="co-premise-link")
     check_dot(m)
     check_mermaid(m)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a &<>\"'\\]é[")))
+def test_the_quick_escape_test_agrees_with_the_pattern(text: str) -> None:
+    assert has_html_special(text) == bool(HTML_SPECIAL.search(text))

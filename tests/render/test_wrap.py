@@ -51,3 +51,13 @@ def test_wrap_examples() -> None:
     ]
     assert wrap(display_text("abcde fgh"), 4) == ["abcd", "e", "fgh"]
     assert wrap(display_text("   "), 4) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab -\t\n\x0b\x0c\x1c\x1f"), max_size=60), st.integers(1, 9)
+)
+def test_wrap_of_a_raw_string_splits_at_every_kind_of_whitespace(text: str, width: int) -> None:
+    # A str that did not come from display_text may hold ASCII whitespace other than the
+    # space (\x1c-\x1f split words too): the fast path trusts only a Plain to have none.
+    assert wrap(text, width) == reference_wrap(text, width)  # type: ignore[arg-type]

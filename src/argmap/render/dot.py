@@ -28,11 +28,12 @@ from ..model import ArgumentMap, Claim, Link
 from .backend import SIMPLEX_LIMIT, layout_settings, run
 from .options import DiagramOptions, make_options
 from .quoting import (
-    HTML_SPECIAL,
     Plain,
+    check_slugs,
     display_text,
     dot_id,
     dot_string,
+    has_html_special,
     html_text,
     url_text,
 )
@@ -172,12 +173,14 @@ def wrap(text: Plain, width: int) -> list[str]:
     lines: list[str] = []
     if (
         text.isascii()
-        and text.isprintable()
+        and "\n" not in text
+        and (type(text) is Plain or text.isprintable())
         and "  " not in text
         and " " not in (text[0], text[-1])
     ):
-        # Already single-spaced, no other whitespace (printable ASCII has none but the
-        # space): the usual claim text, wrapped without splitting it into words first.
+        # Already single-spaced, no other whitespace: the usual claim text, wrapped without
+        # splitting it into words first. (ASCII has no whitespace but the space and control
+        # characters, and display_text left only "\n" of those in a Plain; a str is checked.)
         _wrap_words(text, width, lines)
         return lines
     for paragraph in text.split("\n"):
@@ -212,23 +215,16 @@ class _Writer:
         self.accessible = accessible
         self.p = opts.id_prefix
         self.claim_ids = view.claim_ids
-        self._quoted: dict[str, str] = {}  # id -> dot_id(id), each id checked once
-        self._claim_nodes: dict[str, str] = {}  # claim id -> its DOT node id, as written
-        # Junction nodes: co-premise links, and links that other links attack or back.
-        # Found with the edge count in one pass over the links (a big map's links are many
-        # scattered objects, and each pass over them costs as much as the work done).
-        targeted = set(map(attrgetter("target"), view.links))
-        self.junction_links: list[Link] = []
-        self.n_edges = 0
-        self.copremises = False  # any link with linked co-premises, for the legend
-        for link in view.links:
-            n = len(link.sources)
-            self.n_edges += n
-            if n > 1 or link.id in targeted:
-                self.junction_links.append(link)
-                self.copremises = self.copremises or n > 1
+        # Every claim and link id the DOT names is checked here, once: the lines below write
+        # them between quotes as they are (a call to dot_id per id cost more than the write).
+        check_slugs(view.claim_ids)
+        check_slugs(view.link_ids)
+        # Junction nodes: co-premise links, and links that other links attack or back (the
+        # view found them in its one pass over the links).
+        self.junction_links: list[Link] = view.junctions
+        self.copremises = any(len(link.sources) > 1 for link in view.junctions)  # for the legend
         self.junctions = set(map(attrgetter("id"), self.junction_links))
-        self.n_edges += len(self.junctions)
+        self.n_edges = view.arrows
         # What the legend explains, noted while the lines are written (a big map is walked
         # once, not once per legend entry).
         self.relations_seen: set[str] = set()
@@ -358,16 +354,19 @@ class _Writer:
     # -- claims ----------------------------------------------------------------------------
 
     def _write_claims(self, claims: list[Claim], indent: str) -> None:
-        # The loop of a big map: locals instead of attribute lookups, and each claim's
-        # look (node attributes, label frame) fetched from a cache by what it depends on.
+        # The loop of a big map: locals instead of attribute lookups, each claim's look (node
+        # attributes, label frame) fetched from a cache by what it depends on, and the label
+        # put together here rather than in a call per claim.
         out = self.lines.append
         opts, p = self.opts, self.p
         status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
         kinds, first_themes, looks = self.kinds_seen, self.first_themes_seen, self._node_looks
         compact_bands = self.compact and self.grouping == "bands"
-        claim_nodes = self._claim_nodes
+        bands = self.grouping == "bands"
+        frames = self._frames
+        width, use_titles, use_text = opts.width, opts.labels != "text", opts.labels != "title"
         for claim in claims:
-            cid, kind, themes = claim.id, claim.kind, claim.themes
+            cid, kind, themes, title = claim.id, claim.kind, claim.themes, claim.title
             kinds.add(kind)
             if themes:
                 first_themes.add(themes[0])
@@ -384,9 +383,25 @@ class _Writer:
             if href_prefix is not None:
                 href = url_text(href_prefix + cid)
                 look += f" URL={dot_string(href)} tooltip={dot_string(text)}"
-            label = self._claim_label(claim, text, status)
-            node = claim_nodes[cid] = dot_id(cid)
-            out(f'{indent}{node} [id="{node_id}" label={label}{look}]\n')
+            # The label: a frame shared by many claims (tag row, caption, colour band, table
+            # markup) with the claim's own title and text cells slotted in; the frame is
+            # built once per distinct look, which on a big map is most of the work saved.
+            titled = bool(title) and use_titles
+            show_text = use_text or not titled
+            theme = themes[0] if themes and bands else None
+            key = (kind, claim.basis, theme, status, titled, show_text, *claim.asserted_by)
+            frame = frames.get(key)
+            if frame is None:
+                frame = frames[key] = self._frame(claim, status, titled, show_text)
+            if title and titled:
+                head = _text_cell(display_text(title), width)
+                if show_text:
+                    label = f"{frame[0]}{head}{frame[1]}{_text_cell(text, width)}{frame[2]}"
+                else:
+                    label = f"{frame[0]}{head}{frame[1]}"
+            else:
+                label = f"{frame[0]}{_text_cell(text, width)}{frame[1]}"
+            out(f'{indent}"{cid}" [id="{node_id}" label={label}{look}]\n')
 
     def _node_look(self, kind: str, status: str | float | None, border: str | None) -> str:
         """The node attributes after the label, shared by every claim of a kind and status.
@@ -410,26 +425,6 @@ class _Writer:
         if kind == "assumption":
             attrs.append('style="rounded,filled,dashed"')
         return "".join(" " + a for a in attrs)
-
-    def _claim_label(self, claim: Claim, text: Plain, status: str | float | None) -> str:
-        # A label is a frame shared by many claims (tag row, caption, colour band, table
-        # markup) with the claim's own title and text cells slotted in: the frame is built
-        # once per distinct look, which on a big map is most of the work saved.
-        labels, width = self.opts.labels, self.opts.width
-        title = claim.title if labels != "text" else None
-        show_text = labels != "title" or not claim.title
-        themes = claim.themes
-        theme = themes[0] if themes and self.grouping == "bands" else None
-        key = (claim.kind, claim.basis, theme, status, bool(title), show_text, *claim.asserted_by)
-        frame = self._frames.get(key)
-        if frame is None:
-            frame = self._frames[key] = self._frame(claim, status, bool(title), show_text)
-        if title and show_text:
-            head = _text_cell(display_text(title), width)
-            return f"{frame[0]}{head}{frame[1]}{_text_cell(text, width)}{frame[2]}"
-        if title:
-            return f"{frame[0]}{_text_cell(display_text(title), width)}{frame[1]}"
-        return f"{frame[0]}{_text_cell(text, width)}{frame[1]}"
 
     def _frame(
         self, claim: Claim, status: str | float | None, title: bool, show_text: bool
@@ -547,55 +542,39 @@ class _Writer:
         if self.accessible:
             self.diagram.titles[node_id] = self._junction_title(link)
         return (
-            f'{indent}{dot_id(link.id)} [id="{node_id}" shape=point width=0.11 '
+            f'{indent}"{link.id}" [id="{node_id}" shape=point width=0.11 '
             f'color="{style.color}" fillcolor="{style.color}" label=""]\n'
         )
 
     def _write_links(self) -> None:
         out = self.lines.append
-        junctions, acc, quoted = self.junctions, self.accessible, self._quote
-        # The claims were written first, so this one lookup both quotes a claim id and
-        # tells that an id is a claim's.
-        claim_node = self._claim_nodes
+        junctions, acc, claim_ids = self.junctions, self.accessible, self.claim_ids
         looks: dict[str, tuple[str, str]] = {}  # relation -> (edge attributes, arrowhead)
         for link in self.view.links:  # map order keeps the output deterministic
-            relation: str
-            head = claim_node.get(link.target)
-            if head is not None:
-                relation = link.kind
-            else:
-                relation = _ON_A_LINK[link.kind]  # as self.relation(link), inlined
-                head = quoted(link.target)
+            lid, target, sources = link.id, link.target, link.sources
+            # as self.relation(link), inlined
+            relation = link.kind if target in claim_ids else _ON_A_LINK[link.kind]
             if relation not in looks:
                 looks[relation] = self._edge_look(relation)
             look, arrowhead = looks[relation]
-            edge_id = f"{self.p}edge-{link.id}"
-            if link.id not in junctions:
+            edge_id = f"{self.p}edge-{lid}"
+            if lid not in junctions:
                 if acc:
-                    self.diagram.titles[edge_id] = self._edge_title(link, relation, link.sources[0])
+                    self.diagram.titles[edge_id] = self._edge_title(link, relation, sources[0])
                 out(
-                    f"\t{claim_node.get(link.sources[0]) or quoted(link.sources[0])} -> {head} "
+                    f'\t"{sources[0]}" -> "{target}" '
                     f'[id="{edge_id}" {look} arrowhead={arrowhead}]\n'
                 )
                 continue
-            junction = quoted(link.id)
-            for i, source in enumerate(link.sources, start=1):
+            for i, source in enumerate(sources, start=1):
                 part_id = f"{edge_id}.{i}"
                 if acc:
                     self.diagram.titles[part_id] = self._premise_title(link, relation, source)
-                tail = claim_node.get(source) or quoted(source)
-                out(f'\t{tail} -> {junction} [id="{part_id}" {look} arrowhead=none]\n')
+                out(f'\t"{source}" -> "{lid}" [id="{part_id}" {look} arrowhead=none]\n')
             if acc:
                 self.diagram.titles[edge_id] = self._junction_title(link)
-            out(f'\t{junction} -> {head} [id="{edge_id}" {look} arrowhead={arrowhead}]\n')
+            out(f'\t"{lid}" -> "{target}" [id="{edge_id}" {look} arrowhead={arrowhead}]\n')
         self.relations_seen.update(looks)
-
-    def _quote(self, item_id: str) -> str:
-        """``dot_id(item_id)``, remembered: an id recurs in every link that names it."""
-        quoted = self._quoted.get(item_id)
-        if quoted is None:
-            quoted = self._quoted[item_id] = dot_id(item_id)
-        return quoted
 
     def _edge_look(self, relation: str) -> tuple[str, str]:
         style = edge_style(relation, self.opts.bw)
@@ -788,7 +767,7 @@ def _title_slot(kind: str) -> str:
 def _text_cell(text: Plain, width: int) -> str:
     """The wrapped, escaped cell for ``text``; most claim texts need no escaping at all."""
     lines = wrap(text, width)
-    if HTML_SPECIAL.search(text):
+    if has_html_special(text):
         return _cell(lines)
     return "<BR/>".join(lines)
 

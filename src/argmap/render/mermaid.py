@@ -65,8 +65,7 @@ def to_mermaid(m: ArgumentMap, **options: Any) -> str:
 def _mermaid(m: ArgumentMap, opts: DiagramOptions) -> str:
     view = select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
     claims = {c.id for c in view.claims}
-    targeted = {link.target for link in view.links}
-    junctions = [link for link in view.links if len(link.sources) > 1 or link.id in targeted]
+    junctions = view.junctions
     junction_ids = {link.id for link in junctions}
     out = [f"flowchart {opts.direction}"]
     grouping = opts.grouping(len(view.claims))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
@@ -20,11 +20,19 @@ __all__ = ["View", "select"]
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """The claims and links to draw, in map order, and the ids of those claims."""
+    """The claims and links to draw, in map order, and what a renderer needs to know of them.
+
+    ``junctions`` are the links drawn through a junction node: those with linked co-premises
+    and those another shown link attacks or backs. ``arrows`` counts one arrow per source
+    of each link (a junction adds one more, to its target).
+    """
 
     claims: list[Claim]
     links: list[Link]
     claim_ids: set[str]
+    link_ids: set[str] = field(default_factory=set)
+    junctions: list[Link] = field(default_factory=list)
+    arrows: int = 0
 
 
 def select(
@@ -61,40 +69,67 @@ def select(
             known = ", ".join(t.id for t in m.themes) or "none"
             raise RenderError(f"no theme {unknown[0]!r} in this map (themes: {known})")
         keep = {c.id for c in m.claims if wanted.intersection(c.themes)}
-    links = _links_within(m.links, keep)
+    within = _links_within(m.links, keep)
     if focus is not None:
         if focus not in keep:
             why = "in the chosen themes" if themes is not None else "in this map"
             raise RenderError(f"no claim {focus!r} {why} to focus on")
-        keep = _neighbourhood(links, focus, depth)
-        links = _links_within(links, keep)
-    if themes is None and focus is None:
-        return View(list(m.claims), links, keep)  # every claim: no need to test each one
-    return View([c for c in m.claims if c.id in keep], links, keep)
+        keep = _neighbourhood(within.links, focus, depth)
+        within = _links_within(within.links, keep)
+    # Every claim shown: the map's own list, without testing each one.
+    claims = m.claims if themes is None and focus is None else [c for c in m.claims if c.id in keep]
+    return View(list(claims), within.links, keep, within.ids, within.junctions, within.arrows)
 
 
-def _links_within(links: list[Link], claims: set[str]) -> list[Link]:
+@dataclass(frozen=True, slots=True)
+class _Within:
+    links: list[Link]
+    ids: set[str]
+    junctions: list[Link]
+    arrows: int
+
+
+def _links_within(links: list[Link], claims: set[str]) -> _Within:
     # Links may target links (undercuts, warrants): keep those whose target survives. One
     # pass in map order settles all but links that target a link listed after them; those
-    # get further passes (rare, and chains of links are short).
+    # get further passes (rare, and chains of links are short). The same pass notes what a
+    # renderer needs of the kept links: a big map's links are scattered objects, and each
+    # pass over them costs as much as the work done in it.
     kept: set[str] = set()
+    targeted: set[str] = set()  # targets of kept links: claims, and the links among them
+    copremised: set[str] = set()
     waiting: list[Link] = []
+    arrows = 0
     for link in links:
-        if not claims.issuperset(link.sources):
+        sources = link.sources
+        if not claims.issuperset(sources):
             continue
-        if link.target in claims or link.target in kept:
+        target = link.target
+        if target in claims or target in kept:
             kept.add(link.id)
+            targeted.add(target)
+            arrows += len(sources)
+            if len(sources) > 1:
+                copremised.add(link.id)
         else:
             waiting.append(link)
     while waiting:
         settled = [link for link in waiting if link.target in kept]
         if not settled:
             break
-        kept.update(link.id for link in settled)
+        for link in settled:
+            kept.add(link.id)
+            targeted.add(link.target)
+            arrows += len(link.sources)
+            if len(link.sources) > 1:
+                copremised.add(link.id)
         waiting = [link for link in waiting if link.id not in kept]
-    if len(kept) == len(links):
-        return list(links)
-    return [link for link in links if link.id in kept]
+    shown = list(links) if len(kept) == len(links) else [ln for ln in links if ln.id in kept]
+    junction_ids = copremised.union(targeted.difference(claims))
+    if not junction_ids:
+        return _Within(shown, kept, [], arrows)
+    junctions = [link for link in shown if link.id in junction_ids]  # in map order
+    return _Within(shown, kept, junctions, arrows + len(junctions))
 
 
 def _neighbourhood(links: list[Link], focus: str, depth: int) -> set[str]:
