@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from argmap.formats._argdown_doc import _norm, split_tags
 from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
-from argmap.formats.argdown import _RELATION_RE, _closing, _relation_sign, parse
+from argmap.formats.argdown import _RELATION_RE, _closing, _Parser, _relation_sign, parse
 
 # -- reference rules (the reader's earlier, regex-based code) -----------------------------------
 
@@ -225,3 +225,106 @@ def test_repeated_references_read_as_definitions_do(lines: list[str]) -> None:
 def _as_definition(line: str) -> str:
     stripped = line.rstrip()
     return stripped + ":" if stripped.endswith("]") and "]:" not in stripped else line
+
+
+# -- plain blocks: the reader's fast path for statement paragraphs -----------------------------
+
+
+class _GeneralOnly(_Parser):
+    """The parser with its fast path for plain blocks turned off: every line goes through
+    the general per-line code, the reference for what the fast path must produce."""
+
+    def _plain_blocks(self, i: int) -> int:
+        return i
+
+
+BLOCK_LINES = st.sampled_from(
+    [
+        # what the fast path reads
+        "[A]: Text of A. #tag #(two words)",
+        "[B]: Text {kind: evidence}",
+        "[C]",
+        "[C]:",
+        "[ D  d ]: Spaced title.",
+        "[A]: A again, other words.",
+        "  + [B]",
+        "  - [C]",
+        "  <+ [A]",
+        "  <- [ D  d ]",
+        "  <_ [B]",
+        "    +> [A]",
+        "    -> [C]",
+        "    _> [B]",
+        "    >< [A]",
+        "      _ [C]",
+        " + [E]",
+        "  + [B]  ",
+        "  +\u00a0[C]\u2003",
+        "  - [B]\r",
+        "",
+        "  ",
+        "\u00a0",
+        # what it must leave to the general path, in a block or between blocks
+        "[A] trailing words",
+        "[A](https://example.org)",
+        "[]: Empty title.",
+        "[A]: text // comment",
+        "[A]: text /* comment */",
+        "[A]: escaped \\# hash",
+        "[A]: a/b and <c>",
+        "[A]: a <!-- comment -->",
+        "  + [B]: text on a relation",
+        "  + <Arg>",
+        "  +[B]",
+        "  + [B] trailing",
+        "  + []",
+        "  + [B\\]]",
+        "  + [a/b]",
+        "  + [a<b]",
+        "\t+ [B]",
+        "  +\t[B]",
+        "  + [B] // comment",
+        "  - [C] {kind: evidence}",
+        "  hard-wrapped continuation",
+        "\ta tabbed continuation",
+        "<Arg>: An argument.",
+        "<Arg>",
+        "# Heading",
+        "## Sub heading #tag",
+        "(1) [A]",
+        "(2) [B]: premise text",
+        "----",
+        "-- modus ponens --",
+        "Untitled statement text.",
+        "/* a comment line */",
+        "<!-- a comment line -->",
+        "// a comment line",
+        "/* an open comment",
+        "closing it */",
+    ]
+)
+FRONT_MATTER = st.sampled_from(["", "===\ntitle: T\n===\n", "===\nmodel:\n  mode: strict\n===\n"])
+
+
+def _parse_both(text: str) -> tuple[Any, Any]:
+    """(result, error message) of the fast and the general parser."""
+    out = []
+    for parser in (_Parser, _GeneralOnly):
+        try:
+            out.append((parser(text, None).parse(), None))
+        except Exception as exc:  # the same error either way, at the same place
+            out.append((None, f"{type(exc).__name__}: {exc}"))
+    return out[0], out[1]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(FRONT_MATTER, st.lists(BLOCK_LINES, max_size=16))
+def test_plain_blocks_read_as_the_general_path_does(front: str, lines: list[str]) -> None:
+    text = front + "\n".join(lines)
+    (fast, fast_error), (general, general_error) = _parse_both(text)
+    assert fast_error == general_error
+    if fast is None or general is None:
+        return
+    assert fast == general  # statements (texts, tags, data, lines), relations, warnings...
+    assert fast._untagged == general._untagged
+    assert list(fast.statements) == list(general.statements)  # the order claims come in

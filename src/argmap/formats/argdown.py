@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import accumulate
 from typing import Any
 
 from ..errors import FormatError
@@ -72,6 +72,16 @@ _ARROW = {
 }
 #: In strict mode a relation between two statements is a logical one.
 _STRICT_KIND = {"support": "entails", "attack": "contrary"}
+_STRICT_ARROW = {
+    sign: (_STRICT_KIND.get(kind, kind), forward) for sign, (kind, forward) in _ARROW.items()
+}
+#: A line ``sign [title]`` that the general path reads as a relation to a bare reference,
+#: with no comment, tab or escape (those go the general way): the indent, sign and title.
+#: The title may not hold "/" or "<" (a comment may start there). See _plain_blocks.
+_PLAIN_RELATION = re.compile(
+    r"( *)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[^\S\n\t]+\[([^\]\n\\/<\t]*)\][^\S\n\t]*(?:\n|\Z)"
+)
+_PLAIN_RELATIONS = re.compile(f"(?:{_PLAIN_RELATION.pattern})*")
 
 
 @dataclass(slots=True)
@@ -96,6 +106,7 @@ class _Parser:
         self.doc = ArgdownDocument()
         self.lines = text.split("\n")
         self.strict = False
+        self.arrows = _ARROW  # a relation between two statements: sign -> (kind, forward)
         self.untitled = 0
         self.section: list[tuple[int, str]] = []
         self.pending: _Element | None = None
@@ -105,6 +116,8 @@ class _Parser:
         self.rules: list[str] | None = None  # set after an inference line
         self.rule_line = 0
         self.heading: tuple[int, int, list[str]] | None = None
+        self.text = text
+        self.starts: list[int] | None = None  # see _line_starts
 
     def error(self, message: str, line: int, column: int = 1) -> FormatError:
         return FormatError(message, file=self.file, line=line, column=column)
@@ -116,8 +129,24 @@ class _Parser:
         in_comment: str | None = None
         comment_start = (0, 0)
         line = self._line
-        # islice, not a slice of the list: no copy of the rest of the file.
-        for number, raw in enumerate(islice(self.lines, start, None), start + 1):
+        lines = self.lines
+        end = len(lines)
+        i = start  # index of the next line; its number is i + 1
+        while i < end:
+            if (
+                in_comment is None
+                and self.pending is None
+                and not self.stack
+                and self.heading is None
+                and self.rules is None
+            ):
+                # Between paragraphs: plain statement blocks have a faster reader.
+                i = self._plain_blocks(i)
+                if i >= end:
+                    break
+            raw = lines[i]
+            i += 1
+            number = i
             if in_comment is not None or "/*" in raw or "<!--" in raw:
                 raw, in_comment, comment_start = self._block_comments(
                     raw, number, in_comment, comment_start
@@ -136,6 +165,139 @@ class _Parser:
         self._blank()
         self._end_pcs()
         return self.doc
+
+    def _plain_blocks(self, i: int) -> int:
+        """Read plain paragraphs from line index ``i``; return the index of the first line left.
+
+        Most of a large document is blocks such as::
+
+            [Title]: Text of the statement. #tag
+              + [Other]
+                - [Third]
+
+        a top-level statement with bare references related to it, ended by a blank line.
+        Sent through :meth:`_line`, each line costs several method calls and an
+        :class:`_Element`; here one regular expression finds a block's relation lines and
+        one loop records them, with the open elements as tuples, doing what the general
+        path does in the same order (so statements, relations and warnings come out the
+        same). It is called only between paragraphs, where nothing is pending, and stops at
+        the first line that is anything else: a line with a comment, tab or escape, a
+        continuation line, data on a reference, an argument, a heading. Stopping inside a
+        block, it hands over its elements as the general path would have them
+        (:meth:`_hand_over`), so that line and the rest go on as usual.
+        (tests/formats/test_argdown_fastpath.py compares this path with the general one.)
+        """
+        lines = self.lines
+        end = len(lines)
+        text = self.text
+        starts = self._line_starts()
+        relation = self._plain_relation
+        while i < end:
+            raw = lines[i]
+            if not raw or raw.isspace():
+                i += 1  # a blank line with nothing pending: nothing to do
+                continue
+            if raw[0] != "[" or _has_special(raw):
+                return i
+            head = raw.rstrip()
+            close = head.find("]", 1)
+            if close < 0 or head[close + 1 : close + 2] == "(":
+                return i  # an error, or a Markdown link: an untitled statement
+            title = " ".join(head[1:close].split())
+            after = head[close + 1 :]
+            defines = after[:1] == ":"
+            words = (after[1:] if defines else after).strip()
+            if not title or (words and not defines):
+                return i
+            if self.pcs or self.argument is not None:
+                self._end_pcs()  # as _top_level does first
+            section = self._current_section()
+            # (indent, title, line number, sign) of the root and the open relations; the
+            # last one is pending: its statement and relation are recorded at the next line,
+            # once it is known not to continue the text.
+            stack: list[tuple[int, str, int, str]] = [(0, title, i + 1, "")]
+            i += 1
+            pos = starts[i]
+            run = _PLAIN_RELATIONS.match(text, pos)  # matches always, if only "" at pos
+            stop = run.end() if run else pos
+            found = _PLAIN_RELATION.findall(text, pos, stop) if stop > pos else []
+            for spaces, sign, name in found:
+                ref = " ".join(name.split())
+                if not ref:
+                    break  # an error: for the general path to report
+                top = stack[-1]
+                if top[3]:
+                    relation(top, stack[-2][1], section)
+                else:
+                    self._plain_statement(title, top[2], words, section)
+                indent = len(spaces)
+                while len(stack) > 1 and stack[-1][0] >= indent:
+                    stack.pop()
+                i += 1
+                stack.append((indent, ref, i, sign))
+            else:
+                if i >= end or not lines[i] or lines[i].isspace():  # the paragraph ends
+                    top = stack[-1]
+                    if top[3]:
+                        relation(top, stack[-2][1], section)
+                    else:
+                        self._plain_statement(title, top[2], words, section)
+                    i += 1
+                    continue
+            self._hand_over(stack, words, defines)
+            return i
+        return i
+
+    def _line_starts(self) -> list[int]:
+        """Where each line starts in the text (one more entry: the end of the text)."""
+        if self.starts is None:
+            # Each line is followed by its "\n"; made with C-level calls only.
+            lengths = map((1).__add__, map(len, self.lines))
+            self.starts = list(accumulate(lengths, initial=0))
+        return self.starts
+
+    def _plain_statement(self, title: str, number: int, text: str, section: str | None) -> None:
+        """What :meth:`_flush` does for a top-level ``[title]: text`` (or ``[title]``)."""
+        statements = self.doc.statements
+        if not text:  # a reference, or a definition without text
+            if title not in statements:
+                statements[title] = Statement(title, section=section, line=number)
+            return
+        data: dict[str, Any] | None = None
+        if "{" in text and (found := self._data(text, number)) is not None:
+            data, cut = found
+            text = text[:cut]
+        st = statements.get(title)
+        if st is None:
+            st = statements[title] = Statement(title, section=section, line=number)
+        self._define(st, text)
+        if data:
+            st.data.update(data)
+
+    def _plain_relation(
+        self, child: tuple[int, str, int, str], parent: str, section: str | None
+    ) -> None:
+        """What :meth:`_flush` does for a bare reference ``sign [title]`` under ``parent``."""
+        _, title, number, sign = child
+        statements = self.doc.statements
+        if title not in statements:
+            statements[title] = Statement(title, section=section, line=number)
+        kind, forward = self.arrows[sign]
+        source, target = (parent, title) if forward else (title, parent)
+        self.doc.add_relation(Relation(kind, source, False, target, False))
+
+    def _hand_over(self, stack: list[tuple[int, str, int, str]], text: str, defines: bool) -> None:
+        """Leave :meth:`_plain_blocks`'s open elements as the general path would have them."""
+        _, title, number, _ = stack[0]
+        root = _Element(False, title, 0, number, 1, [text] if text else [], defines)
+        elements = [root]
+        for indent, ref, number, sign in stack[1:]:
+            element = _Element(False, ref, indent, number, indent + len(sign) + 2)
+            element.parent = elements[-1]
+            element.sign = sign
+            elements.append(element)
+        self.stack = elements
+        self.pending = elements[-1]
 
     def _line(self, line: str, number: int) -> None:
         content = line.lstrip(" ")
@@ -202,6 +364,8 @@ class _Parser:
         if mode not in (None, "strict", "loose"):
             raise self.error(f"unknown model mode {mode!r} (use strict or loose)", first + 1)
         self.strict = mode == "strict"
+        if self.strict:
+            self.arrows = _STRICT_ARROW
         return end + 1
 
     def _block_comments(
@@ -374,16 +538,20 @@ class _Parser:
                 statements[title] = found
             st = found
         if element.defines:
-            st.add_text(text)
-            if "#" in text:  # else split_tags finds no tags
-                untagged, tags = split_tags(text)
-                # Keyed as add_text stores the text: stripping changes no tag.
-                self.doc._untagged[text.strip()] = untagged
-                for tag in tags:
-                    if tag not in st.tags:
-                        st.tags.append(tag)
+            self._define(st, text)
         if data:
             st.data.update(data)
+
+    def _define(self, st: Statement, text: str) -> None:
+        """Give ``st`` the text (and the tags) of a definition ``[title]: text``."""
+        st.add_text(text)
+        if "#" in text:  # else split_tags finds no tags
+            untagged, tags = split_tags(text)
+            # Keyed as add_text stores the text: stripping changes no tag.
+            self.doc._untagged[text.strip()] = untagged
+            for tag in tags:
+                if tag not in st.tags:
+                    st.tags.append(tag)
 
     def _add_relation(self, sign: str, parent: _Element, child: _Element) -> None:
         kind, forward = _ARROW[sign]
@@ -466,6 +634,11 @@ class _Parser:
                 self.argument.pcs = items
             self.pcs = []
         self.argument = None
+
+
+def _has_special(raw: str) -> bool:
+    """Whether a line has a comment, a tab or an escape: left to the general path."""
+    return "//" in raw or "/*" in raw or "<!--" in raw or "\t" in raw or "\\" in raw
 
 
 def _relation_sign(content: str) -> str:
