@@ -228,8 +228,6 @@ class _Writer:
         # What the legend explains, noted while the lines are written (a big map is walked
         # once, not once per legend entry).
         self.relations_seen: set[str] = set()
-        self.kinds_seen: set[str] = set()
-        self.first_themes_seen: set[str] = set()
         self.grouping = opts.grouping(len(view.claims))
         # Large views get labels without a table: Graphviz sizes an HTML table slowly (1.2 s
         # of 4 at 5,000 claims), and at that size a reader zooms to one box at a time.
@@ -360,16 +358,13 @@ class _Writer:
         out = self.lines.append
         opts, p = self.opts, self.p
         status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
-        kinds, first_themes, looks = self.kinds_seen, self.first_themes_seen, self._node_looks
+        looks = self._node_looks
         compact_bands = self.compact and self.grouping == "bands"
         bands = self.grouping == "bands"
         frames = self._frames
         width, use_titles, use_text = opts.width, opts.labels != "text", opts.labels != "title"
         for claim in claims:
             cid, kind, themes, title = claim.id, claim.kind, claim.themes, claim.title
-            kinds.add(kind)
-            if themes:
-                first_themes.add(themes[0])
             node_id = f"{p}node-{cid}"
             text = display_text(claim.text)
             if accessible:
@@ -402,6 +397,17 @@ class _Writer:
             else:
                 label = f"{frame[0]}{_text_cell(text, width)}{frame[1]}"
             out(f'{indent}"{cid}" [id="{node_id}" label={label}{look}]\n')
+
+    # What the legend explains, read off the caches the claims filled (kind and status key
+    # each node look; in bands the first theme keys each label frame).
+
+    @property
+    def kinds_seen(self) -> set[str]:
+        return {kind for kind, _, _ in self._node_looks}
+
+    @property
+    def first_themes_seen(self) -> set[str]:
+        return {key[2] for key in self._frames if isinstance(key[2], str)}
 
     def _node_look(self, kind: str, status: str | float | None, border: str | None) -> str:
         """The node attributes after the label, shared by every claim of a kind and status.

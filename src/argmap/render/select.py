@@ -96,7 +96,7 @@ def _links_within(links: list[Link], claims: set[str]) -> _Within:
     # renderer needs of the kept links: a big map's links are scattered objects, and each
     # pass over them costs as much as the work done in it.
     kept: set[str] = set()
-    targeted: set[str] = set()  # targets of kept links: claims, and the links among them
+    targeted: set[str] = set()  # links that kept links attack or back
     copremised: set[str] = set()
     waiting: list[Link] = []
     arrows = 0
@@ -105,14 +105,18 @@ def _links_within(links: list[Link], claims: set[str]) -> _Within:
         if not claims.issuperset(sources):
             continue
         target = link.target
-        if target in claims or target in kept:
-            kept.add(link.id)
+        if target in claims:
+            pass
+        elif target in kept:
             targeted.add(target)
-            arrows += len(sources)
-            if len(sources) > 1:
-                copremised.add(link.id)
         else:
             waiting.append(link)
+            continue
+        kept.add(link.id)
+        n = len(sources)
+        arrows += n
+        if n > 1:
+            copremised.add(link.id)
     while waiting:
         settled = [link for link in waiting if link.target in kept]
         if not settled:
@@ -125,7 +129,7 @@ def _links_within(links: list[Link], claims: set[str]) -> _Within:
                 copremised.add(link.id)
         waiting = [link for link in waiting if link.id not in kept]
     shown = list(links) if len(kept) == len(links) else [ln for ln in links if ln.id in kept]
-    junction_ids = copremised.union(targeted.difference(claims))
+    junction_ids = copremised.union(targeted)
     if not junction_ids:
         return _Within(shown, kept, [], arrows)
     junctions = [link for link in shown if link.id in junction_ids]  # in map order
