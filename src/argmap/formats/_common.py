@@ -11,9 +11,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from operator import contains, itemgetter
 from typing import Any
 
-from ..errors import FormatError
+from ..errors import FormatError, MapValidationError
 from ..model import ArgumentMap, is_slug
 
 __all__ = ["MapBuilder", "Result", "SlugMaker", "load_json", "slugify"]
@@ -141,16 +142,22 @@ class MapBuilder:
             "links": self.links,
         }
         # Validation errors here would be an importer bug; they surface with their paths.
-        from ..validate import validate
+        from ..validate import check
 
         m = ArgumentMap.model_validate(data, strict=False)
-        validate(m)
+        # Every error check of validate(m); its warnings (unconnected claims) are looked
+        # for only to go with an error, as validate would raise them: a reader drops them.
+        errors, _ = check(m, warnings=False)
+        if errors:
+            raise MapValidationError(errors, warnings=check(m)[1])
         return Result(m, self.warnings)
 
 
 def _drop_unsound_links_impl(b: MapBuilder) -> None:
     # Real files hold links argmap cannot: a link whose target is among its own sources,
     # or undercuts that undercut each other in a ring. Drop them, loudly.
+    if _all_sound(b):
+        return
     kept = [
         link
         for link in b.links
@@ -176,6 +183,26 @@ def _drop_unsound_links_impl(b: MapBuilder) -> None:
             "form a ring of links attacking links"
         )
     b.links = kept
+
+
+def _all_sound(b: MapBuilder) -> bool:
+    """Whether the sweep below would keep every link: every target is a claim and no link
+    id is one (so no link targets itself or a link: no ring, nothing dangles), and no link
+    targets one of its sources. Asked with C-level map/set calls, not a Python loop per
+    link: most maps pass, and the sweep is left for those that do not."""
+    links = b.links
+    targets = list(map(_TARGET, links))
+    claim_ids = set(map(_ID, b.claims))
+    return (
+        claim_ids.issuperset(targets)
+        and claim_ids.isdisjoint(map(_ID, links))
+        and not any(map(contains, map(_SOURCES, links), targets))
+    )
+
+
+_ID = itemgetter("id")
+_TARGET = itemgetter("target")
+_SOURCES = itemgetter("sources")
 
 
 def _ring_breaks(by_id: dict[str, dict[str, Any]]) -> set[str]:
