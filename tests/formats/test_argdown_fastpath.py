@@ -12,12 +12,20 @@ import re
 import unicodedata
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.formats._argdown_doc import _norm, split_tags
 from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
-from argmap.formats.argdown import _RELATION_RE, _closing, _Parser, _relation_sign, parse
+from argmap.formats.argdown import (
+    _RELATION_RE,
+    _closing,
+    _Parser,
+    _plain_yaml,
+    _relation_sign,
+    parse,
+)
 
 # -- reference rules (the reader's earlier, regex-based code) -----------------------------------
 
@@ -345,3 +353,46 @@ def test_links_with_claim_ids_go_through_the_sweep() -> None:
     _drop_unsound_links_impl(b)
     assert b.links == expected.links and b.warnings == expected.warnings
     assert b.warnings  # the ring was found
+
+
+# -- front matter without PyYAML ----------------------------------------------------------------
+
+YAML_KEYS = st.sampled_from(["title", "author", "a-b", "_k", "y", "yes", "No", "ON", "null", "x:"])
+YAML_VALUES = st.one_of(
+    st.text(alphabet="aZyn0 .,;:#'\"-_?()/+!&*%@`{}[]|>\t~=", max_size=12),
+    st.sampled_from(
+        [
+            "true",
+            "False",
+            "off",
+            "On",
+            "NULL",
+            "Null",
+            "~",
+            "yes please",
+            "a  b",
+            "x -",
+            "a #b",
+            "a#b",
+        ]
+    ),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(YAML_KEYS, st.sampled_from([":", ": ", ":  "]), YAML_VALUES), max_size=4))
+def test_plain_front_matter_reads_as_pyyaml_does(items: list[tuple[str, str, str]]) -> None:
+    yaml = pytest.importorskip("yaml")
+    text = "\n".join(f"{key}{colon}{value}" for key, colon, value in items)
+    plain = _plain_yaml(text)
+    if plain is not None:
+        assert plain == yaml.safe_load(text)
+
+
+def test_plain_front_matter_is_read_without_pyyaml() -> None:
+    text = "title: Generated debate of 20000 statements\nauthor: Someone (ed.)  "
+    assert _plain_yaml(text) == {
+        "title": "Generated debate of 20000 statements",
+        "author": "Someone (ed.)",
+    }
+    assert _plain_yaml("model:\n  mode: strict") is None  # nested: for PyYAML

@@ -681,7 +681,40 @@ def _next_is_item(lines: list[str], index: int) -> bool:
     return False
 
 
+#: A front matter line ``key: value`` whose YAML meaning is plain: a word for a key, and a
+#: value that starts with a letter and holds no character YAML gives a meaning to there
+#: (":" "#" "{" "[" "*" "&" "!" "|" ">" "%" "@" "`" '"', tabs), so it is the string itself.
+_PLAIN_YAML_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): +([A-Za-z][A-Za-z0-9 .,;'?()/+_-]*)")
+#: Plain words YAML 1.1 (PyYAML) reads as booleans or null, not as strings.
+_YAML_WORDS = frozenset(
+    w
+    for word in ("yes", "no", "true", "false", "on", "off", "null")
+    for w in (word, word.capitalize(), word.upper())
+)
+
+
+def _plain_yaml(text: str) -> dict[str, Any] | None:
+    """``yaml.safe_load(text)`` for the front matter of plain ``key: value`` lines, else None.
+
+    The common front matter (``title: ...``) is read without PyYAML, whose import costs more
+    than reading a large document's statements. (tests/formats/test_argdown_fastpath.py
+    compares this with PyYAML.)
+    """
+    out: dict[str, Any] = {}
+    for line in text.split("\n"):
+        m = _PLAIN_YAML_LINE.fullmatch(line.rstrip(" "))
+        if m is None:
+            return None
+        key, value = m.groups()
+        if key in _YAML_WORDS or value in _YAML_WORDS:
+            return None
+        out[key] = value
+    return out or None
+
+
 def _yaml_mapping(text: str, parser: _Parser, line: int, what: str, lenient: bool = False) -> Any:
+    if not lenient and (plain := _plain_yaml(text)) is not None:
+        return plain
     try:
         import yaml
     except ImportError:  # pragma: no cover - PyYAML comes with the argdown extra
