@@ -108,17 +108,30 @@ class ArgdownDocument:
     relations: list[Relation] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    _seen: set[tuple[Any, ...]] = field(default_factory=set, repr=False)
+    _seen: set[Relation] = field(default_factory=set, repr=False)  # see _relation_key
     #: Statement text -> the text without its tags, where the reader already split it off
     #: (to_map needs it again; split_tags is a good part of the cost of a large file).
     _untagged: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def add_relation(self, relation: Relation) -> None:
-        key = relation.key()
+        key = _relation_key(relation) if relation.type in SYMMETRIC else relation
         seen = self._seen
         if key not in seen:
             seen.add(key)
             self.relations.append(relation)
+
+
+def _relation_key(relation: Relation) -> Relation:
+    """What makes two relations the same, as a relation: the relation itself, or for a
+    symmetric one the way round :meth:`Relation.key` puts first.
+
+    Two relations have the same key here exactly when their :meth:`Relation.key` is the
+    same, and the relation serves as its own key in most cases, with no tuple to make.
+    """
+    kind, source, source_is_argument, target, target_is_argument = relation
+    if kind in SYMMETRIC and (target_is_argument, target) < (source_is_argument, source):
+        return Relation(kind, target, target_is_argument, source, source_is_argument)
+    return relation
 
 
 def _norm(text: str) -> str:

@@ -39,11 +39,13 @@ from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
 from ._argdown_doc import (
+    SYMMETRIC,
     ArgdownDocument,
     Argument,
     PcsItem,
     Relation,
     Statement,
+    _relation_key,
     split_tags,
     to_map,
 )
@@ -191,7 +193,10 @@ class _Parser:
         end = len(lines)
         text = self.text
         starts = self._line_starts()
-        relation = self._plain_relation
+        doc = self.doc
+        statements, relations, seen = doc.statements, doc.relations, doc._seen
+        arrows = self.arrows
+        new_tuple = tuple.__new__  # Relation(...) without its Python-level __new__
         while i < end:
             raw = lines[i]
             if not raw or raw.isspace():
@@ -211,41 +216,53 @@ class _Parser:
                 return i
             if self.pcs or self.argument is not None:
                 self._end_pcs()  # as _top_level does first
-            section = self._current_section()
-            # (indent, title, line number, sign) of the root and the open relations; the
-            # last one is pending: its statement and relation are recorded at the next line,
-            # once it is known not to continue the text.
-            stack: list[tuple[int, str, int, str]] = [(0, title, i + 1, "")]
-            i += 1
+            section = self.section[-1][1] if self.section else None
+            root = i + 1  # its line number
+            i = root
             pos = starts[i]
             run = _PLAIN_RELATIONS.match(text, pos)  # matches always, if only "" at pos
             stop = run.end() if run else pos
             found = _PLAIN_RELATION.findall(text, pos, stop) if stop > pos else []
-            for spaces, sign, name in found:
-                ref = " ".join(name.split())
-                if not ref:
-                    break  # an error: for the general path to report
-                top = stack[-1]
-                if top[3]:
-                    relation(top, stack[-2][1], section)
-                else:
-                    self._plain_statement(title, top[2], words, section)
+            refs = [" ".join(name.split()) for _, _, name in found]
+            if "" in refs:  # an empty title: an error, for the general path to report
+                del refs[refs.index("") :]
+            # The element on the last line read is pending: the general path records its
+            # statement and relation at the next line, once that line does not continue
+            # its text. Here the next line is known: a relation line does not, a blank
+            # line (or the end) does not either and ends the paragraph, and any other line
+            # is for the general path, which gets the pending element (_hand_over).
+            beyond = i + len(refs)  # the line after the relation lines
+            ends = beyond >= end or not lines[beyond] or lines[beyond].isspace()
+            last = len(refs) - 1
+            if refs or ends:
+                self._plain_statement(title, root, words, section)
+            # (indent, title, line number, sign) of the root and the open relations.
+            stack: list[tuple[int, str, int, str]] = [(0, title, root, "")]
+            for k, ref in enumerate(refs):
+                spaces, sign, _ = found[k]
                 indent = len(spaces)
                 while len(stack) > 1 and stack[-1][0] >= indent:
                     stack.pop()
+                parent = stack[-1][1]
                 i += 1
                 stack.append((indent, ref, i, sign))
-            else:
-                if i >= end or not lines[i] or lines[i].isspace():  # the paragraph ends
-                    top = stack[-1]
-                    if top[3]:
-                        relation(top, stack[-2][1], section)
+                if k < last or ends:  # the line after this one does not continue it
+                    if ref not in statements:
+                        statements[ref] = Statement(ref, section=section, line=i)
+                    kind, forward = arrows[sign]
+                    # What doc.add_relation does, without two calls per relation.
+                    if forward:
+                        relation = new_tuple(Relation, (kind, parent, False, ref, False))
                     else:
-                        self._plain_statement(title, top[2], words, section)
-                    i += 1
-                    continue
-            self._hand_over(stack, words, defines)
-            return i
+                        relation = new_tuple(Relation, (kind, ref, False, parent, False))
+                    key = _relation_key(relation) if kind in SYMMETRIC else relation
+                    if key not in seen:
+                        seen.add(key)
+                        relations.append(relation)
+            if not ends:
+                self._hand_over(stack, words, defines)
+                return i
+            i += 1  # past the blank line
         return i
 
     def _line_starts(self) -> list[int]:
@@ -273,18 +290,6 @@ class _Parser:
         self._define(st, text)
         if data:
             st.data.update(data)
-
-    def _plain_relation(
-        self, child: tuple[int, str, int, str], parent: str, section: str | None
-    ) -> None:
-        """What :meth:`_flush` does for a bare reference ``sign [title]`` under ``parent``."""
-        _, title, number, sign = child
-        statements = self.doc.statements
-        if title not in statements:
-            statements[title] = Statement(title, section=section, line=number)
-        kind, forward = self.arrows[sign]
-        source, target = (parent, title) if forward else (title, parent)
-        self.doc.add_relation(Relation(kind, source, False, target, False))
 
     def _hand_over(self, stack: list[tuple[int, str, int, str]], text: str, defines: bool) -> None:
         """Leave :meth:`_plain_blocks`'s open elements as the general path would have them."""
