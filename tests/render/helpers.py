@@ -52,8 +52,11 @@ def dot_json(source: str) -> LaidOut:
         for o in objects
         if "nodes" not in o and not o["name"].startswith("legend ")  # clusters list nodes
     }
+    # Edges as drawn, from reason to conclusion: big maps write them turned round (dir=back).
     edges = {
-        (names[e["tail"]], names[e["head"]])
+        (names[e["head"]], names[e["tail"]])
+        if e.get("dir") == "back"
+        else (names[e["tail"]], names[e["head"]])
         for e in data.get("edges", [])
         if not names[e["tail"]].startswith("legend ")
     }

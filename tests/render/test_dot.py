@@ -307,19 +307,40 @@ def test_large_views_get_compact_labels_with_the_theme_as_border() -> None:
     assert "<TABLE" in to_dot(synthetic_map(COMPACT_LIMIT // 2, seed=3)).source
 
 
-def test_big_maps_double_edge_lengths_themselves_not_through_the_legend() -> None:
-    # Graphviz doubles edge lengths when any edge has a label; big maps need that (their
-    # crossing minimisation is many times cheaper) with or without a legend, and must not
-    # get it twice. Small maps keep single lengths and the legend's labelled samples.
-    from argmap.render.backend import SIMPLEX_LIMIT
+def test_big_maps_turn_their_edges_round_and_the_biggest_double_them() -> None:
+    # From SIMPLEX_LIMIT nodes, edges run from conclusion to reason with dir=back under the
+    # opposite rank direction (the same drawing; Graphviz orders the ranks far better that
+    # way), and the legend's samples take external labels, which do not double edge lengths
+    # as labels do. From DOUBLE_LIMIT, edges are doubled outright. Small maps keep it plain.
+    from argmap.render.backend import DOUBLE_LIMIT, SIMPLEX_LIMIT
 
     big = synthetic_map(SIMPLEX_LIMIT, seed=2)
     for legend in (True, False):
         source = to_dot(big, legend=legend).source
-        assert "\tedge [minlen=2 " in source
-        assert 'ranksep="0.23"' in source or "ranksep=0.23" in source
+        assert "rankdir=TB" in source and "\tedge [dir=back " in source
+        assert "minlen" not in source and "ranksep=0.45" in source
+        assert " arrowhead=" not in source.split("subgraph")[0]  # arrows at the tail end
         assert ' label=" supports"' not in source
     assert ' xlabel=" supports"' in to_dot(big).source
+    assert "rankdir=RL" in to_dot(big, direction="LR").source
+
+    biggest = to_dot(synthetic_map(DOUBLE_LIMIT, seed=2)).source
+    assert "\tedge [dir=back minlen=2 " in biggest and "ranksep=0.23" in biggest
+
     small_source = to_dot(small()).source
+    assert "rankdir=BT" in small_source and "dir=back" not in small_source
     assert "minlen" not in small_source and "xlabel" not in small_source
     assert ' label=" supports"' in small_source
+
+
+@needs_dot
+def test_turned_round_edges_are_drawn_from_reason_to_conclusion() -> None:
+    from argmap.render.backend import SIMPLEX_LIMIT
+
+    big = synthetic_map(SIMPLEX_LIMIT, seed=2)
+    laid = dot_json(to_dot(big).source)
+    nodes, edges = expected_graph(big)
+    assert set(laid.nodes) == nodes and laid.edges == edges
+    # Every arrow still points up, from reason to conclusion (dot -Tjson's y grows upwards).
+    y = {name: float(str(node["pos"]).split(",")[1]) for name, node in laid.nodes.items()}
+    assert all(y[reason] < y[conclusion] for reason, conclusion in laid.edges)

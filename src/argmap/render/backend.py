@@ -31,6 +31,7 @@ from pathlib import Path
 from ..errors import RenderError
 
 __all__ = [
+    "DOUBLE_LIMIT",
     "FORMATS",
     "Renderer",
     "find_renderer",
@@ -43,6 +44,10 @@ FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "d
 
 #: From this many nodes, network-simplex and crossing-minimisation work is capped.
 SIMPLEX_LIMIT = 1000
+#: From this many nodes, edges are twice as long (``minlen=2``, half the rank gap): that
+#: makes placing nodes cheaper on the biggest layered maps.
+DOUBLE_LIMIT = 7500
+
 #: From this many nodes, edges are drawn as polylines: spline routing dominates the time.
 SPLINE_LIMIT = 1500
 #: From this many nodes, the layered ``dot`` layout gives way to ``sfdp``.

@@ -25,7 +25,7 @@ import graphviz
 
 from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
-from .backend import SIMPLEX_LIMIT, layout_settings, run
+from .backend import DOUBLE_LIMIT, SIMPLEX_LIMIT, layout_settings, run
 from .options import DiagramOptions, make_options
 from .quoting import (
     Plain,
@@ -240,14 +240,24 @@ class _Writer:
         self._frames: dict[tuple[object, ...], list[str]] = {}
         self._node_looks: dict[tuple[str, str | float | None, str | None], str] = {}
         self._captions: dict[tuple[str, ...], str] = {}
-        # Cluster labels follow the rank direction: "b" is the top of a bottom-to-top map.
-        self._cluster_labelloc = "b" if opts.direction == "BT" else "t"
         n_nodes = len(view.claims) + len(self.junctions)
-        # Graphviz doubles every edge's length when any edge has a label (the legend's samples
-        # do), and on big maps its crossing minimisation is far cheaper that way: dot 2.43,
-        # 7,500 claims, 9.1 s with single-length edges, 1.2 s with double (placement 1.5 s ->
-        # 4.1 s). Big maps ask for it outright, so the time does not hang on the legend.
-        self.double_ranks = max(n_nodes, self.n_edges) >= SIMPLEX_LIMIT
+        big = max(n_nodes, self.n_edges) >= SIMPLEX_LIMIT
+        # Big maps write each edge from its conclusion to its reason, with dir=back and the
+        # rank direction turned round: the same drawing, but Graphviz's first ordering of
+        # each rank (a breadth-first walk from the nodes no edge enters) then starts at the
+        # positions and follows the tree down, which has no crossings to undo. Walking up
+        # from the reasons gave an order that crossing minimisation spent seconds improving
+        # (dot 2.43, 5,000 claims: 29,464 crossings left after its 0.7 s; turned round, none).
+        self.from_conclusions = big
+        self.rankdir = _TURNED[opts.direction] if big else opts.direction
+        # Cluster labels follow the rank direction: "b" is the top of a bottom-to-top map.
+        self._cluster_labelloc = "b" if self.rankdir == "BT" else "t"
+        # Graphviz doubles every edge's length when any edge has a label, so on big maps the
+        # legend's samples take external labels (xlabel) instead. The very biggest ask for
+        # double length outright: it cuts the work of placing nodes at 10,000 claims (dot
+        # 2.43, turned-round edges: 13.4 s against 17.4) but adds to it at 5,000 (5.3 s
+        # against 4.1); the two meet at about 7,500 (docs/benchmarks.md).
+        self.double_ranks = max(n_nodes, self.n_edges) >= DOUBLE_LIMIT
         self.diagram = Diagram(
             self.lines,
             title=display_text(m.title or "Argument map"),
@@ -280,7 +290,7 @@ class _Writer:
         clustered = self.grouping == "clusters"
         n_edges = self.n_edges
         attrs = {
-            "rankdir": opts.direction,
+            "rankdir": self.rankdir,
             "fontname": f'"{FONT}"',
             "nodesep": "0.3",
             "ranksep": "0.23" if self.double_ranks else "0.45",  # the same gap either way
@@ -299,7 +309,8 @@ class _Writer:
             f'fontname="{FONT}" fontsize=11 margin="0.12,0.06"]\n'
         )
         minlen = "minlen=2 " if self.double_ranks else ""
-        yield f'\tedge [{minlen}fontname="{FONT}" fontsize=9 arrowsize=0.8]\n'
+        back = "dir=back " if self.from_conclusions else ""
+        yield f'\tedge [{back}{minlen}fontname="{FONT}" fontsize=9 arrowsize=0.8]\n'
 
     def _title_label(self) -> str:
         rows = []
@@ -555,6 +566,8 @@ class _Writer:
     def _write_links(self) -> None:
         out = self.lines.append
         junctions, acc, claim_ids = self.junctions, self.accessible, self.claim_ids
+        # An edge from reason to conclusion, or turned round (see from_conclusions).
+        edge = _BACKWARD_EDGE if self.from_conclusions else _FORWARD_EDGE
         looks: dict[str, tuple[str, str]] = {}  # relation -> (edge attributes, arrowhead)
         for link in self.view.links:  # map order keeps the output deterministic
             lid, target, sources = link.id, link.target, link.sources
@@ -567,20 +580,23 @@ class _Writer:
             if lid not in junctions:
                 if acc:
                     self.diagram.titles[edge_id] = self._edge_title(link, relation, sources[0])
-                out(
-                    f'\t"{sources[0]}" -> "{target}" '
-                    f'[id="{edge_id}" {look} arrowhead={arrowhead}]\n'
-                )
+                out(edge.format(sources[0], target, edge_id, look, arrowhead))
                 continue
             for i, source in enumerate(sources, start=1):
                 part_id = f"{edge_id}.{i}"
                 if acc:
                     self.diagram.titles[part_id] = self._premise_title(link, relation, source)
-                out(f'\t"{source}" -> "{lid}" [id="{part_id}" {look} arrowhead=none]\n')
+                out(edge.format(source, lid, part_id, look, "none"))
             if acc:
                 self.diagram.titles[edge_id] = self._junction_title(link)
-            out(f'\t"{lid}" -> "{target}" [id="{edge_id}" {look} arrowhead={arrowhead}]\n')
+            out(edge.format(lid, target, edge_id, look, arrowhead))
         self.relations_seen.update(looks)
+
+    def edge_line(self, indent: str, tail: str, head: str, attrs: str, arrow: str) -> str:
+        """A DOT edge statement between two quoted node names, turned round on big maps."""
+        if self.from_conclusions:
+            return f"{indent}{head} -> {tail} [{attrs} arrowtail={arrow}]\n"
+        return f"{indent}{tail} -> {head} [{attrs} arrowhead={arrow}]\n"
 
     def _edge_look(self, relation: str) -> tuple[str, str]:
         style = edge_style(relation, self.opts.bw)
@@ -634,6 +650,13 @@ class _Writer:
 
 
 #: What an attack or support is called when its target is a link (an inference).
+# The rank direction that draws a turned-round edge the way round the user asked for.
+_TURNED = {"BT": "TB", "TB": "BT", "LR": "RL", "RL": "LR"}
+# Edge statements: tail, head, id, attributes, arrow; str.format is the fastest way to fill
+# them in the loop over a big map's links. Ids are checked slugs, attributes our own.
+_FORWARD_EDGE = '\t"{0}" -> "{1}" [id="{2}" {3} arrowhead={4}]\n'
+_BACKWARD_EDGE = '\t"{1}" -> "{0}" [id="{2}" {3} arrowtail={4}]\n'
+
 _ON_A_LINK = {"attack": "undercut", "support": "warrant"}
 
 _RELATION_NOUN = {
@@ -692,7 +715,7 @@ class _Legend:
         target = "claim" if relation in ("support", "attack") else "inference"
         low_id, high_id = f"{p}legend-{relation}-from", f"{p}legend-{relation}-to"
         # An edge label would double the edge lengths a second time on a big map.
-        label = "xlabel" if self.w.double_ranks else "label"
+        label = "xlabel" if self.w.from_conclusions else "label"
         edge_id = f"{p}legend-edge-{relation}"
         self.w.diagram.titles[low_id] = "legend sample"
         self.w.diagram.titles[high_id] = "legend sample"
@@ -702,9 +725,14 @@ class _Legend:
         return [
             f'\t\t"{low}" [id="{low_id}" label="reason"]\n',
             f'\t\t"{high}" [id="{high_id}" label="{target}"]\n',
-            f'\t\t"{low}" -> "{high}" [id="{edge_id}" color="{style.color}" '
-            f"style={style.style} arrowhead={style.arrowhead} penwidth={style.penwidth} "
-            f'{label}=" {style.verb}" fontcolor="{style.color}"]\n',
+            self.w.edge_line(
+                "\t\t",
+                f'"{low}"',
+                f'"{high}"',
+                f'id="{edge_id}" color="{style.color}" style={style.style} '
+                f'penwidth={style.penwidth} {label}=" {style.verb}" fontcolor="{style.color}"',
+                style.arrowhead,
+            ),
         ]
 
     def _sample_copremise(self) -> list[str]:
@@ -719,11 +747,20 @@ class _Legend:
             f'\t\t"legend co-j" [id="{p}legend-co-j" shape=point width=0.11 style=filled '
             f'fillcolor="{style.color}" {look}]\n',
             f'\t\t"legend co-t" [id="{p}legend-co-t" label="only together"]\n',
-            f'\t\t"legend co-a" -> "legend co-j" [id="{p}legend-edge-co-a" {look} '
-            "arrowhead=none]\n",
-            f'\t\t"legend co-b" -> "legend co-j" [id="{p}legend-edge-co-b" {look} '
-            "arrowhead=none]\n",
-            f'\t\t"legend co-j" -> "legend co-t" [id="{p}legend-edge-co-j" {look}]\n',
+            *(
+                self.w.edge_line(
+                    "\t\t",
+                    f'"legend co-{tail}"',
+                    f'"legend co-{head}"',
+                    f'id="{p}legend-edge-co-{tail}" {look}',
+                    arrow,
+                )
+                for tail, head, arrow in (
+                    ("a", "j", "none"),
+                    ("b", "j", "none"),
+                    ("j", "t", "normal"),
+                )
+            ),
         ]
 
     def _sample_box(self, name: str, value: str | float, text: str) -> str:
