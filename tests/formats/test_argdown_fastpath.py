@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.formats._argdown_doc import _norm, split_tags
+from argmap import FormatError, MapValidationError
+from argmap.formats._argdown_doc import _Converter, _norm, split_tags
 from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
 from argmap.formats.argdown import (
     _RELATION_RE,
@@ -396,3 +397,52 @@ def test_plain_front_matter_is_read_without_pyyaml() -> None:
         "author": "Someone (ed.)",
     }
     assert _plain_yaml("model:\n  mode: strict") is None  # nested: for PyYAML
+
+
+class _ConverterGeneralOnly(_Converter):
+    """The converter making every relation through _relation (the reference)."""
+
+    def _plain_relations(self) -> None:
+        for rel in self.doc.relations:
+            if rel.type != "undercut":
+                self._relation(rel)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(FRONT_MATTER, st.lists(BLOCK_LINES, max_size=16))
+def test_plain_relations_convert_as_the_general_path_does(front: str, lines: list[str]) -> None:
+    try:
+        doc = parse(front + "\n".join(lines))
+    except FormatError:
+        return
+    # Each converter gets a document of its own: converting must not depend on the other.
+    other = parse(front + "\n".join(lines))
+    try:
+        fast = _Converter(doc).run()
+    except MapValidationError as exc:
+        with pytest.raises(MapValidationError) as general_error:
+            _ConverterGeneralOnly(other).run()
+        assert str(general_error.value) == str(exc)
+        return
+    general = _ConverterGeneralOnly(other).run()
+    assert fast.map.model_dump() == general.map.model_dump()
+    assert fast.warnings == general.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statement related to itself: dropped with a warning, unless it is a conclusion
+        "[A]: Root.\n  + [A]\n\n<Arg>\n\n(1) [B]\n----\n(2) [A]\n",
+        "[A]: Root.\n  + [A]\n  - [B]\n",
+        # a contradiction is an attack each way, once even when repeated the other way round
+        "[A]: Root.\n  >< [B]\n\n[B]: Other.\n  >< [A]\n  - [A]\n",
+        # an undercut of a statement splits over the links out of it
+        "[A]: Root.\n  + [B]\n  - [C]\n\n[B]: b\n  _ [D]\n\n[B]\n  + [E]\n",
+    ],
+)
+def test_plain_relations_convert_as_the_general_path_does_examples(text: str) -> None:
+    fast = _Converter(parse(text)).run()
+    general = _ConverterGeneralOnly(parse(text)).run()
+    assert fast.map.model_dump() == general.map.model_dump()
+    assert fast.warnings == general.warnings

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ..model import is_slug
@@ -27,6 +28,7 @@ RelationType = str  # support | attack | undercut | entails | contrary | contrad
 SYMMETRIC = frozenset({"contrary", "contradictory"})
 
 _TAG_WORD_RE = re.compile(r"[\w-]+")
+_TYPE = itemgetter(0)  # a relation's type
 _ESCAPE_RE = re.compile(r"\\(.)")
 
 #: Claim fields argmap writes into an Argdown statement's ``{...}`` data and reads back.
@@ -254,9 +256,7 @@ class _Converter:
                 self._inferences(arg)
         # Undercuts last: an undercut of a sketched argument needs the links from it.
         self.conclusions = set(self.conclusion.values())
-        for rel in doc.relations:
-            if rel.type != "undercut":
-                self._relation(rel)
+        self._plain_relations()
         for rel in doc.relations:
             if rel.type == "undercut":
                 self._relation(rel)
@@ -423,6 +423,56 @@ class _Converter:
         if as_source:
             return self.conclusion.get(title)
         return self.main_link.get(title)
+
+    def _plain_relations(self) -> None:
+        """Every relation but the undercuts, in order, as :meth:`_relation` makes them.
+
+        Most relations of a large document are between two statements: those are made
+        here in one loop, doing what ``_relation`` then ``_add_link`` do for them, with no
+        call per relation (tests/formats/test_argdown_fastpath.py compares the two).
+        """
+        statement_claim = self.statement_claim
+        link_keys, conclusions = self.link_keys, self.conclusions
+        counters, used, links = self.counters, self.ids._used, self.b.links
+        # Links out of a claim are looked up only for undercuts: kept only if there are any.
+        outgoing = self.outgoing if "undercut" in map(_TYPE, self.doc.relations) else None
+        for rel in self.doc.relations:
+            kind, source_title, source_is_argument, target_title, target_is_argument = rel
+            if kind == "undercut":
+                continue  # after all the others
+            if source_is_argument or target_is_argument:
+                self._relation(rel)
+                continue
+            source = statement_claim.get(source_title)
+            target = statement_claim.get(target_title)
+            if source is None or target is None:
+                self.lose("relations to arguments whose inference was dropped dropped")
+                continue
+            link_kind = "support" if kind in ("support", "entails") else "attack"
+            pairs = [(source, target)]
+            if kind in SYMMETRIC:
+                pairs.append((target, source))  # an attack each way
+            for a, z in pairs:
+                if a == z:
+                    if a not in conclusions:
+                        self.lose("relations from a statement to itself dropped")
+                    continue
+                key = (link_kind, a, z)
+                if key in link_keys:
+                    continue
+                link_keys.add(key)
+                # Both ends are claims: a support is s<n>, an attack a<n> (SlugMaker.numbered).
+                prefix = "s" if link_kind == "support" else "a"
+                n = counters.get(prefix, 0) + 1
+                link_id = f"{prefix}{n}"
+                while link_id in used:
+                    n += 1
+                    link_id = f"{prefix}{n}"
+                used.add(link_id)
+                counters[prefix] = n
+                links.append({"id": link_id, "kind": link_kind, "sources": [a], "target": z})
+                if outgoing is not None:
+                    outgoing.setdefault(a, []).append(link_id)
 
     def _relation(self, rel: Relation) -> None:
         statement_claim = self.statement_claim
