@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, not_
 from pathlib import Path
 from typing import Any
 
@@ -200,10 +202,20 @@ _OPTIONAL_CLAIM_LISTS = ("themes", "asserted_by", "quotes")
 def _empty_lists(m: ArgumentMap) -> dict[str, Any]:
     # Empty optional lists are noise in a diff. Only claims have them, so name just those,
     # for pydantic to skip as it writes (a generic walk cost more than the serialisation).
-    skip: dict[int, set[str]] = {}
-    for i, claim in enumerate(m.claims):
-        if not (claim.themes and claim.asserted_by and claim.quotes):
-            skip[i] = {key for key in _OPTIONAL_CLAIM_LISTS if not getattr(claim, key)}
+    # A list empty in every claim is named once for all ("__all__", which pydantic merges
+    # with the per-claim entries); the rest claim by claim, one C-level pass per list.
+    claims = m.claims
+    everywhere: set[str] = set()
+    skip: dict[int | str, set[str]] = {}
+    for key in _OPTIONAL_CLAIM_LISTS:
+        filled = list(map(bool, map(attrgetter(key), claims)))
+        if not any(filled):
+            everywhere.add(key)
+            continue
+        for i in compress(range(len(filled)), map(not_, filled)):
+            skip.setdefault(i, set()).add(key)
+    if everywhere:
+        skip["__all__"] = everywhere
     return {"claims": skip}
 
 
