@@ -566,30 +566,34 @@ class _Writer:
     def _write_links(self) -> None:
         out = self.lines.append
         junctions, acc, claim_ids = self.junctions, self.accessible, self.claim_ids
-        # An edge from reason to conclusion, or turned round (see from_conclusions).
-        edge = _BACKWARD_EDGE if self.from_conclusions else _FORWARD_EDGE
-        looks: dict[str, tuple[str, str]] = {}  # relation -> (edge attributes, arrowhead)
+        # Each edge from reason to conclusion, or turned round (see from_conclusions).
+        turned = self.from_conclusions
+        none = "arrowtail=none" if turned else "arrowhead=none"
+        looks: dict[str, tuple[str, str]] = {}  # relation -> (edge attributes, arrow)
         for link in self.view.links:  # map order keeps the output deterministic
             lid, target, sources = link.id, link.target, link.sources
             # as self.relation(link), inlined
             relation = link.kind if target in claim_ids else _ON_A_LINK[link.kind]
             if relation not in looks:
                 looks[relation] = self._edge_look(relation)
-            look, arrowhead = looks[relation]
+            look, arrow = looks[relation]
             edge_id = f"{self.p}edge-{lid}"
             if lid not in junctions:
                 if acc:
                     self.diagram.titles[edge_id] = self._edge_title(link, relation, sources[0])
-                out(edge.format(sources[0], target, edge_id, look, arrowhead))
+                a, b = (target, sources[0]) if turned else (sources[0], target)
+                out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}]\n')
                 continue
             for i, source in enumerate(sources, start=1):
                 part_id = f"{edge_id}.{i}"
                 if acc:
                     self.diagram.titles[part_id] = self._premise_title(link, relation, source)
-                out(edge.format(source, lid, part_id, look, "none"))
+                a, b = (lid, source) if turned else (source, lid)
+                out(f'\t"{a}" -> "{b}" [id="{part_id}" {look} {none}]\n')
             if acc:
                 self.diagram.titles[edge_id] = self._junction_title(link)
-            out(edge.format(lid, target, edge_id, look, arrowhead))
+            a, b = (target, lid) if turned else (lid, target)
+            out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}]\n')
         self.relations_seen.update(looks)
 
     def edge_line(self, indent: str, tail: str, head: str, attrs: str, arrow: str) -> str:
@@ -604,7 +608,8 @@ class _Writer:
             f'color="{style.color}" style={style.style} penwidth={style.penwidth} '
             f'class="{relation}"'
         )
-        return look, style.arrowhead
+        arrow = "arrowtail" if self.from_conclusions else "arrowhead"
+        return look, f"{arrow}={style.arrowhead}"
 
     # -- accessible descriptions of relations ----------------------------------------------
 
@@ -649,14 +654,10 @@ class _Writer:
         return f"{noun} {self.name(link.target)}: {self._sources(link)}{together}"
 
 
-#: What an attack or support is called when its target is a link (an inference).
 # The rank direction that draws a turned-round edge the way round the user asked for.
 _TURNED = {"BT": "TB", "TB": "BT", "LR": "RL", "RL": "LR"}
-# Edge statements: tail, head, id, attributes, arrow; str.format is the fastest way to fill
-# them in the loop over a big map's links. Ids are checked slugs, attributes our own.
-_FORWARD_EDGE = '\t"{0}" -> "{1}" [id="{2}" {3} arrowhead={4}]\n'
-_BACKWARD_EDGE = '\t"{1}" -> "{0}" [id="{2}" {3} arrowtail={4}]\n'
 
+#: What an attack or support is called when its target is a link (an inference).
 _ON_A_LINK = {"attack": "undercut", "support": "warrant"}
 
 _RELATION_NOUN = {
