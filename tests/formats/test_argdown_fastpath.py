@@ -106,6 +106,14 @@ def test_split_tags_matches_the_tag_pattern(text: str) -> None:
     assert split_tags(text) == reference_split_tags(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(TAG_TEXT, st.text(alphabet="aZ1é٣²_-#( \\", max_size=6))
+def test_split_tags_of_a_last_word_tag(text: str, tag: str) -> None:
+    # The common "Text. #tag" has a shortcut of its own.
+    for sep in (" #", "#", "\\#"):
+        assert split_tags(text + sep + tag) == reference_split_tags(text + sep + tag)
+
+
 @settings(max_examples=300, deadline=None)
 @given(TAG_TEXT)
 def test_split_tags_ignores_surrounding_whitespace(text: str) -> None:
@@ -257,6 +265,10 @@ BLOCK_LINES = st.sampled_from(
         "[C]:",
         "[ D  d ]: Spaced title.",
         "[A]: A again, other words.",
+        "[E]: One tag at the end. #t1",
+        "[F]: A tag twice #t #t and #(t)",
+        "[G]: Tag and data #g {kind: evidence}",
+        "[H]: #only",
         "  + [B]",
         "  - [C]",
         "  <+ [A]",

@@ -147,15 +147,21 @@ def split_tags(text: str) -> tuple[str, list[str]]:
     >>> split_tags("Soft drugs should be legal. #pro #(big idea)")
     ('Soft drugs should be legal.', ['pro', 'big idea'])
     """
-    if "#" not in text:
+    at = text.find("#")
+    if at < 0:
         return _norm(text), []
+    tag = text[at + 1 :]
+    if at > 0 and text[at - 1] == " " and tag.isalnum():
+        # The common "Some text. #tag": one tag, the last word (isalnum: no second "#"),
+        # after a space (so the look-behind below holds) and all of it [\w-] characters
+        # (isalnum is \w without "_"), so the pattern takes it whole.
+        return _norm(text[:at]), [tag]
     # The tags are what the pattern (?<![\\\w])#(?:\(([^)]*)\)|([\w-]+)) finds, and the text
     # is what its sub(" ", text) leaves (tests/formats/test_argdown_fastpath.py compares).
     # Jumping from "#" to "#" is faster: the regex engine tried the look-behind everywhere.
     kept: list[str] = []  # the text between tags
     tags: list[str] = []
     start = 0  # end of the last tag
-    at = text.find("#")
     while at >= 0:
         end = _tag_end(text, at)
         if end < 0:

@@ -248,7 +248,7 @@ class _Parser:
                 stack.append((indent, ref, i, sign))
                 if k < last or ends:  # the line after this one does not continue it
                     if ref not in statements:
-                        statements[ref] = Statement(ref, section=section, line=i)
+                        statements[ref] = _new_statement(ref, section, i)
                     kind, forward = arrows[sign]
                     # What doc.add_relation does, without two calls per relation.
                     if forward:
@@ -278,7 +278,7 @@ class _Parser:
         statements = self.doc.statements
         if not text:  # a reference, or a definition without text
             if title not in statements:
-                statements[title] = Statement(title, section=section, line=number)
+                statements[title] = _new_statement(title, section, number)
             return
         data: dict[str, Any] | None = None
         if "{" in text and (found := self._data(text, number)) is not None:
@@ -286,8 +286,19 @@ class _Parser:
             text = text[:cut]
         st = statements.get(title)
         if st is None:
-            st = statements[title] = Statement(title, section=section, line=number)
-        self._define(st, text)
+            # The first definition: what _define does for a new statement, in one go. Its
+            # text is the stripped text (Statement.add_text), its tags those of the text
+            # once each, and the untagged text is kept under the stripped text.
+            text = text.strip()
+            tags: list[str] = []
+            if "#" in text:
+                untagged, tags = split_tags(text)
+                self.doc._untagged[text] = untagged
+                if len(tags) > 1:
+                    tags = list(dict.fromkeys(tags))
+            st = statements[title] = _new_statement(title, section, number, text, tags)
+        else:
+            self._define(st, text)
         if data:
             st.data.update(data)
 
@@ -639,6 +650,17 @@ class _Parser:
                 self.argument.pcs = items
             self.pcs = []
         self.argument = None
+
+
+def _new_statement(
+    title: str, section: str | None, line: int, text: str = "", tags: list[str] | None = None
+) -> Statement:
+    """``Statement(title, section=section, line=line)`` with ``text`` and ``tags``.
+
+    Given positionally: the dataclass ``__init__`` called with keywords costs about twice
+    as much, and a large document makes one statement per paragraph.
+    """
+    return Statement(title, text, [], [] if tags is None else tags, {}, section, True, line)
 
 
 def _has_special(raw: str) -> bool:
