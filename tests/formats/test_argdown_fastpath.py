@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import FormatError, MapValidationError
-from argmap.formats._argdown_doc import _Converter, _norm, split_tags
+from argmap.formats._argdown_doc import _Converter, _norm, split_tags, unescape
 from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
 from argmap.formats.argdown import (
     _RELATION_RE,
@@ -456,5 +456,70 @@ def test_plain_relations_convert_as_the_general_path_does(front: str, lines: lis
 def test_plain_relations_convert_as_the_general_path_does_examples(text: str) -> None:
     fast = _Converter(parse(text)).run()
     general = _ConverterGeneralOnly(parse(text)).run()
+    assert fast.map.model_dump() == general.map.model_dump()
+    assert fast.warnings == general.warnings
+
+
+# -- statement claims: the converter's loop for plain statements --------------------------------
+
+
+class _StatementClaimsGeneralOnly(_Converter):
+    """The converter making every statement's claim through _statement_claim (the reference)."""
+
+    def _statement_claims(self, used: set[str]) -> list[str]:
+        prose: list[str] = []
+        for statement in self.doc.statements.values():
+            if statement.title in used or statement.titled:
+                self._statement_claim(statement)
+            elif statement.text:
+                prose.append(unescape(self._untagged(statement.text)))
+        return prose
+
+
+CLAIM_LINES = st.sampled_from(
+    [
+        "[A]: Text of A. #tag",
+        "[A b]: Text. #Tag",
+        "[a-b]: Same slug as [A b]. #tag #other",
+        "[B]: No tags.",
+        "[C]: Escaped \\[text\\]. #c",
+        "[D]: #only",
+        "[E]: Data. {id: a-b, kind: evidence}",
+        "[F]: Data. {id: f}",
+        "[tag]: Same slug as the theme. #tag",
+        "[Ünï]: Non-ASCII title. #ünï",
+        "[B]: Another text of B.",
+        "[G]",
+        "  + [A]",
+        "  - [B]",
+        "  + [H]",
+        "Untitled statement text. #tag",
+        "Untitled and related.",
+        "  + [A]",
+        "# Heading",
+        "## Sub heading #tag",
+        "<Arg>: An argument. #tag",
+        "",
+        "",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(FRONT_MATTER, st.lists(CLAIM_LINES, max_size=16))
+def test_statement_claims_convert_as_the_general_path_does(front: str, lines: list[str]) -> None:
+    try:
+        doc = parse(front + "\n".join(lines))
+    except FormatError:
+        return
+    other = parse(front + "\n".join(lines))
+    try:
+        fast = _Converter(doc).run()
+    except MapValidationError as exc:
+        with pytest.raises(MapValidationError) as general_error:
+            _StatementClaimsGeneralOnly(other).run()
+        assert str(general_error.value) == str(exc)
+        return
+    general = _StatementClaimsGeneralOnly(other).run()
     assert fast.map.model_dump() == general.map.model_dump()
     assert fast.warnings == general.warnings

@@ -242,12 +242,7 @@ class _Converter:
             data_id = st.data.get("id") if st.data else None
             if isinstance(data_id, str) and is_slug(data_id):
                 self.ids.reserve(data_id)
-        prose: list[str] = []
-        for st in doc.statements.values():
-            if st.title in used or st.titled:
-                self._statement_claim(st)
-            elif st.text:
-                prose.append(unescape(self._untagged(st.text)))
+        prose = self._statement_claims(used)
         if prose:
             self.b.description = "\n\n".join(filter(None, [self.b.description, *prose]))
             self.b.warnings.append(
@@ -344,6 +339,71 @@ class _Converter:
         self.b.claims.append(claim)
         self.claim_ids.add(claim_id)
         self.statement_claim[st.title] = claim_id
+
+    def _statement_claims(self, used: set[str]) -> list[str]:
+        """A claim for each statement that is used or titled, in order; the other statements'
+        text (untitled paragraphs, for the map's description).
+
+        Most statements of a large document are plain ``[Title]: Text. #tag``: no data, no
+        second text, no section, one tag at most. Their claims are made here in one loop,
+        doing what :meth:`_statement_claim` (with :meth:`_slug` and :meth:`_themes`) does
+        for them, without those calls per statement; the others go through it.
+        (tests/formats/test_argdown_fastpath.py compares the two.)
+        """
+        prose: list[str] = []
+        claims, themes = self.b.claims, self.b.themes
+        claim_ids, statement_claim, theme_ids = self.claim_ids, self.statement_claim, self.theme_ids
+        by_key, slugs = self.ids._by_key, self.ids._used
+        untagged = self.doc._untagged
+        for st in self.doc.statements.values():
+            title = st.title
+            if not (st.titled or title in used):
+                if st.text:
+                    prose.append(unescape(self._untagged(st.text)))
+                continue
+            tags = st.tags
+            if (
+                not st.titled
+                or st.data
+                or st.other_texts
+                or st.section is not None
+                or len(tags) > 1
+            ):
+                self._statement_claim(st)
+                continue
+            # The claim id, as SlugMaker.get makes it for the key _slug gives.
+            key = f"s\x00{title}"
+            claim_id = by_key.get(key)
+            if claim_id is None:
+                base = slugify(title, "statement")
+                claim_id, n = base, 2
+                while claim_id in slugs:
+                    claim_id, n = f"{base}-{n}", n + 1
+                slugs.add(claim_id)
+                by_key[key] = claim_id
+            # Its theme, as _themes finds or declares it for the one tag.
+            claim_themes: list[str] = []
+            if tags:
+                label = tags[0]
+                theme_id = theme_ids.get(label)
+                if theme_id is None:
+                    theme_id = label if label in themes else slugify(label, "theme")
+                    theme_ids[label] = theme_id
+                if theme_id not in themes:
+                    themes[theme_id] = {"id": theme_id, "label": label}
+                claim_themes.append(theme_id)
+            text = st.text
+            found = untagged.get(text)
+            text = split_tags(text)[0] if found is None else found
+            if "\\" in text:
+                text = unescape(text)
+            claim: dict[str, Any] = {"id": claim_id, "text": text or title, "themes": claim_themes}
+            if title != claim_id:  # st.titled: untitled ones went the general way
+                claim["title"] = title
+            claims.append(claim)
+            claim_ids.add(claim_id)
+            statement_claim[title] = claim_id
+        return prose
 
     def _untagged(self, text: str) -> str:
         """``split_tags(text)[0]``, taken from the reader when it already worked it out."""
