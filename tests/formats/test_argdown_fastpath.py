@@ -523,3 +523,46 @@ def test_statement_claims_convert_as_the_general_path_does(front: str, lines: li
     general = _StatementClaimsGeneralOnly(other).run()
     assert fast.map.model_dump() == general.map.model_dump()
     assert fast.warnings == general.warnings
+
+
+# -- plain premise-conclusion paragraphs: the reader's fast path for arguments ---------------
+
+
+@st.composite
+def pcs_paragraphs(draw: st.DrawFn) -> str:
+    """A premise-conclusion paragraph, most often one the fast path reads, sometimes with a
+    line it must leave to the general path."""
+    argument = draw(
+        st.sampled_from(
+            ["<Arg>", "<Arg>  ", "< Arg  two >", "<B>", "<>", "<!-- c -->", "<- [A]", "<Arg>: d"]
+        )
+    )
+    blanks = draw(st.lists(st.sampled_from(["", "  ", "\u00a0"]), max_size=2))
+    items = ["(1) [A]", "(2) [B]  ", "(3) [ C  c ]", "(1) []", "(2) [A]: text", "(1)  [B]"]
+    premises = draw(st.lists(st.sampled_from(items), min_size=1, max_size=3))
+    inference = draw(st.sampled_from(["----", "-----  ", "-- rule --", "--", "(4) [D]"]))
+    conclusion = draw(st.sampled_from(["(3) [D]", "(9) [A] ", "(3) [D] #t", "(3) []", "[D]"]))
+    after = draw(st.sampled_from(["", "", "  ", "  more text", "(4) [E]", "  + [A]"]))
+    return "\n".join([argument, *blanks, *premises, inference, conclusion, after])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(FRONT_MATTER, st.lists(st.one_of(pcs_paragraphs(), BLOCK_LINES), max_size=8))
+def test_plain_pcs_read_as_the_general_path_does(front: str, parts: list[str]) -> None:
+    text = front + "\n".join(parts)
+    (fast, fast_error), (general, general_error) = _parse_both(text)
+    assert fast_error == general_error
+    if fast is None or general is None:
+        return
+    assert fast == general  # arguments with their items, statements, relations, warnings...
+    assert list(fast.arguments) == list(general.arguments)
+    assert list(fast.statements) == list(general.statements)
+
+
+def test_plain_pcs_examples() -> None:
+    text = "[A]: a\n\n<Arg>\n\n(1) [A]\n(2) [B]\n----\n(3) [C]\n\n<Arg>\n(1) [D]\n---\n(2) [C]"
+    (fast, _), (general, _) = _parse_both(text)
+    assert fast is not None and fast == general
+    assert [item.statement for item in fast.arguments["Arg"].pcs] == ["A", "B", "C"]
+    assert fast.warnings == ["<Arg>: second premise-conclusion structure ignored"]
+    assert fast.statements["B"].line == 6 and fast.statements["C"].line == 8

@@ -84,6 +84,19 @@ _PLAIN_RELATION = re.compile(
     r"( *)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[^\S\n\t]+\[([^\]\n\\/<\t]*)\][^\S\n\t]*(?:\n|\Z)"
 )
 _PLAIN_RELATIONS = re.compile(f"(?:{_PLAIN_RELATION.pattern})*")
+#: A premise-conclusion paragraph of bare references that the general path reads without
+#: error: ``<Title>``, blank lines, premises ``(1) [Title]``, an inference line ``----``
+#: without a rule, the conclusion ``(n) [Title]``, then a blank line or the end. All at the
+#: start of their lines, with no comment, tab or escape in them (no "/", "<" or "\" in a
+#: title), and an argument title that starts with neither "!" ("<!--") nor a relation sign.
+#: See _plain_pcs.
+_PLAIN_PCS = re.compile(
+    r"<(?![-+_!\s])([^>\n\\/<\t]*)> *\n"  # the argument, with no description
+    r"((?: *\n)*)"  # blank lines
+    r"((?:\(\d+\) \[[^\]\n\\/<\t]*\] *\n)+)"  # the premises
+    r"-{2,} *\n"  # the inference
+    r"\(\d+\) \[([^\]\n\\/<\t]*)\] *(?=\n *(?:\n|\Z)|\Z)"  # the conclusion; the end
+)
 
 
 @dataclass(slots=True)
@@ -202,6 +215,12 @@ class _Parser:
             if not raw or raw.isspace():
                 i += 1  # a blank line with nothing pending: nothing to do
                 continue
+            if raw[0] == "<":
+                past = self._plain_pcs(i)
+                if past == i:
+                    return i
+                i = past
+                continue
             if raw[0] != "[" or _has_special(raw):
                 return i
             head = raw.rstrip()
@@ -264,6 +283,52 @@ class _Parser:
                 return i
             i += 1  # past the blank line
         return i
+
+    def _plain_pcs(self, i: int) -> int:
+        """Read a premise-conclusion paragraph at line index ``i`` if it is a plain one (see
+        ``_PLAIN_PCS``); return the index of the line after it, or ``i`` if it is not.
+
+        Through :meth:`_line` each of its lines costs several calls and an :class:`_Element`.
+        This records what the general path does, in the same order: the previous structure
+        ended (as :meth:`_top_level` does), the argument made or found, a statement made
+        for each reference not yet known, and the items left pending for :meth:`_end_pcs`
+        at the next paragraph, as the blank line after the conclusion leaves them.
+        """
+        m = _PLAIN_PCS.match(self.text, self._line_starts()[i])
+        if m is None:
+            return i
+        title = " ".join(m.group(1).split())
+        # A premise line is "(n) [title]" with trailing spaces at most: its title is
+        # between the first "[" and the last "]" (titles hold no "]").
+        premises = [
+            " ".join(line[line.index("[") + 1 : line.rindex("]")].split())
+            for line in m.group(3).split("\n")[:-1]
+        ]
+        conclusion = " ".join(m.group(4).split())
+        if not title or not conclusion or "" in premises:
+            return i  # an empty title: an error, for the general path to report
+        if self.pcs or self.argument is not None:
+            self._end_pcs()
+        doc = self.doc
+        section = self.section[-1][1] if self.section else None
+        number = i + 1  # the argument's line number
+        arg = doc.arguments.get(title)
+        if arg is None:
+            arg = doc.arguments[title] = Argument(title, section=section, line=number)
+        self.argument = arg
+        number += 1 + m.group(2).count("\n")  # the first premise's
+        statements = doc.statements
+        pcs = self.pcs
+        for premise in premises:
+            if premise not in statements:
+                statements[premise] = _new_statement(premise, section, number)
+            pcs.append((PcsItem(premise, "premise"), number))
+            number += 1
+        number += 1  # past the inference line
+        if conclusion not in statements:
+            statements[conclusion] = _new_statement(conclusion, section, number)
+        pcs.append((PcsItem(conclusion, "main-conclusion", []), number))
+        return number  # the index of the line after the conclusion
 
     def _line_starts(self) -> list[int]:
         """Where each line starts in the text (one more entry: the end of the text)."""
