@@ -376,9 +376,9 @@ class _Writer:
         width, use_titles, use_text = opts.width, opts.labels != "text", opts.labels != "title"
         for claim in claims:
             cid, kind, themes, title = claim.id, claim.kind, claim.themes, claim.title
-            node_id = f"{p}node-{cid}"
             text = display_text(claim.text)
             if accessible:
+                node_id = f"{p}node-{cid}"
                 self.diagram.titles[node_id] = text
                 self.diagram.descriptions[node_id] = self._claim_description(claim)
             status = status_of.get(cid)
@@ -399,15 +399,17 @@ class _Writer:
             frame = frames.get(key)
             if frame is None:
                 frame = frames[key] = self._frame(claim, status, titled, show_text)
+            # Each line is one f-string: a big map's labels are not copied twice.
+            start = f'{indent}"{cid}" [id="{p}node-{cid}" label={frame[0]}'
             if title and titled:
                 head = _text_cell(display_text(title), width)
                 if show_text:
-                    label = f"{frame[0]}{head}{frame[1]}{_text_cell(text, width)}{frame[2]}"
+                    body = _text_cell(text, width)
+                    out(f"{start}{head}{frame[1]}{body}{frame[2]}{look}]\n")
                 else:
-                    label = f"{frame[0]}{head}{frame[1]}"
+                    out(f"{start}{head}{frame[1]}{look}]\n")
             else:
-                label = f"{frame[0]}{_text_cell(text, width)}{frame[1]}"
-            out(f'{indent}"{cid}" [id="{node_id}" label={label}{look}]\n')
+                out(f"{start}{_text_cell(text, width)}{frame[1]}{look}]\n")
 
     # What the legend explains, read off the caches the claims filled (kind and status key
     # each node look; in bands the first theme keys each label frame).
