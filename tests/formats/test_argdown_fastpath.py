@@ -423,20 +423,25 @@ class _ConverterGeneralOnly(_Converter):
 @settings(max_examples=1000, deadline=None)
 @given(FRONT_MATTER, st.lists(BLOCK_LINES, max_size=16))
 def test_plain_relations_convert_as_the_general_path_does(front: str, lines: list[str]) -> None:
+    assert_converts_as(_ConverterGeneralOnly, front + "\n".join(lines))
+
+
+def assert_converts_as(reference: type[_Converter], text: str) -> None:
+    """The converter and ``reference`` give the same map, warnings or error for ``text``."""
     try:
-        doc = parse(front + "\n".join(lines))
+        doc = parse(text)
     except FormatError:
         return
     # Each converter gets a document of its own: converting must not depend on the other.
-    other = parse(front + "\n".join(lines))
+    other = parse(text)
     try:
         fast = _Converter(doc).run()
     except MapValidationError as exc:
         with pytest.raises(MapValidationError) as general_error:
-            _ConverterGeneralOnly(other).run()
+            reference(other).run()
         assert str(general_error.value) == str(exc)
         return
-    general = _ConverterGeneralOnly(other).run()
+    general = reference(other).run()
     assert fast.map.model_dump() == general.map.model_dump()
     assert fast.warnings == general.warnings
 
@@ -508,21 +513,7 @@ CLAIM_LINES = st.sampled_from(
 @settings(max_examples=1000, deadline=None)
 @given(FRONT_MATTER, st.lists(CLAIM_LINES, max_size=16))
 def test_statement_claims_convert_as_the_general_path_does(front: str, lines: list[str]) -> None:
-    try:
-        doc = parse(front + "\n".join(lines))
-    except FormatError:
-        return
-    other = parse(front + "\n".join(lines))
-    try:
-        fast = _Converter(doc).run()
-    except MapValidationError as exc:
-        with pytest.raises(MapValidationError) as general_error:
-            _StatementClaimsGeneralOnly(other).run()
-        assert str(general_error.value) == str(exc)
-        return
-    general = _StatementClaimsGeneralOnly(other).run()
-    assert fast.map.model_dump() == general.map.model_dump()
-    assert fast.warnings == general.warnings
+    assert_converts_as(_StatementClaimsGeneralOnly, front + "\n".join(lines))
 
 
 # -- plain premise-conclusion paragraphs: the reader's fast path for arguments ---------------
