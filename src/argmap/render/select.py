@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
@@ -30,9 +30,9 @@ class View:
     claims: list[Claim]
     links: list[Link]
     claim_ids: set[str]
-    link_ids: set[str] = field(default_factory=set)
-    junctions: list[Link] = field(default_factory=list)
-    arrows: int = 0
+    link_ids: set[str]
+    junctions: list[Link]
+    arrows: int
 
 
 def select(
