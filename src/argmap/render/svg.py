@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import html
 import re
-from xml.sax.saxutils import escape
 
 from ..errors import RenderError
 from .dot import Diagram
@@ -33,6 +32,12 @@ SVG_START = re.compile(r"<svg\b[^>]*>")
 # A group and its title: <g id="node&#45;a" class="node">\n<title>a</title>
 GROUP_TITLE = re.compile(r'(<g id="([^"]*)" class="[^"]*"[^>]*>\s*<title>)([^<]*)(</title>)')
 COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+
+
+def _text(value: str) -> str:
+    # Element content: "&", "<" and ">" escaped, quotes left alone (what
+    # xml.sax.saxutils.escape does, without importing urllib and ssl with it).
+    return html.escape(value, quote=False)
 
 
 def accessible_svg(svg: bytes, diagram: Diagram, id_prefix: str = "") -> str:
@@ -48,8 +53,8 @@ def accessible_svg(svg: bytes, diagram: Diagram, id_prefix: str = "") -> str:
     start = root.group()[:-1].rstrip("/")  # never self-closing for a drawing, but be sure
     head = (
         f'{start} role="img" aria-labelledby="{title_id} {desc_id}">\n'
-        f'<title id="{title_id}">{escape(diagram.title)}</title>\n'
-        f'<desc id="{desc_id}">{escape(diagram.description)}</desc>'
+        f'<title id="{title_id}">{_text(diagram.title)}</title>\n'
+        f'<desc id="{desc_id}">{_text(diagram.description)}</desc>'
     )
     titles, descriptions = diagram.titles, diagram.descriptions
 
@@ -58,9 +63,9 @@ def accessible_svg(svg: bytes, diagram: Diagram, id_prefix: str = "") -> str:
         title = titles.get(element_id)
         if title is None:
             return match.group()
-        out = f"{match.group(1)}{escape(title)}{match.group(4)}"
+        out = f"{match.group(1)}{_text(title)}{match.group(4)}"
         description = descriptions.get(element_id)
-        return out + f"\n<desc>{escape(description)}</desc>" if description else out
+        return out + f"\n<desc>{_text(description)}</desc>" if description else out
 
     body = GROUP_TITLE.sub(retitle, COMMENT.sub("", text[root.end() :]))
     return head + body
