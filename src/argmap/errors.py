@@ -36,6 +36,7 @@ class Code(StrEnum):
     INVALID_JSON = "AM001"
     NOT_AN_OBJECT = "AM002"
     FILE_UNREADABLE = "AM003"
+    MALFORMED_FILE = "AM004"
     MISSING_FIELD = "AM010"
     UNKNOWN_FIELD = "AM011"
     WRONG_TYPE = "AM012"
@@ -60,6 +61,7 @@ class Code(StrEnum):
     BAD_OFFSETS = "AM111"
     UNCONNECTED_CLAIM = "AM200"
     SOURCE_UNAVAILABLE = "AM201"
+    NOT_CARRIED_OVER = "AM202"
 
     @property
     def slug(self) -> str:

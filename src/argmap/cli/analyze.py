@@ -16,7 +16,7 @@ from ..analysis.semantics import SEMANTICS
 from ..analysis.stats import statistics
 from ..errors import ArgmapError
 from ..io.files import atomic_write
-from ._common import EXIT_OK, open_map
+from ._common import EXIT_OK, add_from_option, open_map
 
 
 def register(commands: Any) -> None:
@@ -35,11 +35,12 @@ def register(commands: Any) -> None:
     p.add_argument("--backend", choices=["auto", "python", "sat"], default="auto")
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
     p.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
+    add_from_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    m = open_map(args.file).map
+    m = open_map(args.file, args.from_format).map
     result = analyze(m, args.semantics, args.support, backend=args.backend)
     power = strengths(m, args.strength) if args.strength else None
     if args.explain is not None and args.explain not in result.claim_labels:

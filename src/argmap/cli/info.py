@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import ArgumentMap
-from ._common import EXIT_OK, emit_json, open_map
+from ._common import EXIT_OK, add_from_option, emit_json, open_map
 
 
 def register(commands: Any) -> None:
@@ -16,6 +16,7 @@ def register(commands: Any) -> None:
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    add_from_option(p)
     p.set_defaults(func=run)
 
 
@@ -47,7 +48,7 @@ def counts(m: ArgumentMap) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = open_map(args.file)
+    report = open_map(args.file, args.from_format, announce=False)
     data = counts(report.map)
     if args.format == "json":
         emit_json(data)

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.quality import RULES, lint
-from ..io.json import load_report, read_sources
-from ._common import EXIT_INVALID, EXIT_OK, emit_json
+from ..io.json import read_sources
+from ._common import EXIT_INVALID, EXIT_OK, add_from_option, emit_json, open_map
 
 _ORDER = {"info": 0, "warning": 1, "error": 2}
 
@@ -28,6 +28,7 @@ def register(commands: Any) -> None:
     p.add_argument("--ignore", default="", help="comma-separated rule codes, prefixes or names")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--fail-on", choices=list(_ORDER), default="info")
+    add_from_option(p)
     p.set_defaults(func=run)
 
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     out: list[dict[str, Any]] = []
     for file in args.files:
         # Quotes are the lint's own business (AL109): load without failing on them.
-        m = load_report(file, check_quotes=False).map
+        m = open_map(file, args.from_format, check_quotes=False).map
         texts, _ = read_sources(m, Path(file).parent)
         findings = lint(m, select=select, ignore=ignore, source_texts=texts)
         for f in findings:

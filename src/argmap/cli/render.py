@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import RenderError
 from ..io.files import atomic_write
-from ._common import EXIT_OK, open_map
+from ._common import EXIT_OK, add_from_option, open_map
 
 
 def register(commands: Any) -> None:
@@ -60,13 +60,14 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--mermaid", action="store_true", help="write Mermaid whatever OUT's extension (or to -)"
     )
+    add_from_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..render import render, to_dot, to_mermaid
 
-    report = open_map(args.file)
+    report = open_map(args.file, args.from_format)
     options: dict[str, Any] = {
         "labels": args.labels,
         "width": args.width,

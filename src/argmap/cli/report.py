@@ -7,8 +7,8 @@ from typing import Any
 
 from ..errors import ArgmapError
 from ..report import write_report
-from ._common import EXIT_OK
-from .summary import add_from_option, add_view_options, load_input
+from ._common import EXIT_OK, add_from_option, open_map
+from .summary import add_view_options
 
 
 def register(commands: Any) -> None:
@@ -25,7 +25,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    m = load_input(args.file, args.from_format)
+    m = open_map(args.file, args.from_format).map
     try:
         write_report(
             m,

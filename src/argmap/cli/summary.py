@@ -7,12 +7,10 @@ import shutil
 import sys
 from typing import Any
 
-from ..errors import ArgmapError, MapValidationError
-from ..formats import read
+from ..errors import ArgmapError
 from ..io.files import atomic_write
-from ..model import ArgumentMap
 from ..summary import FORMATS, summarize
-from ._common import EXIT_OK, open_map
+from ._common import EXIT_OK, add_from_option, open_map
 
 
 def register(commands: Any) -> None:
@@ -50,26 +48,6 @@ def add_view_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-quotes", action="store_true", help="leave quotes out")
 
 
-def add_from_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--from",
-        dest="from_format",
-        metavar="FORMAT",
-        help="the input's format (argdown, kialo, aif, ...); default: from the file name",
-    )
-
-
-def load_input(file: str, from_format: str | None) -> ArgumentMap:
-    """An argmap JSON file through the validating loader; other formats through their reader."""
-    if from_format is None and file.lower().endswith(".json"):
-        return open_map(file).map
-    try:
-        return read(file, from_format)
-    except MapValidationError as exc:
-        exc.file = exc.file or file  # name the file in the printed problems
-        raise
-
-
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -81,7 +59,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    m = load_input(args.file, args.from_format)
+    m = open_map(args.file, args.from_format).map
     # Files get a fixed width so they are the same on every machine; terminals get theirs.
     width = args.width or (80 if args.output else shutil.get_terminal_size((80, 24)).columns)
     try:

@@ -6,16 +6,26 @@ import argparse
 import sys
 from typing import Any
 
-from ..errors import ArgmapError, MapValidationError, Problem
-from ._common import EXIT_INVALID, EXIT_OK, emit_json, open_map, print_problems, problems_json
+from ..errors import ArgmapError, FormatError, MapValidationError, Problem
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    add_from_option,
+    emit_json,
+    format_problem,
+    open_map,
+    print_problems,
+    problems_json,
+)
 
 
 def register(commands: Any) -> None:
     p: argparse.ArgumentParser = commands.add_parser(
         "validate",
         help="check maps against the schema and the whole-map rules",
-        description="Check argmap JSON files. Every problem is listed as "
-        "FILE:JSONPATH: CODE name: message. Exit 0 if all are valid, 1 if not.",
+        description="Check maps: argmap JSON, or a file in any format argmap reads. "
+        "Every problem is listed as FILE:JSONPATH: CODE name: message. "
+        "Exit 0 if all are valid, 1 if not.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument(
@@ -24,6 +34,7 @@ def register(commands: Any) -> None:
         default="text",
         help="output format (json for machines)",
     )
+    add_from_option(p)
     p.add_argument("--quiet", "-q", action="store_true", help="print errors only, no warnings")
     p.set_defaults(func=run)
 
@@ -35,10 +46,12 @@ def run(args: argparse.Namespace) -> int:
         errors: list[Problem] = []
         warnings: list[Problem] = []
         try:
-            warnings = open_map(file).warnings
+            warnings = open_map(file, args.from_format, announce=False).warnings
         except MapValidationError as exc:
             errors, warnings = exc.problems, exc.warnings
-        except ArgmapError as exc:  # pragma: no cover - load only raises MapValidationError
+        except FormatError as exc:
+            errors = [format_problem(exc)]
+        except ArgmapError as exc:  # an unknown --from
             print(f"{file}: {exc}", file=sys.stderr)
             failed = True
             continue
