@@ -110,3 +110,28 @@ def test_help_and_unknown_commands_still_list_every_command(
     assert all(name in listing for name in ("validate", "convert", "analyze", "af"))
     assert main(["no-such-command"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_program_exit_keeps_output_status_and_exit_handlers(
+    reference_map_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The program ends without the interpreter's teardown (argmap.cli.run): all it printed
+    # must still arrive, its status must be main()'s, and exit handlers must still run.
+    assert main(["summary", str(reference_map_path)]) == 0
+    expected = capsys.readouterr().out
+    piped = run("summary", str(reference_map_path))
+    assert piped.returncode == 0 and piped.stdout == expected
+    assert run("validate", str(MALFORMED / "bad_id.json")).returncode == 1
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+        f"sys.argv = ['argmap', 'info', {str(reference_map_path)!r}]\n"
+        "from argmap.cli import run\n"
+        "run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stderr.endswith("handler ran\n")
+    assert str(len(json.loads(reference_map_path.read_text())["claims"])) in done.stdout
