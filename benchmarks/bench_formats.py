@@ -6,7 +6,7 @@ measures the CPU seconds of whole processes (interpreter and Node start-up inclu
 not wall time, because the machine is shared; wall times go to stderr):
 
 * argmap: parse + JSON export (``argmap convert in.argdown out.json``), and parse + DOT
-  export (``argmap.read`` then ``argmap.to_dot(...).source`` written to a file);
+  export (``argmap render in.argdown -o out.dot``);
 * the Argdown CLI ``@argdown/cli`` 1.7.5: ``argdown json`` and ``argdown map -f dot``.
 
 Median of 3 runs (1,000,000 statements: once), after one untimed run that fills Python's
@@ -35,12 +35,6 @@ from pathlib import Path
 CACHE = Path(__file__).resolve().parent / ".cache" / "argdown"
 ARGDOWN_VERSION = "1.7.5"
 
-DOT_CHILD = r"""
-import sys, argmap
-m = argmap.read(sys.argv[1])
-with open(sys.argv[2], "w", encoding="utf-8") as f:
-    f.write(argmap.to_dot(m).source)
-"""
 
 
 def generate(n: int, path: Path, seed: int = 7) -> None:
@@ -150,7 +144,7 @@ def main() -> None:
         generate(10, warm)
         for cmd in (
             [py, "-m", "argmap", "convert", "-q", str(warm), str(folder / "warm.json")],
-            [py, "-c", DOT_CHILD, str(warm), str(folder / "warm.dot")],
+            [py, "-m", "argmap", "render", str(warm), "-o", str(folder / "warm.dot")],
         ):
             subprocess.run(cmd, cwd=folder, capture_output=True, env=_python_env(), check=True)
         for n in args.sizes:
@@ -166,7 +160,10 @@ def main() -> None:
                     )
                 )
                 rows["d"].append(
-                    _timed([py, "-c", DOT_CHILD, str(src), str(folder / "out.dot")], folder)
+                    _timed(
+                        [py, "-m", "argmap", "render", str(src), "-o", str(folder / "out.dot")],
+                        folder,
+                    )
                 )
                 if cli and n <= args.peer_max:
                     rows["J"].append(_timed([cli, "json", str(src), str(folder / "adj")], folder))
