@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,11 @@ def test_dump_load_dump_is_byte_identical(m: ArgumentMap) -> None:
     again = argmap.loads(text)
     assert again == m
     assert argmap.dumps(again) == text
+    # dump() writes the serialiser's bytes without going through text: the same bytes.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.json"
+        argmap.dump(m, path)
+        assert path.read_bytes() == text.encode("utf-8")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

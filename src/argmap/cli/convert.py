@@ -13,6 +13,7 @@ from typing import Any
 
 from ..formats import formats, read_report
 from ..io.files import atomic_write
+from ..io.json import dump
 from ._common import EXIT_INVALID, EXIT_OK
 
 
@@ -42,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
         if args.target_format
         else infer_format(args.output, for_writing=True)
     )
-    text, out_warnings = writes_report(report.map, target.name)
+    m = report.map
+    text: str | None = None
+    out_warnings: list[str] = []
+    if target.name != "argmap":  # the native format is written as the serialiser's bytes
+        text, out_warnings = writes_report(m, target.name)
     warnings += [f"{args.output}: {w}" for w in out_warnings]
     if not args.quiet:
         for line in warnings:
@@ -53,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    atomic_write(args.output, text)  # the text already made: serialising twice costs
-    m = report.map
+    if text is None:
+        dump(m, args.output)
+    else:
+        atomic_write(args.output, text)  # the text already made: serialising twice costs
     print(f"{args.output}: {len(m.claims)} claims, {len(m.links)} links ({target.name})")
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import ArgmapError
@@ -12,15 +13,21 @@ from ..errors import ArgmapError
 __all__ = ["atomic_write"]
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> None:
+def atomic_write(path: str | Path, data: str | bytes | Sequence[bytes]) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a mix.
 
     The bytes go to a temporary file in the same folder (so the final rename stays on one
     file system), are flushed to disk, and then replace the target in one ``os.replace``.
-    Text is encoded as UTF-8 with ``\\n`` line endings on every platform.
+    Text is encoded as UTF-8 with ``\\n`` line endings on every platform; a sequence of
+    byte strings is written one after the other (no copy to join them).
     """
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(data, str):
+        chunks: Sequence[bytes] = [data.encode("utf-8")]
+    elif isinstance(data, bytes):
+        chunks = [data]
+    else:
+        chunks = data
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -29,7 +36,7 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
         raise ArgmapError(f"{target}: cannot write here: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            handle.writelines(chunks)
             handle.flush()
             os.fsync(handle.fileno())
         _match_permissions(tmp, target)

@@ -176,23 +176,32 @@ def dumps(m: ArgumentMap) -> str:
     Raises :class:`ArgmapError` if some text cannot be encoded as UTF-8 (a lone surrogate,
     which only Python strings can hold).
     """
-    try:
-        # pydantic-core's serialiser straight from the model: the same layout as
-        # json.dumps(indent=2) (non-ASCII kept as is), with no intermediate Python dicts.
-        return m.model_dump_json(indent=2, exclude_none=True, exclude=_empty_lists(m)) + "\n"
-    except PydanticSerializationError as exc:
-        raise ArgmapError(
-            f"the map cannot be written as UTF-8 JSON: {exc} (a lone surrogate?)"
-        ) from None
+    return _encoded(m).decode("utf-8") + "\n"
 
 
 def dump(m: ArgumentMap, path: str | Path) -> None:
     """Write ``dumps(m)`` to ``path`` atomically (see :func:`argmap.io.atomic_write`)."""
     try:
-        text = dumps(m)
+        data = _encoded(m)
     except ArgmapError as exc:
         raise ArgmapError(f"{path}: {exc}") from None
-    atomic_write(path, text)
+    # The serialiser's bytes as they are: decoding them to text, adding the newline and
+    # encoding again would copy a large map's JSON three times.
+    atomic_write(path, [data, b"\n"])
+
+
+def _encoded(m: ArgumentMap) -> bytes:
+    """``dumps(m)`` without its final newline, as UTF-8."""
+    try:
+        # pydantic-core's serialiser straight from the model: the same layout as
+        # json.dumps(indent=2) (non-ASCII kept as is), with no intermediate Python dicts.
+        return m.__pydantic_serializer__.to_json(
+            m, indent=2, exclude_none=True, exclude=_empty_lists(m)
+        )
+    except PydanticSerializationError as exc:
+        raise ArgmapError(
+            f"the map cannot be written as UTF-8 JSON: {exc} (a lone surrogate?)"
+        ) from None
 
 
 #: The only lists below the top level that may be empty; the top-level ones always stay.
