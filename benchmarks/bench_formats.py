@@ -16,11 +16,18 @@ the comparison is skipped and argmap is timed alone. Peak memory is each child's
 resident set.
 
     .venv/bin/python benchmarks/bench_formats.py [--sizes 1000 20000 ...] [--runs 3]
+        [--python /usr/bin/python3]
+
+``--python`` runs argmap on another interpreter (a venv is made from it, see
+``argmap_python``): the interpreter's build matters, Debian's ``python3.11`` (statically
+linked, built with profile-guided optimisation) ran argmap with about 16% fewer instructions
+than a default source build with a shared libpython (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import resource
@@ -33,8 +40,8 @@ import time
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parent / ".cache" / "argdown"
+ROOT = Path(__file__).resolve().parent.parent
 ARGDOWN_VERSION = "1.7.5"
-
 
 
 def generate(n: int, path: Path, seed: int = 7) -> None:
@@ -73,7 +80,7 @@ def _timed(cmd: list[str], cwd: Path) -> tuple[float, float, bool]:
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    env = _python_env() if Path(cmd[0]) == Path(sys.executable) else None
+    env = _python_env() if cmd[1:3] == ["-m", "argmap"] else None
     done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -81,7 +88,10 @@ def _timed(cmd: list[str], cwd: Path) -> tuple[float, float, bool]:
     # RUSAGE_CHILDREN keeps the largest child so far: only a new maximum is attributable.
     peak = after.ru_maxrss / 1024 if after.ru_maxrss > before.ru_maxrss else float("nan")
     ok = done.returncode == 0 and "error" not in (done.stdout + done.stderr).lower()[:2000]
-    label = " ".join(a if len(a) < 60 else "<script>" for a in cmd[:3])
+    if cmd[1:3] == ["-m", "argmap"]:
+        label = f"argmap {cmd[3]}"
+    else:
+        label = " ".join(a if len(a) < 60 else "<script>" for a in cmd[:3])
     print(
         f"  {label}: wall {wall:.2f} s, CPU {cpu:.2f} s{'' if ok else ' (failed)'}",
         file=sys.stderr,
@@ -118,6 +128,37 @@ def argdown_cli() -> str | None:
     return str(exe)
 
 
+def argmap_python(base: str) -> str:
+    """An interpreter that runs this checkout's argmap: ``base`` if it does, else a venv
+    made from ``base`` in benchmarks/.cache with this checkout installed (pip, editable)."""
+    if _runs_argmap(base):
+        return os.path.abspath(shutil.which(base) or base)  # not resolved: a venv's is a link
+    resolved = Path(shutil.which(base) or base).resolve()
+    tag = hashlib.sha256(str(resolved).encode()).hexdigest()[:8]
+    venv = CACHE.parent / f"venv-{resolved.name}-{tag}"
+    py = str(venv / "bin" / "python")
+    if not _runs_argmap(py):
+        print(f"making {venv} from {resolved} (pip install -e .)", file=sys.stderr)
+        subprocess.run([base, "-m", "venv", "--clear", str(venv)], check=True)
+        pip = [py, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+        subprocess.run([*pip, "-e", str(ROOT)], check=True)
+    return py
+
+
+def _runs_argmap(py: str) -> bool:
+    if shutil.which(py) is None:
+        return False
+    done = subprocess.run(
+        [py, "-c", "import argmap; print(argmap.__file__)"], capture_output=True, text=True
+    )
+    return done.returncode == 0 and Path(done.stdout.strip()).is_relative_to(ROOT / "src")
+
+
+def _describe(py: str) -> str:
+    code = "import sys; print(sys.version.split()[0], sys._base_executable)"
+    return subprocess.run([py, "-c", code], capture_output=True, text=True).stdout.strip()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1_000, 20_000, 100_000, 1_000_000])
@@ -128,9 +169,16 @@ def main() -> None:
         default=100_000,
         help="largest size given to the Argdown CLI (it overflows near 95,000)",
     )
+    ap.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the Python that runs argmap (default: this one); a venv with this checkout "
+        "is made from it in benchmarks/.cache when it has no argmap",
+    )
     args = ap.parse_args()
     cli = argdown_cli()
-    py = sys.executable
+    py = argmap_python(args.python)
+    print(f"argmap runs on Python {_describe(py)}", file=sys.stderr)
     print(
         "| statements | file MB | argmap parse+JSON CPU s | argmap parse+DOT CPU s "
         "| argmap peak MB | Argdown json CPU s | Argdown dot CPU s | JSON speed-up "
