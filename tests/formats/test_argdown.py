@@ -230,3 +230,13 @@ def test_round_trip_keeps_what_argdown_expresses(m):
     assert (back.title, back.question, back.description) == (m.title, m.question, m.description)
     assert (back.themes, back.perspectives, back.sources) == (m.themes, m.perspectives, m.sources)
     assert _actual_links(back) == _expected_links(m)
+
+
+def test_a_title_with_no_slug_keeps_its_claim_id() -> None:
+    # A title of control characters slugifies to nothing: the reader falls back to
+    # "statement", so the writer must name the id whenever that is not the claim's id.
+    m = ArgumentMap()
+    m.claim("x", "A claim.", title="\x08")
+    m.claim("statement", "Another.", title="\x07")
+    back = reads(writes(m, "argdown"), "argdown")
+    assert [c.id for c in back.claims] == ["x", "statement"]

@@ -133,7 +133,7 @@ def _statement(
     line = f"[{title}]: {text}"
     line += "".join(f" #({theme})" for theme in claim.themes)
     data: dict[str, Any] = {}
-    if slugify(title) != claim.id:
+    if slugify(title, "statement") != claim.id:  # the id the reader derives from the title
         data["id"] = claim.id
     if claim.title is not None and claim.title != title:
         lose("claim titles that are not usable as Argdown titles replaced by the id")
