@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from ..model import is_slug
@@ -29,6 +29,7 @@ SYMMETRIC = frozenset({"contrary", "contradictory"})
 
 _TAG_WORD_RE = re.compile(r"[\w-]+")
 _TYPE = itemgetter(0)  # a relation's type
+_TITLED = attrgetter("titled")
 _ESCAPE_RE = re.compile(r"\\(.)")
 
 #: Claim fields argmap writes into an Argdown statement's ``{...}`` data and reads back.
@@ -237,7 +238,9 @@ class _Converter:
             self.b.warnings.append(
                 f"front matter settings not represented in argmap: {', '.join(ignored)}"
             )
-        used = self._used_statements()
+        # Which statements relations and arguments use matters only for untitled ones.
+        statements = doc.statements.values()
+        used = self._used_statements() if not all(map(_TITLED, statements)) else set()
         for st in doc.statements.values():
             data_id = st.data.get("id") if st.data else None
             if isinstance(data_id, str) and is_slug(data_id):
