@@ -1,0 +1,60 @@
+"""The Argdown converter's shortcuts for plain documents, against its general path."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.formats._argdown_doc import _Converter
+from argmap.formats.argdown import parse
+
+from .test_argdown_fastpath import _ConverterGeneralOnly, assert_converts_as
+
+#: Blocks of supports and attacks between statements only (links made without their keys),
+#: and blocks that add what makes the keys needed again: an argument's relation giving the
+#: same link as a plain one, a contradiction, an undercut.
+PLAIN = st.sampled_from(
+    [
+        "[A]: a\n  + [B]\n  - [C]",
+        "[B]: b\n  - [A]\n  + [C]",
+        "[C]\n  + [A]",
+        "[A]\n  +> [C]",
+        "[D]: d\n  - [A]",
+    ]
+)
+OTHER = st.sampled_from(
+    [
+        "<X>\n\n(1) [B]\n----\n(2) [A]\n\n<X>\n  +> [C]",
+        "[D]\n  >< [A]",
+        "[B]\n  _ [C]",
+        "[A]\n  + [A]",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PLAIN, min_size=1, max_size=6), st.lists(OTHER, max_size=2))
+def test_links_of_plain_and_mixed_documents(plain: list[str], other: list[str]) -> None:
+    assert_converts_as(_ConverterGeneralOnly, "\n\n".join(plain + other) + "\n")
+
+
+def test_an_argument_relation_duplicating_a_plain_link_is_made_once() -> None:
+    # <X> concludes [D], so <X> supporting [T] is the link D -> T, as "[D] +> [T]" is.
+    text = "[D]: d\n  +> [T]\n\n<X>\n\n(1) [A]\n----\n(2) [D]\n\n<X>\n  +> [T]\n"
+    fast = _Converter(parse(text)).run()
+    general = _ConverterGeneralOnly(parse(text)).run()
+    assert fast.map.model_dump() == general.map.model_dump()
+    pairs = [(link.sources[0], link.target) for link in fast.map.links if link.kind == "support"]
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("title", ["S1", "s1", "a2"])
+def test_link_ids_skip_claim_ids(title: str) -> None:
+    # Claims named like link ids (s1, a2, ...) push the links' numbers on, in order.
+    text = f"[{title}]: x\n  + [B]\n  - [C]\n\n[B]\n  + [C]\n"
+    fast = _Converter(parse(text)).run()
+    general = _ConverterGeneralOnly(parse(text)).run()
+    assert fast.map.model_dump() == general.map.model_dump()
+    ids = [c.id for c in fast.map.claims] + [link.id for link in fast.map.links]
+    assert len(ids) == len(set(ids))
