@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from operator import contains, itemgetter
 from typing import Any
 
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
 from ..errors import FormatError, MapValidationError
-from ..model import ArgumentMap, is_slug
+from ..model import ArgumentMap, Claim, Link, is_slug
 
 __all__ = ["MapBuilder", "Result", "SlugMaker", "load_json", "slugify"]
 
@@ -144,6 +146,8 @@ class MapBuilder:
         # Validation errors here would be an importer bug; they surface with their paths.
         from ..validate import check
 
+        _models_in_place(self.claims, Claim)
+        _models_in_place(self.links, Link)
         m = ArgumentMap.model_validate(data, strict=False)
         # Every error check of validate(m); its warnings (unconnected claims) are looked
         # for only to go with an error, as validate would raise them: a reader drops them.
@@ -151,6 +155,33 @@ class MapBuilder:
         if errors:
             raise MapValidationError(errors, warnings=check(m)[1])
         return Result(m, self.warnings)
+
+
+#: Items validated at a time by _models_in_place: enough to keep pydantic's per-call cost
+#: small, few enough that the memory of the dicts let go is reused by the next chunk.
+_CHUNK = 2048
+_ADAPTERS: dict[type[BaseModel], TypeAdapter[list[Any]]] = {}
+
+
+def _models_in_place(items: list[Any], model: type[BaseModel]) -> None:
+    """Replace the plain dicts in ``items`` by ``model`` objects, a chunk at a time.
+
+    Validating the whole map at once keeps every dict alive until the last object is made:
+    on 20,000 Argdown statements 26 MB more, each 4 KB of it a page fault (about 10% of the
+    process's time goes to page faults there). A chunk's dicts are let go as soon as its
+    objects exist, so the next chunk reuses their memory. The map's own validation then
+    takes the objects as they are (pydantic does not validate a model instance again). On
+    the first error this stops: that validation reports it, at its path in the map.
+    """
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    for start in range(0, len(items), _CHUNK):
+        stop = start + _CHUNK
+        try:
+            items[start:stop] = adapter.validate_python(items[start:stop], strict=False)
+        except ValidationError:
+            return
 
 
 def _drop_unsound_links_impl(b: MapBuilder) -> None:
