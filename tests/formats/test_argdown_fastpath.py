@@ -25,6 +25,7 @@ from argmap.formats.argdown import (
     _Parser,
     _plain_yaml,
     _relation_sign,
+    _split_stripped,
     parse,
 )
 
@@ -112,6 +113,14 @@ def test_split_tags_of_a_last_word_tag(text: str, tag: str) -> None:
     # The common "Text. #tag" has a shortcut of its own.
     for sep in (" #", "#", "\\#"):
         assert split_tags(text + sep + tag) == reference_split_tags(text + sep + tag)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TAG_TEXT, st.sampled_from(["", " #t1", " #é٣", " #a_b", " #a-b", "#t", " ##t", " #"]))
+def test_split_stripped_matches_split_tags(text: str, tag: str) -> None:
+    # The reader's shortcut for a statement's (stripped) text ending in one "#tag".
+    stripped = (text + tag).strip()
+    assert _split_stripped(stripped) == split_tags(stripped)
 
 
 @settings(max_examples=300, deadline=None)
@@ -283,6 +292,14 @@ BLOCK_LINES = st.sampled_from(
         "  + [B]  ",
         "  +\u00a0[C]\u2003",
         "  - [B]\r",
+        "[I]: Two  spaces, then a tag #t",
+        "[J]: A no-break\u00a0space #t",
+        "[K]: A trailing space  #t",
+        "[L]: and/or <b> http:x",
+        "[ M ]",
+        "  + [a b]",
+        "    - [a  b]",
+        " \t ",
         "",
         "  ",
         "\u00a0",
@@ -321,6 +338,10 @@ BLOCK_LINES = st.sampled_from(
         "/* a comment line */",
         "<!-- a comment line -->",
         "// a comment line",
+        "[A]: http://example.org",
+        "[A]:\ttab",
+        "[A]\t",
+        "  + [B]\t",
         "/* an open comment",
         "closing it */",
     ]
@@ -366,6 +387,17 @@ def test_links_with_claim_ids_go_through_the_sweep() -> None:
     _drop_unsound_links_impl(b)
     assert b.links == expected.links and b.warnings == expected.warnings
     assert b.warnings  # the ring was found
+
+
+SPECIAL_LINES = st.lists(st.text(alphabet="a/*<!-\t\\ ", max_size=8), min_size=1, max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SPECIAL_LINES)
+def test_special_lines_are_those_with_a_comment_tab_or_escape(lines: list[str]) -> None:
+    specials = ("//", "/*", "<!--", "\t", "\\")
+    expected = {i for i, line in enumerate(lines) if any(s in line for s in specials)}
+    assert _Parser("\n".join(lines), None)._special_lines() == expected
 
 
 # -- front matter without PyYAML ----------------------------------------------------------------

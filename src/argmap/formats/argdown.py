@@ -31,6 +31,7 @@ data and argmap reads back.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
@@ -77,26 +78,42 @@ _STRICT_KIND = {"support": "entails", "attack": "contrary"}
 _STRICT_ARROW = {
     sign: (_STRICT_KIND.get(kind, kind), forward) for sign, (kind, forward) in _ARROW.items()
 }
-#: A line ``sign [title]`` that the general path reads as a relation to a bare reference,
-#: with no comment, tab or escape (those go the general way): the indent, sign and title.
-#: The title may not hold "/" or "<" (a comment may start there). See _plain_blocks.
-_PLAIN_RELATION = re.compile(
-    r"( *)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[^\S\n\t]+\[([^\]\n\\/<\t]*)\][^\S\n\t]*(?:\n|\Z)"
+#: A title the general path takes as it is (" ".join(title.split()) changes nothing): words
+#: of characters other than whitespace, "]", "\\", "/" and "<" (a comment or escape may start
+#: there), one space between them. Not empty (an error, for the general path to report).
+_PLAIN_TITLE = r"[^\s\]\\/<]+(?: [^\s\]\\/<]+)*"
+#: A plain paragraph's lines, for _plain_blocks, with findall from its start: one match for
+#: each line up to the first of another kind, then one for all the rest of the text.
+#: * A statement line ``[title]`` or ``[title]: text``: the title, ":" if any, the text.
+#: * A relation line ``sign [title]`` the general path reads as a relation to a bare
+#:   reference: the indent, the sign (one of _ARROW's; only one of them can be followed by
+#:   whitespace), the title.
+#: * Any other line, and all after it: no group (matching to the end costs nothing more).
+#: No title has a tab, escape or comment; a statement's text may (_special_lines tells).
+_PLAIN_PARAGRAPH = re.compile(
+    rf"\[({_PLAIN_TITLE})\](?:(:)[^\S\n\t]*([^\n]*)|[^\S\n\t]*)(?:\n|\Z)"
+    rf"|( *)([-+_]>?|<[-+_]|><)[^\S\n\t]+\[({_PLAIN_TITLE})\][^\S\n\t]*(?:\n|\Z)"
+    r"|(?s:.+)"
 )
-_PLAIN_RELATIONS = re.compile(f"(?:{_PLAIN_RELATION.pattern})*")
+#: A line's groups: (title, ":", text) or (indent, sign, title).
+_Row = tuple[str, str, str, str, str, str]
 #: A premise-conclusion paragraph of bare references that the general path reads without
 #: error: ``<Title>``, blank lines, premises ``(1) [Title]``, an inference line ``----``
 #: without a rule, the conclusion ``(n) [Title]``, then a blank line or the end. All at the
-#: start of their lines, with no comment, tab or escape in them (no "/", "<" or "\" in a
-#: title), and an argument title that starts with neither "!" ("<!--") nor a relation sign.
-#: See _plain_pcs.
+#: start of their lines, with no comment, tab or escape in them, titles the general path
+#: takes as they are (see _PLAIN_TITLE), and an argument title that starts with neither
+#: "!" ("<!--") nor a relation sign. Groups: the argument's title, the blank lines, the
+#: premise lines, the conclusion's title. See _plain_pcs.
 _PLAIN_PCS = re.compile(
-    r"<(?![-+_!\s])([^>\n\\/<\t]*)> *\n"  # the argument, with no description
+    r"<(?![-+_!])([^\s>\\/<]+(?: [^\s>\\/<]+)*)> *\n"  # the argument, with no description
     r"((?: *\n)*)"  # blank lines
-    r"((?:\(\d+\) \[[^\]\n\\/<\t]*\] *\n)+)"  # the premises
+    rf"((?:\(\d+\) \[{_PLAIN_TITLE}\] *\n)+)"  # the premises
     r"-{2,} *\n"  # the inference
-    r"\(\d+\) \[([^\]\n\\/<\t]*)\] *(?=\n *(?:\n|\Z)|\Z)"  # the conclusion; the end
+    rf"\(\d+\) \[({_PLAIN_TITLE})\] *(?=\n *(?:\n|\Z)|\Z)"  # the conclusion; the end
 )
+#: The titles in _PLAIN_PCS's premise lines: each line has one "[" before its title, and
+#: the first "]" after it ends the title.
+_BRACKETED = re.compile(r"\[([^\]]*)\]")
 
 
 @dataclass(slots=True)
@@ -133,6 +150,7 @@ class _Parser:
         self.heading: tuple[int, int, list[str]] | None = None
         self.text = text
         self.starts: list[int] | None = None  # see _line_starts
+        self.special: set[int] | None = None  # see _special_lines
 
     def error(self, message: str, line: int, column: int = 1) -> FormatError:
         return FormatError(message, file=self.file, line=line, column=column)
@@ -192,97 +210,107 @@ class _Parser:
 
         a top-level statement with bare references related to it, ended by a blank line.
         Sent through :meth:`_line`, each line costs several method calls and an
-        :class:`_Element`; here one regular expression finds a block's relation lines and
-        one loop records them, with the open elements as tuples, doing what the general
-        path does in the same order (so statements, relations and warnings come out the
-        same). It is called only between paragraphs, where nothing is pending, and stops at
-        the first line that is anything else: a line with a comment, tab or escape, a
-        continuation line, data on a reference, an argument, a heading. Stopping inside a
-        block, it hands over its elements as the general path would have them
-        (:meth:`_hand_over`), so that line and the rest go on as usual.
+        :class:`_Element`; here one regular expression call (``_PLAIN_PARAGRAPH``) reads a
+        block's statement line and relation lines, and :meth:`_plain_statement` and
+        :meth:`_plain_relations` record them, doing what the general path does in the same
+        order (so statements, relations and warnings come out the same). It is called only
+        between paragraphs, where nothing is pending, and stops at the first line that is
+        anything else: a line with a comment, tab or escape, a title the general path would
+        change (spaces to squeeze) or reject (empty), a continuation line, data on a
+        reference, an argument, a heading. Stopping inside a block, it hands over its
+        elements as the general path would have them (:meth:`_hand_over`), so that line
+        and the rest go on as usual.
         (tests/formats/test_argdown_fastpath.py compares this path with the general one.)
         """
         lines = self.lines
         end = len(lines)
         text = self.text
         starts = self._line_starts()
-        doc = self.doc
-        statements, relations, seen = doc.statements, doc.relations, doc._seen
-        arrows = self.arrows
-        new_tuple = tuple.__new__  # Relation(...) without its Python-level __new__
+        findall = _PLAIN_PARAGRAPH.findall
+        special = self._special_lines()
+        # Only a heading changes the section, and headings go the general way.
+        section = self.section[-1][1] if self.section else None
         while i < end:
             raw = lines[i]
             if not raw or raw.isspace():
                 i += 1  # a blank line with nothing pending: nothing to do
                 continue
-            if raw[0] == "<":
-                past = self._plain_pcs(i)
-                if past == i:
-                    return i
-                i = past
-                continue
-            if raw[0] != "[" or _has_special(raw):
+            if raw[0] != "[" or i in special:
+                if raw[0] == "<" and (past := self._plain_pcs(i)) != i:
+                    i = past
+                    continue
                 return i
-            head = raw.rstrip()
-            close = head.find("]", 1)
-            if close < 0 or head[close + 1 : close + 2] == "(":
-                return i  # an error, or a Markdown link: an untitled statement
-            title = " ".join(head[1:close].split())
-            after = head[close + 1 :]
-            defines = after[:1] == ":"
-            words = (after[1:] if defines else after).strip()
-            if not title or (words and not defines):
+            rows = findall(text, starts[i])
+            title, defines, words, _, _, _ = rows[0]
+            if not title:
                 return i
+            n = 1  # the statement line and the relation lines after it
+            while n < len(rows) and rows[n][4]:
+                n += 1
+            found = rows[1:n]
+            words = words.strip()
             if self.pcs or self.argument is not None:
                 self._end_pcs()  # as _top_level does first
-            section = self.section[-1][1] if self.section else None
             root = i + 1  # its line number
-            i = root
-            pos = starts[i]
-            run = _PLAIN_RELATIONS.match(text, pos)  # matches always, if only "" at pos
-            stop = run.end() if run else pos
-            found = _PLAIN_RELATION.findall(text, pos, stop) if stop > pos else []
-            refs = [" ".join(name.split()) for _, _, name in found]
-            if "" in refs:  # an empty title: an error, for the general path to report
-                del refs[refs.index("") :]
+            i += n  # the line after the block's
             # The element on the last line read is pending: the general path records its
             # statement and relation at the next line, once that line does not continue
             # its text. Here the next line is known: a relation line does not, a blank
             # line (or the end) does not either and ends the paragraph, and any other line
-            # is for the general path, which gets the pending element (_hand_over).
-            beyond = i + len(refs)  # the line after the relation lines
-            ends = beyond >= end or not lines[beyond] or lines[beyond].isspace()
-            last = len(refs) - 1
-            if refs or ends:
+            # is for the general path, which gets the pending element.
+            ends = i >= end or not lines[i] or lines[i].isspace()
+            if found or ends:
                 self._plain_statement(title, root, words, section)
-            # (indent, title, line number, sign) of the root and the open relations.
-            stack: list[tuple[int, str, int, str]] = [(0, title, root, "")]
-            for k, ref in enumerate(refs):
-                spaces, sign, _ = found[k]
-                indent = len(spaces)
-                while len(stack) > 1 and stack[-1][0] >= indent:
-                    stack.pop()
-                parent = stack[-1][1]
-                i += 1
-                stack.append((indent, ref, i, sign))
-                if k < last or ends:  # the line after this one does not continue it
-                    if ref not in statements:
-                        statements[ref] = _new_statement(ref, section, i)
-                    kind, forward = arrows[sign]
-                    # What doc.add_relation does, without two calls per relation.
-                    if forward:
-                        relation = new_tuple(Relation, (kind, parent, False, ref, False))
-                    else:
-                        relation = new_tuple(Relation, (kind, ref, False, parent, False))
-                    key = _relation_key(relation) if kind in SYMMETRIC else relation
-                    if key not in seen:
-                        seen.add(key)
-                        relations.append(relation)
             if not ends:
-                self._hand_over(stack, words, defines)
+                self._plain_relations(title, root, found[:-1], section)
+                self._hand_over(title, root, words, defines == ":", found)
                 return i
+            if found:
+                self._plain_relations(title, root, found, section)
             i += 1  # past the blank line
         return i
+
+    def _plain_relations(
+        self, title: str, number: int, found: list[_Row], section: str | None
+    ) -> None:
+        """Record the relation lines ``found`` (rows of _PLAIN_PARAGRAPH) under ``[title]``
+        on line ``number``: a statement for each title not yet known, and the relations, as
+        :meth:`_flush` does for each line in turn."""
+        doc = self.doc
+        statements, relations, seen = doc.statements, doc.relations, doc._seen
+        arrows = self.arrows
+        new_tuple = tuple.__new__  # Relation(...) without its Python-level __new__
+        # The general path's stack as (indent, title), less the last relation line (last,
+        # last_spaces), whose parent is parent. The indents on the stack grow, so a line as
+        # indented as the last one has the same parent, and only other lines look further.
+        above = [(-1, title)]
+        parent = last = title
+        last_spaces = None
+        for _, _, _, spaces, sign, ref in found:
+            if spaces != last_spaces:
+                indent = len(spaces)
+                if last_spaces is not None and indent > len(last_spaces):
+                    above.append((len(last_spaces), last))
+                    parent = last
+                else:
+                    while above[-1][0] >= indent:  # never the root: an indent is >= 0
+                        above.pop()
+                    parent = above[-1][1]
+                last_spaces = spaces
+            last = ref
+            number += 1
+            if ref not in statements:
+                statements[ref] = _new_statement(ref, section, number)
+            kind, forward = arrows[sign]
+            # What doc.add_relation does, without two calls per relation.
+            if forward:
+                relation = new_tuple(Relation, (kind, parent, False, ref, False))
+            else:
+                relation = new_tuple(Relation, (kind, ref, False, parent, False))
+            key = _relation_key(relation) if kind in SYMMETRIC else relation
+            if key not in seen:
+                seen.add(key)
+                relations.append(relation)
 
     def _plain_pcs(self, i: int) -> int:
         """Read a premise-conclusion paragraph at line index ``i`` if it is a plain one (see
@@ -297,16 +325,8 @@ class _Parser:
         m = _PLAIN_PCS.match(self.text, self._line_starts()[i])
         if m is None:
             return i
-        title = " ".join(m.group(1).split())
-        # A premise line is "(n) [title]" with trailing spaces at most: its title is
-        # between the first "[" and the last "]" (titles hold no "]").
-        premises = [
-            " ".join(line[line.index("[") + 1 : line.rindex("]")].split())
-            for line in m.group(3).split("\n")[:-1]
-        ]
-        conclusion = " ".join(m.group(4).split())
-        if not title or not conclusion or "" in premises:
-            return i  # an empty title: an error, for the general path to report
+        title, blanks, items, conclusion = m.groups()
+        premises = _BRACKETED.findall(items)
         if self.pcs or self.argument is not None:
             self._end_pcs()
         doc = self.doc
@@ -316,13 +336,13 @@ class _Parser:
         if arg is None:
             arg = doc.arguments[title] = Argument(title, section=section, line=number)
         self.argument = arg
-        number += 1 + m.group(2).count("\n")  # the first premise's
+        number += 1 + blanks.count("\n")  # the first premise's
         statements = doc.statements
         pcs = self.pcs
         for premise in premises:
             if premise not in statements:
                 statements[premise] = _new_statement(premise, section, number)
-            pcs.append((PcsItem(premise, "premise"), number))
+            pcs.append((PcsItem(premise, "premise", []), number))
             number += 1
         number += 1  # past the inference line
         if conclusion not in statements:
@@ -338,6 +358,21 @@ class _Parser:
             self.starts = list(accumulate(lengths, initial=0))
         return self.starts
 
+    def _special_lines(self) -> set[int]:
+        """The indexes of the lines with a comment, a tab or an escape, left to the general
+        path (cheaper found with str.find over the text than checked line by line)."""
+        if self.special is None:
+            text = self.text
+            starts = self._line_starts()
+            self.special = set()
+            for token in ("//", "/*", "<!--", "\t", "\\"):
+                at = text.find(token)
+                while at >= 0:
+                    line = bisect_right(starts, at) - 1
+                    self.special.add(line)
+                    at = text.find(token, starts[line + 1])  # on the next lines
+        return self.special
+
     def _plain_statement(self, title: str, number: int, text: str, section: str | None) -> None:
         """What :meth:`_flush` does for a top-level ``[title]: text`` (or ``[title]``)."""
         statements = self.doc.statements
@@ -348,37 +383,43 @@ class _Parser:
         data: dict[str, Any] | None = None
         if "{" in text and (found := self._data(text, number)) is not None:
             data, cut = found
-            text = text[:cut]
+            text = text[:cut].strip()  # (the text came stripped)
         st = statements.get(title)
         if st is None:
             # The first definition: what _define does for a new statement, in one go. Its
             # text is the stripped text (Statement.add_text), its tags those of the text
             # once each, and the untagged text is kept under the stripped text.
-            text = text.strip()
             tags: list[str] = []
             if "#" in text:
-                untagged, tags = split_tags(text)
+                untagged, tags = _split_stripped(text)
                 self.doc._untagged[text] = untagged
                 if len(tags) > 1:
                     tags = list(dict.fromkeys(tags))
-            st = statements[title] = _new_statement(title, section, number, text, tags)
+            st = statements[title] = Statement(title, text, [], tags, {}, section, True, number)
         else:
             self._define(st, text)
         if data:
             st.data.update(data)
 
-    def _hand_over(self, stack: list[tuple[int, str, int, str]], text: str, defines: bool) -> None:
-        """Leave :meth:`_plain_blocks`'s open elements as the general path would have them."""
-        _, title, number, _ = stack[0]
+    def _hand_over(
+        self, title: str, number: int, text: str, defines: bool, found: list[_Row]
+    ) -> None:
+        """Leave the open elements of a block :meth:`_plain_blocks` stops in as the general
+        path would have them: ``[title]`` on line ``number`` and its relation lines
+        ``found``, the last line's element pending."""
         root = _Element(False, title, 0, number, 1, [text] if text else [], defines)
-        elements = [root]
-        for indent, ref, number, sign in stack[1:]:
+        stack = [root]
+        for _, _, _, spaces, sign, ref in found:
+            indent = len(spaces)
+            number += 1
+            while len(stack) > 1 and stack[-1].indent >= indent:
+                stack.pop()
             element = _Element(False, ref, indent, number, indent + len(sign) + 2)
-            element.parent = elements[-1]
+            element.parent = stack[-1]
             element.sign = sign
-            elements.append(element)
-        self.stack = elements
-        self.pending = elements[-1]
+            stack.append(element)
+        self.stack = stack
+        self.pending = stack[-1]
 
     def _line(self, line: str, number: int) -> None:
         content = line.lstrip(" ")
@@ -728,9 +769,20 @@ def _new_statement(
     return Statement(title, text, [], [] if tags is None else tags, {}, section, True, line)
 
 
-def _has_special(raw: str) -> bool:
-    """Whether a line has a comment, a tab or an escape: left to the general path."""
-    return "//" in raw or "/*" in raw or "<!--" in raw or "\t" in raw or "\\" in raw
+def _split_stripped(text: str) -> tuple[str, list[str]]:
+    """``split_tags(text)`` for a stripped ``text``, quicker for the common ``Some text. #tag``.
+
+    That is split_tags's own shortcut (the first "#" follows a space and all after it is
+    letters and digits) found with C-level calls only; and the text before the tag is
+    already normal (as " ".join(head.split()) leaves it) when it has no whitespace other
+    than single spaces inside: isprintable() is false for every whitespace but " ".
+    """
+    head, hash_, tag = text.rpartition(" #")
+    if not (hash_ and tag.isalnum() and "#" not in head):
+        return split_tags(text)
+    if head.isprintable() and "  " not in head and head[-1:] != " ":  # starts with no space
+        return head, [tag]
+    return " ".join(head.split()), [tag]
 
 
 def _relation_sign(content: str) -> str:
