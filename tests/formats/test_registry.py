@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -158,3 +159,18 @@ def test_write_is_atomic_and_deterministic(tmp_path):
     write(m, second)
     assert first.read_bytes() == second.read_bytes()
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_format_registered_first_leaves_the_built_in_ones(monkeypatch):
+    # A plug-in may register its format before argmap has loaded its own.
+    from argmap import formats as registry
+
+    monkeypatch.setattr(registry, "_REGISTRY", {})
+    monkeypatch.setattr(registry, "_BUILT_IN", set())
+    register(Format("lines", (".lines",), "one claim per line", reader=None))
+    built_in = [
+        importlib.import_module(f"argmap.formats.{module}").FORMAT.name
+        for module in registry.MODULES
+    ]
+    assert "argdown" in built_in
+    assert [f.name for f in formats()] == [*built_in, "lines"]

@@ -95,6 +95,7 @@ class ReadReport:
 
 
 _REGISTRY: dict[str, Format] = {}
+_BUILT_IN: set[str] = set()  # names of the built-in formats, once loaded
 
 
 def register(fmt: Format) -> None:
@@ -103,9 +104,16 @@ def register(fmt: Format) -> None:
 
 
 def _load() -> dict[str, Format]:
-    if not _REGISTRY:
+    if not _BUILT_IN:
+        # The built-in formats first, in MODULES order; a format registered before they were
+        # loaded is kept, after them or in the place of the one it replaces.
+        added = dict(_REGISTRY)
+        _REGISTRY.clear()
         for name in MODULES:
-            register(importlib.import_module(f"{__name__}.{name}").FORMAT)
+            fmt = importlib.import_module(f"{__name__}.{name}").FORMAT
+            _REGISTRY[fmt.name] = fmt
+            _BUILT_IN.add(fmt.name)
+        _REGISTRY.update(added)
     return _REGISTRY
 
 
