@@ -25,7 +25,6 @@ from argmap.formats.argdown import (
     _Parser,
     _plain_yaml,
     _relation_sign,
-    _split_stripped,
     parse,
 )
 
@@ -117,10 +116,11 @@ def test_split_tags_of_a_last_word_tag(text: str, tag: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(TAG_TEXT, st.sampled_from(["", " #t1", " #é٣", " #a_b", " #a-b", "#t", " ##t", " #"]))
-def test_split_stripped_matches_split_tags(text: str, tag: str) -> None:
-    # The reader's shortcut for a statement's (stripped) text ending in one "#tag".
+def test_split_tags_shortcut_matches_the_tag_pattern(text: str, tag: str) -> None:
+    # The shortcut for a text ending in one "#tag", on statement texts (stripped) and not.
     stripped = (text + tag).strip()
-    assert _split_stripped(stripped) == split_tags(stripped)
+    assert split_tags(stripped) == reference_split_tags(stripped)
+    assert split_tags(text + tag) == reference_split_tags(text + tag)
 
 
 @settings(max_examples=300, deadline=None)
@@ -589,3 +589,12 @@ def test_plain_pcs_examples() -> None:
     assert [item.statement for item in fast.arguments["Arg"].pcs] == ["A", "B", "C"]
     assert fast.warnings == ["<Arg>: second premise-conclusion structure ignored"]
     assert fast.statements["B"].line == 6 and fast.statements["C"].line == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two  spaces. #t", "A\ttab. #t", " Leading. #t", "Trailing  #t", "No\u00a0break #t", "Ok. #t"],
+)
+def test_split_tags_shortcut_examples(text: str) -> None:
+    # The shortcut keeps the text before the tag as it is only when it is already normal.
+    assert split_tags(text) == reference_split_tags(text)

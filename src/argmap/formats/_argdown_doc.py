@@ -151,15 +151,19 @@ def split_tags(text: str) -> tuple[str, list[str]]:
     >>> split_tags("Soft drugs should be legal. #pro #(big idea)")
     ('Soft drugs should be legal.', ['pro', 'big idea'])
     """
+    head, hash_, tag = text.rpartition(" #")
+    if hash_ and tag.isalnum() and "#" not in head:
+        # The common "Some text. #tag": one tag, the last word (isalnum: no second "#"),
+        # after a space (so the look-behind below holds) and all of it [\w-] characters
+        # (isalnum is \w without "_"), so the pattern takes it whole. Found with C-level
+        # calls only; the text before it is already normal when its only whitespace is
+        # single spaces inside (isprintable() is false for every whitespace but " ").
+        if head.isprintable() and "  " not in head and head[:1] != " " and head[-1:] != " ":
+            return head, [tag]
+        return _norm(head), [tag]
     at = text.find("#")
     if at < 0:
         return _norm(text), []
-    tag = text[at + 1 :]
-    if at > 0 and text[at - 1] == " " and tag.isalnum():
-        # The common "Some text. #tag": one tag, the last word (isalnum: no second "#"),
-        # after a space (so the look-behind below holds) and all of it [\w-] characters
-        # (isalnum is \w without "_"), so the pattern takes it whole.
-        return _norm(text[:at]), [tag]
     # The tags are what the pattern (?<![\\\w])#(?:\(([^)]*)\)|([\w-]+)) finds, and the text
     # is what its sub(" ", text) leaves (tests/formats/test_argdown_fastpath.py compares).
     # Jumping from "#" to "#" is faster: the regex engine tried the look-behind everywhere.

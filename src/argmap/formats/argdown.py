@@ -391,7 +391,7 @@ class _Parser:
             # once each, and the untagged text is kept under the stripped text.
             tags: list[str] = []
             if "#" in text:
-                untagged, tags = _split_stripped(text)
+                untagged, tags = split_tags(text)
                 self.doc._untagged[text] = untagged
                 if len(tags) > 1:
                     tags = list(dict.fromkeys(tags))
@@ -767,22 +767,6 @@ def _new_statement(
     as much, and a large document makes one statement per paragraph.
     """
     return Statement(title, text, [], [] if tags is None else tags, {}, section, True, line)
-
-
-def _split_stripped(text: str) -> tuple[str, list[str]]:
-    """``split_tags(text)`` for a stripped ``text``, quicker for the common ``Some text. #tag``.
-
-    That is split_tags's own shortcut (the first "#" follows a space and all after it is
-    letters and digits) found with C-level calls only; and the text before the tag is
-    already normal (as " ".join(head.split()) leaves it) when it has no whitespace other
-    than single spaces inside: isprintable() is false for every whitespace but " ".
-    """
-    head, hash_, tag = text.rpartition(" #")
-    if not (hash_ and tag.isalnum() and "#" not in head):
-        return split_tags(text)
-    if head.isprintable() and "  " not in head and head[-1:] != " ":  # starts with no space
-        return head, [tag]
-    return " ".join(head.split()), [tag]
 
 
 def _relation_sign(content: str) -> str:
