@@ -156,3 +156,22 @@ def test_warnings_are_found_when_kept_or_when_loading_fails(tmp_path: Path) -> N
             loader(path)
         assert [p.code.value for p in caught.value.problems] == ["AM101"]
         assert [w.path for w in caught.value.warnings] == ["claims[2]"]
+
+
+def test_import_argmap_leaves_the_collector_as_it_found_it() -> None:
+    # `import argmap` pauses the collector while pydantic and the models load; a program
+    # must get it back as it was, on or off, with nothing left frozen.
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys\n"
+        "if sys.argv[1] == 'off': gc.disable()\n"
+        "import argmap\n"
+        "print(gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    for state, enabled in (("on", "True"), ("off", "False")):
+        done = subprocess.run(
+            [sys.executable, "-c", code, state], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split() == [enabled, "0"]

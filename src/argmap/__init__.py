@@ -18,11 +18,17 @@ True
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from . import io
-from .errors import ArgmapError, FormatError, MapValidationError, Problem, RenderError
-from .io.json import dump, dumps, load, loads
-from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
-from .validate import validate
+from ._gc import gc_paused
+
+# Importing pydantic and building the models' validators makes tens of thousands of objects
+# that live as long as the program; collections while they are made would walk them again
+# and again for nothing (4% of an `argmap convert` start-up, docs/benchmarks.md).
+with gc_paused():
+    from . import io
+    from .errors import ArgmapError, FormatError, MapValidationError, Problem, RenderError
+    from .io.json import dump, dumps, load, loads
+    from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
+    from .validate import validate
 
 if TYPE_CHECKING:
     from . import examples
