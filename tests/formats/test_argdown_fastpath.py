@@ -20,8 +20,10 @@ from argmap import FormatError, MapValidationError
 from argmap.formats._argdown_doc import _Converter, _norm, split_tags, unescape
 from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
 from argmap.formats.argdown import (
+    _PCS_RE,
     _RELATION_RE,
     _closing,
+    _next_is_item,
     _Parser,
     _plain_yaml,
     _relation_sign,
@@ -261,8 +263,8 @@ class _GeneralOnly(_Parser):
     """The parser with its fast path for plain blocks turned off: every line goes through
     the general per-line code, the reference for what the fast path must produce."""
 
-    def _plain_blocks(self, i: int) -> int:
-        return i
+    def _plain_blocks(self, i: int, pos: int) -> tuple[int, int]:
+        return i, pos
 
 
 BLOCK_LINES = st.sampled_from(
@@ -340,6 +342,8 @@ BLOCK_LINES = st.sampled_from(
         "// a comment line",
         "[A]: http://example.org",
         "[A]:\ttab",
+        "[A]: a\ttab inside",
+        "[A]: a \\ escape",
         "[A]\t",
         "  + [B]\t",
         "/* an open comment",
@@ -394,10 +398,42 @@ SPECIAL_LINES = st.lists(st.text(alphabet="a/*<!-\t\\ ", max_size=8), min_size=1
 
 @settings(max_examples=500, deadline=None)
 @given(SPECIAL_LINES)
-def test_special_lines_are_those_with_a_comment_tab_or_escape(lines: list[str]) -> None:
+def test_next_special_finds_the_lines_with_a_comment_tab_or_escape(lines: list[str]) -> None:
     specials = ("//", "/*", "<!--", "\t", "\\")
-    expected = {i for i, line in enumerate(lines) if any(s in line for s in specials)}
-    assert _Parser("\n".join(lines), None)._special_lines() == expected
+    expected = [i for i, line in enumerate(lines) if any(s in line for s in specials)]
+    text = "\n".join(lines)
+    parser = _Parser(text, None)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for i, start in enumerate(starts[:-1]):  # forward, as the parse asks
+        at = parser._next_special(start)
+        first = next((j for j in expected if j >= i), None)
+        if first is None:
+            assert at == len(text)
+        else:  # on that line
+            assert starts[first] <= at < starts[first + 1]
+
+
+NEXT_LINES = st.lists(
+    st.sampled_from(
+        ["", "  ", "\u00a0", "\t", "(1) [A]", "(2)", " (3) x", "(1)x", "(x) y", "a", "(12)\t"]
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NEXT_LINES, NEXT_LINES)
+def test_next_is_item_reads_the_text_as_the_lines_would(
+    before: list[str], after: list[str]
+) -> None:
+    # The reference: the first line after the inference line that is not blank, stripped.
+    lines = [*before, "----", *after]
+    expected = next((bool(_PCS_RE.match(s.strip())) for s in after if s.strip()), False)
+    text = "\n".join(lines)
+    pos = sum(len(line) + 1 for line in lines[: len(before) + 1])  # the line after "----"
+    assert _next_is_item(text, pos) == expected
 
 
 # -- front matter without PyYAML ----------------------------------------------------------------
