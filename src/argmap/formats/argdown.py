@@ -83,22 +83,32 @@ _STRICT_ARROW = {
 #: of characters other than whitespace, "]", "\\", "/" and "<" (a comment or escape may start
 #: there), one space between them. Not empty (an error, for the general path to report).
 _PLAIN_TITLE = r"[^\s\]\\/<]+(?: [^\s\]\\/<]+)*"
-#: A plain block, for _plain_blocks, matched from its start:
-#: * its statement line ``[title]`` or ``[title]: text``: the title, ":" if any, the text;
-#: * the relation lines after it the general path reads as relations to bare references
-#:   (``sign [title]``; the sign one of _ARROW's: only one of them can be followed by
-#:   whitespace), all in one group, each with the "\n" before it (see _RELATION_ROW);
-#: * what ends the block: a blank line after it (with its "\n"s), or the end of the text
-#:   (""); None when another line follows, which is the general path's.
-#: Each line is matched to its end. No title has a tab, escape or comment; a statement's
-#: text may (_next_special tells).
+#: A relation line the general path reads as a relation to a bare reference, with the "\n"
+#: before it: ``sign [title]``, the sign one of _ARROW's (only one of them can be followed
+#: by whitespace). Without and with groups for the indent, the sign and the title.
+_SIGN = r"(?:[-+_]>?|<[-+_]|><)"
+_RELATION_LINE = rf"\n *{_SIGN}[^\S\n\t]+\[{_PLAIN_TITLE}\][^\S\n\t]*"
+_RELATION_GROUPS = rf"\n( *)({_SIGN})[^\S\n\t]+\[({_PLAIN_TITLE})\][^\S\n\t]*"
+#: A plain block, for _plain_blocks, matched from its start. Groups:
+#: * 1-3, its statement line ``[title]`` or ``[title]: text``: the title, ":" if any, the
+#:   text (None without ":");
+#: * 4-6 and 7-9, its first two relation lines: the indent, the sign, the title; None for
+#:   lines it does not have (most blocks have one or two, read here with no second call);
+#: * 10, the relation lines after those, all in one string (see _RELATION_ROW);
+#: * 11 and 12, what ends the block: 11 is "" if a blank line follows it (matched, with
+#:   its "\n": the match ends where the line after it starts); 12 is "" if another line
+#:   follows, which is the general path's (not matched). Both are None at the end of the
+#:   text (with or without a blank line before it).
+#: Each line is matched to its end: a line's pattern is followed by another line's "\n" or
+#: by what ends the block, which starts with "\n" or is the end of the text. No title has a
+#: tab, escape or comment; a statement's text may (_next_special tells).
 _PLAIN_BLOCK = re.compile(
-    rf"\[({_PLAIN_TITLE})\](?:(:)[^\S\n\t]*([^\n]*)|[^\S\n\t]*)(?=\n|\Z)"
-    rf"((?:\n *(?:[-+_]>?|<[-+_]|><)[^\S\n\t]+\[{_PLAIN_TITLE}\][^\S\n\t]*(?=\n|\Z))*)"
-    r"(\n[^\S\n]*(?:\n|\Z)|\Z)?"
+    rf"\[({_PLAIN_TITLE})\](?:(:)[^\S\n\t]*([^\n]*)|[^\S\n\t]*)"
+    rf"(?:{_RELATION_GROUPS}(?:{_RELATION_GROUPS}((?:{_RELATION_LINE})*))?)?"
+    r"(?:\n[^\S\n]*(?:\n()|\Z)|\Z|(?=\n)())"
 )
-#: The rows of _PLAIN_BLOCK's relation lines, with findall: (indent, sign, title). The sign
-#: is the first word, and the title what is between the brackets after it.
+#: The rows of _PLAIN_BLOCK's group 10, with findall: (indent, sign, title). The sign is
+#: the first word, and the title what is between the brackets after it.
 _RELATION_ROW = re.compile(r"\n( *)(\S+)[^\S\n]+\[([^\]]*)\]")
 #: A relation line's groups: (indent, sign, title).
 _Row = tuple[str, str, str]
@@ -152,7 +162,6 @@ class _Parser:
         self.file = file
         self.doc = ArgdownDocument()
         self.text = text
-        self.end = text.count("\n") + 1  # the number of lines
         self.pos = 0  # where the line after the one being read starts (see parse)
         self.strict = False
         self.arrows = _ARROW  # a relation between two statements: sign -> (kind, forward)
@@ -179,8 +188,7 @@ class _Parser:
         line = self._line
         text = self.text
         size = len(text)
-        end = self.end
-        while i < end:
+        while pos <= size:  # (pos == size: the last line, empty; past it: the end)
             if (
                 in_comment is None
                 and self.pending is None
@@ -190,7 +198,7 @@ class _Parser:
             ):
                 # Between paragraphs: plain statement blocks have a faster reader.
                 i, pos = self._plain_blocks(i, pos)
-                if i >= end:
+                if pos > size:
                     break
             stop = text.find("\n", pos)
             if stop < 0:
@@ -244,13 +252,12 @@ class _Parser:
         (tests/formats/test_argdown_fastpath.py compares this path with the general one.)
         """
         text = self.text
-        end = self.end
+        size = len(text)
         match = _PLAIN_BLOCK.match
-        rows = _RELATION_ROW.findall
         special = self._next_special(pos)
         # Only a heading changes the section, and headings go the general way.
         section = self.section[-1][1] if self.section else None
-        while i < end:
+        while pos <= size:
             first = text[pos : pos + 1]
             if first != "[":
                 if first == "\n" or not first:  # an empty line (not first: the last one)
@@ -258,34 +265,41 @@ class _Parser:
                     pos += 1
                     continue
                 if first == "<":
-                    past = self._plain_pcs(i, pos)
-                    if past[0] == i:
+                    done = self._plain_pcs(i, pos)
+                    if done[0] == i:
                         return i, pos
-                    i, pos = past
+                    i, pos = done
                     continue
-                if first.isspace() and self._blank_line(pos):
+                if first.isspace() and (after := self._blank_line(pos)):
                     i += 1  # a blank line with nothing pending: nothing to do
-                    pos = text.find("\n", pos) + 1  # (0 past the end: i is end then)
+                    pos = after
                     continue
                 return i, pos
             m = match(text, pos)
             if m is None:
                 return i, pos
-            if special < m.end():
+            past = m.end()
+            if special < past:
                 # A comment, tab or escape in the block: only the statement line may have
-                # one (none of the others' patterns matches any); its line ends at group 4.
-                if special < pos:
-                    special = self._next_special(pos)
-                if special < m.start(4):
+                # one (no other line's pattern matches any).
+                special = self._next_special(pos)  # (it may be on a line read before)
+                if special < past and not 0 <= text.find("\n", pos) < special:
                     return i, pos
-            title, defines, words, relations, after = m.groups()
-            found = rows(relations) if relations else []
+            title, defines, words, s1, sign1, ref1, s2, sign2, ref2, more, blank, other = m.groups()
+            if sign1 is None:
+                found: list[_Row] = []
+            elif sign2 is None:
+                found = [(s1, sign1, ref1)]
+            else:
+                found = [(s1, sign1, ref1), (s2, sign2, ref2)]
+                if more:
+                    found += _RELATION_ROW.findall(more)
             words = words.strip() if words else ""
             if self.pcs or self.argument is not None:
                 self._end_pcs()  # as _top_level does first
             root = i + 1  # its line number
             i = root + len(found)  # the line after the block's
-            if after is None:
+            if other is not None:
                 # The element on the last line read is pending: the general path records
                 # its statement and relation at the next line, once that line does not
                 # continue its text. That line is the general path's, which gets the
@@ -295,25 +309,30 @@ class _Parser:
                     self._plain_statement(title, root, words, section)
                     self._plain_relations(title, root, found[:-1], section)
                 self._hand_over(title, root, words, defines == ":", found)
-                return i, m.end() + 1
+                return i, past + 1
             # A blank line (or the end) after it: everything is recorded, the paragraph ends.
             self._plain_statement(title, root, words, section)
             if found:
                 self._plain_relations(title, root, found, section)
-            if after:
-                i += 1  # the blank line
-            pos = m.end()
+            if blank is None:
+                return i, size + 1  # the end of the text
+            i += 1  # the blank line
+            pos = past
         return i, pos
 
-    def _blank_line(self, pos: int) -> bool:
-        """Whether the line at offset ``pos`` is blank (whitespace only)."""
-        stop = self.text.find("\n", pos)
-        return self.text[pos : stop if stop >= 0 else None].isspace()
+    def _blank_line(self, pos: int) -> int:
+        """If the line at offset ``pos`` is blank (whitespace only), the offset of the line
+        after it (past the end of the text for the last line); else 0."""
+        text = self.text
+        stop = text.find("\n", pos)
+        if stop < 0:
+            stop = len(text)
+        return stop + 1 if text[pos:stop].isspace() else 0
 
     def _plain_relations(
         self, title: str, number: int, found: list[_Row], section: str | None
     ) -> None:
-        """Record the relation lines ``found`` (rows of _RELATION_ROW) under ``[title]`` on
+        """Record the relation lines ``found`` (indent, sign, title) under ``[title]`` on
         line ``number``: a statement for each title not yet known, and the relations, as
         :meth:`_flush` does for each line in turn."""
         doc = self.doc
