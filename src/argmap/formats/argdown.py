@@ -82,7 +82,10 @@ _STRICT_ARROW = {
 #: A title the general path takes as it is (" ".join(title.split()) changes nothing): words
 #: of characters other than whitespace, "]", "\\", "/" and "<" (a comment or escape may start
 #: there), one space between them. Not empty (an error, for the general path to report).
-_PLAIN_TITLE = r"[^\s\]\\/<]+(?: [^\s\]\\/<]+)*"
+#: (The first "(?: word)" as a branch, not a repetition: cheaper for the regex engine, and a
+#: one-word title then takes none; the same holds for optional groups below.)
+_TITLE_WORD = r"[^\s\]\\/<]+"
+_PLAIN_TITLE = rf"{_TITLE_WORD}(?: {_TITLE_WORD}(?: {_TITLE_WORD})*|)"
 #: A relation line the general path reads as a relation to a bare reference, with the "\n"
 #: before it: ``sign [title]``, the sign one of _ARROW's (only one of them can be followed
 #: by whitespace). Without and with groups for the indent, the sign and the title.
@@ -94,7 +97,7 @@ _RELATION_GROUPS = rf"\n( *)({_SIGN})[^\S\n\t]+\[({_PLAIN_TITLE})\][^\S\n\t]*"
 #:   text (None without ":");
 #: * 4-6 and 7-9, its first two relation lines: the indent, the sign, the title; None for
 #:   lines it does not have (most blocks have one or two, read here with no second call);
-#: * 10, the relation lines after those, all in one string (see _RELATION_ROW);
+#: * 10, the relation lines after those, all in one string (see _RELATION_ROW), or None;
 #: * 11 and 12, what ends the block: 11 is "" if a blank line follows it (matched, with
 #:   its "\n": the match ends where the line after it starts); 12 is "" if another line
 #:   follows, which is the general path's (not matched). Both are None at the end of the
@@ -104,7 +107,7 @@ _RELATION_GROUPS = rf"\n( *)({_SIGN})[^\S\n\t]+\[({_PLAIN_TITLE})\][^\S\n\t]*"
 #: tab, escape or comment; a statement's text may (_next_special tells).
 _PLAIN_BLOCK = re.compile(
     rf"\[({_PLAIN_TITLE})\](?:(:)[^\S\n\t]*([^\n]*)|[^\S\n\t]*)"
-    rf"(?:{_RELATION_GROUPS}(?:{_RELATION_GROUPS}((?:{_RELATION_LINE})*))?)?"
+    rf"(?:{_RELATION_GROUPS}(?:{_RELATION_GROUPS}(?:({_RELATION_LINE}(?:{_RELATION_LINE})*)|)|)|)"
     r"(?:\n[^\S\n]*(?:\n()|\Z)|\Z|(?=\n)())"
 )
 #: The rows of _PLAIN_BLOCK's group 10, with findall: (indent, sign, title). The sign is
