@@ -20,8 +20,10 @@ from argmap import FormatError, MapValidationError
 from argmap.formats._argdown_doc import _Converter, _norm, split_tags, unescape
 from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
 from argmap.formats.argdown import (
+    _PCS_RE,
     _RELATION_RE,
     _closing,
+    _next_is_item,
     _Parser,
     _plain_yaml,
     _relation_sign,
@@ -261,90 +263,96 @@ class _GeneralOnly(_Parser):
     """The parser with its fast path for plain blocks turned off: every line goes through
     the general per-line code, the reference for what the fast path must produce."""
 
-    def _plain_blocks(self, i: int) -> int:
-        return i
+    def _plain_blocks(self, i: int, pos: int) -> tuple[int, int]:
+        return i, pos
 
 
-BLOCK_LINES = st.sampled_from(
-    [
-        # what the fast path reads
-        "[A]: Text of A. #tag #(two words)",
-        "[B]: Text {kind: evidence}",
-        "[C]",
-        "[C]:",
-        "[ D  d ]: Spaced title.",
-        "[A]: A again, other words.",
-        "[E]: One tag at the end. #t1",
-        "[F]: A tag twice #t #t and #(t)",
-        "[G]: Tag and data #g {kind: evidence}",
-        "[H]: #only",
-        "  + [B]",
-        "  - [C]",
-        "  <+ [A]",
-        "  <- [ D  d ]",
-        "  <_ [B]",
-        "    +> [A]",
-        "    -> [C]",
-        "    _> [B]",
-        "    >< [A]",
-        "      _ [C]",
-        " + [E]",
-        "  + [B]  ",
-        "  +\u00a0[C]\u2003",
-        "  - [B]\r",
-        "[I]: Two  spaces, then a tag #t",
-        "[J]: A no-break\u00a0space #t",
-        "[K]: A trailing space  #t",
-        "[L]: and/or <b> http:x",
-        "[ M ]",
-        "  + [a b]",
-        "    - [a  b]",
-        " \t ",
-        "",
-        "  ",
-        "\u00a0",
-        # what it must leave to the general path, in a block or between blocks
-        "[A] trailing words",
-        "[A](https://example.org)",
-        "[]: Empty title.",
-        "[A]: text // comment",
-        "[A]: text /* comment */",
-        "[A]: escaped \\# hash",
-        "[A]: a/b and <c>",
-        "[A]: a <!-- comment -->",
-        "  + [B]: text on a relation",
-        "  + <Arg>",
-        "  +[B]",
-        "  + [B] trailing",
-        "  + []",
-        "  + [B\\]]",
-        "  + [a/b]",
-        "  + [a<b]",
-        "\t+ [B]",
-        "  +\t[B]",
-        "  + [B] // comment",
-        "  - [C] {kind: evidence}",
-        "  hard-wrapped continuation",
-        "\ta tabbed continuation",
-        "<Arg>: An argument.",
-        "<Arg>",
-        "# Heading",
-        "## Sub heading #tag",
-        "(1) [A]",
-        "(2) [B]: premise text",
-        "----",
-        "-- modus ponens --",
-        "Untitled statement text.",
-        "/* a comment line */",
-        "<!-- a comment line -->",
-        "// a comment line",
-        "[A]: http://example.org",
-        "[A]:\ttab",
-        "[A]\t",
-        "  + [B]\t",
-        "/* an open comment",
-        "closing it */",
-    ]
+LINES = [
+    # what the fast path reads
+    "[A]: Text of A. #tag #(two words)",
+    "[B]: Text {kind: evidence}",
+    "[C]",
+    "[C]:",
+    "[ D  d ]: Spaced title.",
+    "[A]: A again, other words.",
+    "[E]: One tag at the end. #t1",
+    "[F]: A tag twice #t #t and #(t)",
+    "[G]: Tag and data #g {kind: evidence}",
+    "[H]: #only",
+    "  + [B]",
+    "  - [C]",
+    "  <+ [A]",
+    "  <- [ D  d ]",
+    "  <_ [B]",
+    "    +> [A]",
+    "    -> [C]",
+    "    _> [B]",
+    "    >< [A]",
+    "      _ [C]",
+    " + [E]",
+    "  + [B]  ",
+    "  +\u00a0[C]\u2003",
+    "  - [B]\r",
+    "[I]: Two  spaces, then a tag #t",
+    "[J]: A no-break\u00a0space #t",
+    "[K]: A trailing space  #t",
+    "[L]: and/or <b> http:x",
+    "[ M ]",
+    "  + [a b]",
+    "    - [a  b]",
+    " \t ",
+    "",
+    "  ",
+    "\u00a0",
+    # what it must leave to the general path, in a block or between blocks
+    "[A] trailing words",
+    "[A](https://example.org)",
+    "[]: Empty title.",
+    "[A]: text // comment",
+    "[A]: text /* comment */",
+    "[A]: escaped \\# hash",
+    "[A]: a/b and <c>",
+    "[A]: a <!-- comment -->",
+    "  + [B]: text on a relation",
+    "  + <Arg>",
+    "  +[B]",
+    "  + [B] trailing",
+    "  + []",
+    "  + [B\\]]",
+    "  + [a/b]",
+    "  + [a<b]",
+    "\t+ [B]",
+    "  +\t[B]",
+    "  + [B] // comment",
+    "  - [C] {kind: evidence}",
+    "  hard-wrapped continuation",
+    "\ta tabbed continuation",
+    "<Arg>: An argument.",
+    "<Arg>",
+    "# Heading",
+    "## Sub heading #tag",
+    "(1) [A]",
+    "(2) [B]: premise text",
+    "----",
+    "-- modus ponens --",
+    "Untitled statement text.",
+    "/* a comment line */",
+    "<!-- a comment line -->",
+    "// a comment line",
+    "[A]: http://example.org",
+    "[A]:\ttab",
+    "[A]: a\ttab inside",
+    "[A]: a \\ escape",
+    "[A]\t",
+    "  + [B]\t",
+    "/* an open comment",
+    "closing it */",
+]
+BLOCK_LINES = st.sampled_from(LINES)
+#: Statement lines, relation lines and the rest, for blocks made the way documents are.
+STATEMENT_LINES = st.sampled_from([line for line in LINES if line.startswith("[")])
+RELATION_LINES = st.sampled_from(
+    [line for line in LINES if line[:1] in " \t" and line.strip()[:1] in ("+", "-", "_", "<", ">")]
 )
 FRONT_MATTER = st.sampled_from(["", "===\ntitle: T\n===\n", "===\nmodel:\n  mode: strict\n===\n"])
 
@@ -373,6 +381,49 @@ def test_plain_blocks_read_as_the_general_path_does(front: str, lines: list[str]
     assert list(fast.statements) == list(general.statements)  # the order claims come in
 
 
+@st.composite
+def blocks(draw: st.DrawFn) -> str:
+    """Paragraphs of a statement line and relation lines, each ended by a blank line (most
+    often) or any other line: what the fast path reads, and where it must stop."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        lines.append(draw(STATEMENT_LINES))
+        lines += draw(st.lists(RELATION_LINES, max_size=5))
+        lines.append(draw(st.one_of(st.sampled_from(["", "", "  ", "\u00a0"]), BLOCK_LINES)))
+    return "\n".join(lines)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(FRONT_MATTER, blocks())
+def test_plain_blocks_of_statements_and_relations(front: str, text: str) -> None:
+    (fast, fast_error), (general, general_error) = _parse_both(front + text)
+    assert fast_error == general_error
+    if fast is None or general is None:
+        return
+    assert fast == general
+    assert fast._untagged == general._untagged
+    assert list(fast.statements) == list(general.statements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[A]: x\n    - [a  b]\n",  # a title to squeeze: the general path's
+        "[A]: x\n  + [B]\n  - [C]\n    + [D]\n  _ [E]\n\n[F]\n  >< [A]",  # rows past two
+        "[A]\n  + [B]\n    - [C]\n  + [D] trailing\n\n",  # stops at the third line
+        "[A]: one\n  + [B]\n  - [C]\n    more text",  # a continuation of [C]'s line
+        "[A]: a\ttab\n  + [B]\n\n[C]: no tab\n  - [A]\t\n",  # tabs: general path
+        "[A]: t\n \t \n[B]: t\n\n\n[C]",  # blank lines, one with a tab
+        "[Long title of four words]: t\n  + [Two words]\n",
+    ],
+)
+def test_plain_blocks_examples(text: str) -> None:
+    (fast, fast_error), (general, general_error) = _parse_both(text)
+    assert fast_error == general_error
+    assert fast == general and fast is not None and general is not None
+    assert list(fast.statements) == list(general.statements)
+
+
 def test_links_with_claim_ids_go_through_the_sweep() -> None:
     # Every target is a claim, but the links are named like the claims: read as links,
     # they target each other in a ring, which the sweep breaks (the shortcut must not skip it).
@@ -394,10 +445,42 @@ SPECIAL_LINES = st.lists(st.text(alphabet="a/*<!-\t\\ ", max_size=8), min_size=1
 
 @settings(max_examples=500, deadline=None)
 @given(SPECIAL_LINES)
-def test_special_lines_are_those_with_a_comment_tab_or_escape(lines: list[str]) -> None:
+def test_next_special_finds_the_lines_with_a_comment_tab_or_escape(lines: list[str]) -> None:
     specials = ("//", "/*", "<!--", "\t", "\\")
-    expected = {i for i, line in enumerate(lines) if any(s in line for s in specials)}
-    assert _Parser("\n".join(lines), None)._special_lines() == expected
+    expected = [i for i, line in enumerate(lines) if any(s in line for s in specials)]
+    text = "\n".join(lines)
+    parser = _Parser(text, None)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for i, start in enumerate(starts[:-1]):  # forward, as the parse asks
+        at = parser._next_special(start)
+        first = next((j for j in expected if j >= i), None)
+        if first is None:
+            assert at == len(text)
+        else:  # on that line
+            assert starts[first] <= at < starts[first + 1]
+
+
+NEXT_LINES = st.lists(
+    st.sampled_from(
+        ["", "  ", "\u00a0", "\t", "(1) [A]", "(2)", " (3) x", "(1)x", "(x) y", "a", "(12)\t"]
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NEXT_LINES, NEXT_LINES)
+def test_next_is_item_reads_the_text_as_the_lines_would(
+    before: list[str], after: list[str]
+) -> None:
+    # The reference: the first line after the inference line that is not blank, stripped.
+    lines = [*before, "----", *after]
+    expected = next((bool(_PCS_RE.match(s.strip())) for s in after if s.strip()), False)
+    text = "\n".join(lines)
+    pos = sum(len(line) + 1 for line in lines[: len(before) + 1])  # the line after "----"
+    assert _next_is_item(text, pos) == expected
 
 
 # -- front matter without PyYAML ----------------------------------------------------------------

@@ -31,9 +31,8 @@ data and argmap reads back.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Any
 
 from ..errors import FormatError
@@ -57,6 +56,8 @@ __all__ = ["FORMAT", "dumps", "parse"]
 _RELATION_RE = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:\s+|$)")
 _TWO_CHAR_SIGNS = frozenset({"<+", "<-", "<_", "+>", "->", "_>", "><"})
 _PCS_RE = re.compile(r"\((\d+)\)(?:\s+|$)")
+#: _PCS_RE after any blank lines (see _next_is_item).
+_NEXT_PCS_RE = re.compile(r"\s*\((\d+)\)(?:\s+|$)")
 _INFERENCE_RE = re.compile(r"-{2,}(?:\s*(.*?)\s*-{2,})?\s*$")
 _HEADING_RE = re.compile(r"(#{1,6})\s+(.*)$")
 _COMMENT_RE = re.compile(r"(?:^|(?<=\s))//.*$")
@@ -81,22 +82,41 @@ _STRICT_ARROW = {
 #: A title the general path takes as it is (" ".join(title.split()) changes nothing): words
 #: of characters other than whitespace, "]", "\\", "/" and "<" (a comment or escape may start
 #: there), one space between them. Not empty (an error, for the general path to report).
-_PLAIN_TITLE = r"[^\s\]\\/<]+(?: [^\s\]\\/<]+)*"
-#: A plain paragraph's lines, for _plain_blocks, with findall from its start: one match for
-#: each line up to the first of another kind, then one for all the rest of the text.
-#: * A statement line ``[title]`` or ``[title]: text``: the title, ":" if any, the text.
-#: * A relation line ``sign [title]`` the general path reads as a relation to a bare
-#:   reference: the indent, the sign (one of _ARROW's; only one of them can be followed by
-#:   whitespace), the title.
-#: * Any other line, and all after it: no group (matching to the end costs nothing more).
-#: No title has a tab, escape or comment; a statement's text may (_special_lines tells).
-_PLAIN_PARAGRAPH = re.compile(
-    rf"\[({_PLAIN_TITLE})\](?:(:)[^\S\n\t]*([^\n]*)|[^\S\n\t]*)(?:\n|\Z)"
-    rf"|( *)([-+_]>?|<[-+_]|><)[^\S\n\t]+\[({_PLAIN_TITLE})\][^\S\n\t]*(?:\n|\Z)"
-    r"|(?s:.+)"
+#: (The first "(?: word)" as a branch, not a repetition: cheaper for the regex engine, and a
+#: one-word title then takes none; the same holds for optional groups below.)
+_TITLE_WORD = r"[^\s\]\\/<]+"
+_PLAIN_TITLE = rf"{_TITLE_WORD}(?: {_TITLE_WORD}(?: {_TITLE_WORD})*|)"
+#: A relation line the general path reads as a relation to a bare reference, with the "\n"
+#: before it: ``sign [title]``, the sign one of _ARROW's (only one of them can be followed
+#: by whitespace). Without and with groups for the indent, the sign and the title.
+_SIGN = r"(?:[-+_]>?|<[-+_]|><)"
+_RELATION_LINE = rf"\n *{_SIGN}[^\S\n\t]+\[{_PLAIN_TITLE}\][^\S\n\t]*"
+_RELATION_GROUPS = rf"\n( *)({_SIGN})[^\S\n\t]+\[({_PLAIN_TITLE})\][^\S\n\t]*"
+#: A plain block, for _plain_blocks, matched from its start. Groups:
+#: * 1-3, its statement line ``[title]`` or ``[title]: text``: the title, ":" if any, the
+#:   text (None without ":");
+#: * 4-6 and 7-9, its first two relation lines: the indent, the sign, the title; None for
+#:   lines it does not have (most blocks have one or two, read here with no second call);
+#: * 10, the relation lines after those, all in one string (see _RELATION_ROW), or None;
+#: * 11 and 12, what ends the block: 11 is "" if a blank line follows it (matched, with
+#:   its "\n": the match ends where the line after it starts); 12 is "" if another line
+#:   follows, which is the general path's (not matched). Both are None at the end of the
+#:   text (with or without a blank line before it).
+#: Each line is matched to its end: a line's pattern is followed by another line's "\n" or
+#: by what ends the block, which starts with "\n" or is the end of the text. No title has a
+#: tab, escape or comment; a statement's text may (_next_special tells).
+_PLAIN_BLOCK = re.compile(
+    rf"\[({_PLAIN_TITLE})\](?:(:)[^\S\n\t]*([^\n]*)|[^\S\n\t]*)"
+    rf"(?:{_RELATION_GROUPS}(?:{_RELATION_GROUPS}(?:({_RELATION_LINE}(?:{_RELATION_LINE})*)|)|)|)"
+    r"(?:\n[^\S\n]*(?:\n()|\Z)|\Z|(?=\n)())"
 )
-#: A line's groups: (title, ":", text) or (indent, sign, title).
-_Row = tuple[str, str, str, str, str, str]
+#: The rows of _PLAIN_BLOCK's group 10, with findall: (indent, sign, title). The sign is
+#: the first word, and the title what is between the brackets after it.
+_RELATION_ROW = re.compile(r"\n( *)(\S+)[^\S\n]+\[([^\]]*)\]")
+#: A relation line's groups: (indent, sign, title).
+_Row = tuple[str, str, str]
+#: What _next_special looks for: where a comment, a tab or an escape may start.
+_SPECIAL_TOKENS = ("//", "/*", "<!--", "\t", "\\")
 #: A premise-conclusion paragraph of bare references that the general path reads without
 #: error: ``<Title>``, blank lines, premises ``(1) [Title]``, an inference line ``----``
 #: without a rule, the conclusion ``(n) [Title]``, then a blank line or the end. All at the
@@ -133,10 +153,19 @@ class _Element:
 
 
 class _Parser:
+    """One parse of one text.
+
+    The text is not split into lines: a large document would hold a string for each line
+    and, for the fast paths, an offset for each, all alive until the end of the parse. The
+    line loop and the fast paths keep the index of the next line (its number is one more)
+    and the offset where it starts in the text, and take lines from the text as they go.
+    """
+
     def __init__(self, text: str, file: str | None) -> None:
         self.file = file
         self.doc = ArgdownDocument()
-        self.lines = text.split("\n")
+        self.text = text
+        self.pos = 0  # where the line after the one being read starts (see parse)
         self.strict = False
         self.arrows = _ARROW  # a relation between two statements: sign -> (kind, forward)
         self.untitled = 0
@@ -148,9 +177,7 @@ class _Parser:
         self.rules: list[str] | None = None  # set after an inference line
         self.rule_line = 0
         self.heading: tuple[int, int, list[str]] | None = None
-        self.text = text
-        self.starts: list[int] | None = None  # see _line_starts
-        self.special: set[int] | None = None  # see _special_lines
+        self.specials = [-1] * len(_SPECIAL_TOKENS)  # see _next_special
 
     def error(self, message: str, line: int, column: int = 1) -> FormatError:
         return FormatError(message, file=self.file, line=line, column=column)
@@ -158,14 +185,13 @@ class _Parser:
     # -- the line loop ----------------------------------------------------------------------
 
     def parse(self) -> ArgdownDocument:
-        start = self._front_matter()
+        i, pos = self._front_matter()  # the next line's index (its number is i + 1), offset
         in_comment: str | None = None
         comment_start = (0, 0)
         line = self._line
-        lines = self.lines
-        end = len(lines)
-        i = start  # index of the next line; its number is i + 1
-        while i < end:
+        text = self.text
+        size = len(text)
+        while pos <= size:  # (pos == size: the last line, empty; past it: the end)
             if (
                 in_comment is None
                 and self.pending is None
@@ -174,10 +200,14 @@ class _Parser:
                 and self.rules is None
             ):
                 # Between paragraphs: plain statement blocks have a faster reader.
-                i = self._plain_blocks(i)
-                if i >= end:
+                i, pos = self._plain_blocks(i, pos)
+                if pos > size:
                     break
-            raw = lines[i]
+            stop = text.find("\n", pos)
+            if stop < 0:
+                stop = size
+            raw = text[pos:stop]
+            pos = self.pos = stop + 1
             i += 1
             number = i
             if in_comment is not None or "/*" in raw or "<!--" in raw:
@@ -199,8 +229,9 @@ class _Parser:
         self._end_pcs()
         return self.doc
 
-    def _plain_blocks(self, i: int) -> int:
-        """Read plain paragraphs from line index ``i``; return the index of the first line left.
+    def _plain_blocks(self, i: int, pos: int) -> tuple[int, int]:
+        """Read plain paragraphs from line index ``i`` (at offset ``pos``); return the index
+        and offset of the first line left.
 
         Most of a large document is blocks such as::
 
@@ -210,74 +241,106 @@ class _Parser:
 
         a top-level statement with bare references related to it, ended by a blank line.
         Sent through :meth:`_line`, each line costs several method calls and an
-        :class:`_Element`; here one regular expression call (``_PLAIN_PARAGRAPH``) reads a
-        block's statement line and relation lines, and :meth:`_plain_statement` and
-        :meth:`_plain_relations` record them, doing what the general path does in the same
-        order (so statements, relations and warnings come out the same). It is called only
-        between paragraphs, where nothing is pending, and stops at the first line that is
-        anything else: a line with a comment, tab or escape, a title the general path would
-        change (spaces to squeeze) or reject (empty), a continuation line, data on a
-        reference, an argument, a heading. Stopping inside a block, it hands over its
-        elements as the general path would have them (:meth:`_hand_over`), so that line
-        and the rest go on as usual.
+        :class:`_Element`; here one regular expression call (``_PLAIN_BLOCK``) reads a
+        block's statement line, relation lines and the blank line after them, and
+        :meth:`_plain_statement` and :meth:`_plain_relations` record them, doing what the
+        general path does in the same order (so statements, relations and warnings come out
+        the same). It is called only between paragraphs, where nothing is pending, and
+        stops at the first line that is anything else: a line with a comment, tab or escape,
+        a title the general path would change (spaces to squeeze) or reject (empty), a
+        continuation line, data on a reference, an argument, a heading. Stopping inside a
+        block, it hands over its elements as the general path would have them
+        (:meth:`_hand_over`), so that line and the rest go on as usual. Plain
+        premise-conclusion paragraphs go to :meth:`_plain_pcs`.
         (tests/formats/test_argdown_fastpath.py compares this path with the general one.)
         """
-        lines = self.lines
-        end = len(lines)
         text = self.text
-        starts = self._line_starts()
-        findall = _PLAIN_PARAGRAPH.findall
-        special = self._special_lines()
+        size = len(text)
+        match = _PLAIN_BLOCK.match
+        special = self._next_special(pos)
         # Only a heading changes the section, and headings go the general way.
         section = self.section[-1][1] if self.section else None
-        while i < end:
-            raw = lines[i]
-            if not raw or raw.isspace():
-                i += 1  # a blank line with nothing pending: nothing to do
-                continue
-            if raw[0] != "[" or i in special:
-                if raw[0] == "<" and (past := self._plain_pcs(i)) != i:
-                    i = past
+        while pos <= size:
+            first = text[pos : pos + 1]
+            if first != "[":
+                if first == "\n" or not first:  # an empty line (not first: the last one)
+                    i += 1
+                    pos += 1
                     continue
-                return i
-            rows = findall(text, starts[i])
-            title, defines, words, _, _, _ = rows[0]
-            if not title:
-                return i
-            n = 1  # the statement line and the relation lines after it
-            while n < len(rows) and rows[n][4]:
-                n += 1
-            found = rows[1:n]
-            words = words.strip()
+                if first == "<":
+                    done = self._plain_pcs(i, pos)
+                    if done[0] == i:
+                        return i, pos
+                    i, pos = done
+                    continue
+                if first.isspace() and (after := self._blank_line(pos)):
+                    i += 1  # a blank line with nothing pending: nothing to do
+                    pos = after
+                    continue
+                return i, pos
+            m = match(text, pos)
+            if m is None:
+                return i, pos
+            past = m.end()
+            if special < past:
+                # A comment, tab or escape in the block: only the statement line may have
+                # one (no other line's pattern matches any).
+                special = self._next_special(pos)  # (it may be on a line read before)
+                if special < past and not 0 <= text.find("\n", pos) < special:
+                    return i, pos
+            title, defines, words, s1, sign1, ref1, s2, sign2, ref2, more, blank, other = m.groups()
+            if sign1 is None:
+                found: list[_Row] = []
+            elif sign2 is None:
+                found = [(s1, sign1, ref1)]
+            else:
+                found = [(s1, sign1, ref1), (s2, sign2, ref2)]
+                if more:
+                    found += _RELATION_ROW.findall(more)
+            words = words.strip() if words else ""
             if self.pcs or self.argument is not None:
                 self._end_pcs()  # as _top_level does first
             root = i + 1  # its line number
-            i += n  # the line after the block's
-            # The element on the last line read is pending: the general path records its
-            # statement and relation at the next line, once that line does not continue
-            # its text. Here the next line is known: a relation line does not, a blank
-            # line (or the end) does not either and ends the paragraph, and any other line
-            # is for the general path, which gets the pending element.
-            ends = i >= end or not lines[i] or lines[i].isspace()
-            if found or ends:
-                self._plain_statement(title, root, words, section)
-            if not ends:
-                self._plain_relations(title, root, found[:-1], section)
+            i = root + len(found)  # the line after the block's
+            if other is not None:
+                # The element on the last line read is pending: the general path records
+                # its statement and relation at the next line, once that line does not
+                # continue its text. That line is the general path's, which gets the
+                # pending element; a relation line before it does not continue the text
+                # of the one before.
+                if found:
+                    self._plain_statement(title, root, words, section)
+                    self._plain_relations(title, root, found[:-1], section)
                 self._hand_over(title, root, words, defines == ":", found)
-                return i
+                return i, past + 1
+            # A blank line (or the end) after it: everything is recorded, the paragraph ends.
+            self._plain_statement(title, root, words, section)
             if found:
                 self._plain_relations(title, root, found, section)
-            i += 1  # past the blank line
-        return i
+            if blank is None:
+                return i, size + 1  # the end of the text
+            i += 1  # the blank line
+            pos = past
+        return i, pos
+
+    def _blank_line(self, pos: int) -> int:
+        """If the line at offset ``pos`` is blank (whitespace only), the offset of the line
+        after it (past the end of the text for the last line); else 0."""
+        text = self.text
+        stop = text.find("\n", pos)
+        if stop < 0:
+            stop = len(text)
+        return stop + 1 if text[pos:stop].isspace() else 0
 
     def _plain_relations(
         self, title: str, number: int, found: list[_Row], section: str | None
     ) -> None:
-        """Record the relation lines ``found`` (rows of _PLAIN_PARAGRAPH) under ``[title]``
-        on line ``number``: a statement for each title not yet known, and the relations, as
+        """Record the relation lines ``found`` (indent, sign, title) under ``[title]`` on
+        line ``number``: a statement for each title not yet known, and the relations, as
         :meth:`_flush` does for each line in turn."""
         doc = self.doc
         statements, relations, seen = doc.statements, doc.relations, doc._seen
+        get = statements.get
         arrows = self.arrows
         new_tuple = tuple.__new__  # Relation(...) without its Python-level __new__
         # The general path's stack as (indent, title), less the last relation line (last,
@@ -286,7 +349,7 @@ class _Parser:
         above = [(-1, title)]
         parent = last = title
         last_spaces = None
-        for _, _, _, spaces, sign, ref in found:
+        for spaces, sign, ref in found:
             if spaces != last_spaces:
                 indent = len(spaces)
                 if last_spaces is not None and indent > len(last_spaces):
@@ -297,10 +360,15 @@ class _Parser:
                         above.pop()
                     parent = above[-1][1]
                 last_spaces = spaces
-            last = ref
             number += 1
-            if ref not in statements:
+            known = get(ref)
+            if known is None:
                 statements[ref] = _new_statement(ref, section, number)
+            else:
+                # The statement's own title string (equal): the one just read goes, and
+                # the relation keeps no second copy of it to the end.
+                ref = known.title
+            last = ref
             kind, forward = arrows[sign]
             # What doc.add_relation does, without two calls per relation.
             if forward:
@@ -312,9 +380,10 @@ class _Parser:
                 seen.add(key)
                 relations.append(relation)
 
-    def _plain_pcs(self, i: int) -> int:
-        """Read a premise-conclusion paragraph at line index ``i`` if it is a plain one (see
-        ``_PLAIN_PCS``); return the index of the line after it, or ``i`` if it is not.
+    def _plain_pcs(self, i: int, pos: int) -> tuple[int, int]:
+        """Read a premise-conclusion paragraph at line index ``i`` (offset ``pos``) if it is
+        a plain one (see ``_PLAIN_PCS``); return the index and offset of the line after it,
+        or ``(i, pos)`` if it is not.
 
         Through :meth:`_line` each of its lines costs several calls and an :class:`_Element`.
         This records what the general path does, in the same order: the previous structure
@@ -322,9 +391,9 @@ class _Parser:
         for each reference not yet known, and the items left pending for :meth:`_end_pcs`
         at the next paragraph, as the blank line after the conclusion leaves them.
         """
-        m = _PLAIN_PCS.match(self.text, self._line_starts()[i])
+        m = _PLAIN_PCS.match(self.text, pos)
         if m is None:
-            return i
+            return i, pos
         title, blanks, items, conclusion = m.groups()
         premises = _BRACKETED.findall(items)
         if self.pcs or self.argument is not None:
@@ -348,30 +417,26 @@ class _Parser:
         if conclusion not in statements:
             statements[conclusion] = _new_statement(conclusion, section, number)
         pcs.append((PcsItem(conclusion, "main-conclusion", []), number))
-        return number  # the index of the line after the conclusion
+        # The index of the line after the conclusion, and its offset (past the "\n" that
+        # ends the conclusion's line; past the end of the text if it has none: then the
+        # index is the number of lines).
+        return number, m.end() + 1
 
-    def _line_starts(self) -> list[int]:
-        """Where each line starts in the text (one more entry: the end of the text)."""
-        if self.starts is None:
-            # Each line is followed by its "\n"; made with C-level calls only.
-            lengths = map((1).__add__, map(len, self.lines))
-            self.starts = list(accumulate(lengths, initial=0))
-        return self.starts
+    def _next_special(self, pos: int) -> int:
+        """The offset of the first comment, tab or escape at or after offset ``pos`` (the
+        length of the text if there is none): the lines left to the general path.
 
-    def _special_lines(self) -> set[int]:
-        """The indexes of the lines with a comment, a tab or an escape, left to the general
-        path (cheaper found with str.find over the text than checked line by line)."""
-        if self.special is None:
-            text = self.text
-            starts = self._line_starts()
-            self.special = set()
-            for token in ("//", "/*", "<!--", "\t", "\\"):
-                at = text.find(token)
-                while at >= 0:
-                    line = bisect_right(starts, at) - 1
-                    self.special.add(line)
-                    at = text.find(token, starts[line + 1])  # on the next lines
-        return self.special
+        Found with str.find over the text, cheaper than checking line by line; each token's
+        next place is kept, and looked for again only once ``pos`` is past it, so ``pos``
+        must not go back from one call to the next (the parse only goes forward).
+        """
+        text = self.text
+        specials = self.specials
+        for k, at in enumerate(specials):
+            if at < pos:
+                at = text.find(_SPECIAL_TOKENS[k], pos)
+                specials[k] = at if at >= 0 else len(text)
+        return min(specials)
 
     def _plain_statement(self, title: str, number: int, text: str, section: str | None) -> None:
         """What :meth:`_flush` does for a top-level ``[title]: text`` (or ``[title]``)."""
@@ -409,7 +474,7 @@ class _Parser:
         ``found``, the last line's element pending."""
         root = _Element(False, title, 0, number, 1, [text] if text else [], defines)
         stack = [root]
-        for _, _, _, spaces, sign, ref in found:
+        for spaces, sign, ref in found:
             indent = len(spaces)
             number += 1
             while len(stack) > 1 and stack[-1].indent >= indent:
@@ -465,17 +530,23 @@ class _Parser:
 
     # -- front matter and comments ----------------------------------------------------------
 
-    def _front_matter(self) -> int:
-        lines = self.lines
-        first = next((i for i, line in enumerate(lines) if line.strip()), None)
-        if first is None or lines[first].strip() != "===":
-            return 0
-        for end in range(first + 1, len(lines)):
-            if lines[end].strip() == "===":
-                self.doc.front_matter = _yaml_mapping(
-                    "\n".join(lines[first + 1 : end]), self, first + 2, "front matter"
-                )
+    def _front_matter(self) -> tuple[int, int]:
+        """Read the front matter if the text has one; return the index and offset of the
+        line after it (``(0, 0)`` if there is none)."""
+        lines = _lines(self.text)
+        found = next(((n, at, line) for n, (at, line) in enumerate(lines) if line.strip()), None)
+        if found is None or found[2].strip() != "===":
+            return 0, 0
+        first, at, line = found  # the first line that is not blank
+        start = at + len(line) + 1  # where the line after it starts
+        end = first + 1
+        for pos, line in lines:
+            if line.strip() == "===":
+                # The lines between (if any), without the "\n" after the last of them.
+                body = self.text[start : max(start, pos - 1)]
+                self.doc.front_matter = _yaml_mapping(body, self, first + 2, "front matter")
                 break
+            end += 1
         else:
             raise self.error("front matter '===' is not closed", first + 1)
         fm = self.doc.front_matter
@@ -488,7 +559,7 @@ class _Parser:
         self.strict = mode == "strict"
         if self.strict:
             self.arrows = _STRICT_ARROW
-        return end + 1
+        return end + 1, pos + len(line) + 1
 
     def _block_comments(
         self, raw: str, number: int, state: str | None, start: tuple[int, int]
@@ -720,7 +791,7 @@ class _Parser:
         if not self.pcs or self.rules is not None:
             raise self.error("inference line without a numbered premise above it", number, column)
         self.rules = [rule] if rule else []
-        self.rule_line = 0 if (rule or _next_is_item(self.lines, number)) else number
+        self.rule_line = 0 if (rule or _next_is_item(self.text, self.pos)) else number
 
     def _rule_text(self, content: str, number: int) -> None:
         assert self.rules is not None
@@ -800,13 +871,21 @@ def _closing(content: str, close: str) -> int:
     return -1
 
 
-def _next_is_item(lines: list[str], index: int) -> bool:
-    # index is the 1-based number of the inference line, so lines[index] is the next one.
-    for i in range(index, len(lines)):  # no slicing: that would copy the rest of the file
-        line = lines[i].strip()
-        if line:
-            return bool(_PCS_RE.match(line))
-    return False
+def _next_is_item(text: str, pos: int) -> bool:
+    """Whether the first line from offset ``pos`` on with more than whitespace is a numbered
+    item: ``_PCS_RE.match(line.strip())`` for that line."""
+    # "(n)" followed by the end of the stripped line is followed here by whitespace or the
+    # end of the text.
+    return _NEXT_PCS_RE.match(text, pos) is not None
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines of ``text`` (as ``text.split("\n")`` has them), each with its offset."""
+    pos = 0
+    while (stop := text.find("\n", pos)) >= 0:
+        yield pos, text[pos:stop]
+        pos = stop + 1
+    yield pos, text[pos:]
 
 
 #: A front matter line ``key: value`` whose YAML meaning is plain: a word for a key, and a
