@@ -19,9 +19,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
-from typing import Any
-
-import graphviz
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
@@ -41,7 +39,10 @@ from .quoting import (
 from .select import View, field_dicts, select
 from .style import FONT, THEME_PALETTE, edge_style, status_fill
 
-__all__ = ["Diagram", "Digraph", "build", "to_dot", "wrap"]
+if TYPE_CHECKING:
+    import graphviz
+
+__all__ = ["Diagram", "build", "to_dot", "wrap"]  # and Digraph, made on first use
 
 _KIND_TAG = {"position": "POSITION", "evidence": "EVIDENCE", "assumption": "ASSUMPTION"}
 #: Where a claim's own cells go in a shared label frame. Cell text never holds a NUL:
@@ -129,26 +130,41 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
     True
     """
     diagram = build(m, make_options(**options))
-    g = Digraph(name="argmap")
+    g = _digraph_class()(name="argmap")
     g.body = diagram.lines
     return g
 
 
-class Digraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no type hints
-    """A ``graphviz.Digraph`` whose notebook display never raises.
+def __getattr__(name: str) -> Any:
+    # Digraph is made on first use: the graphviz package costs a tenth of a DOT command's
+    # start-up, and `argmap render -o map.dot` writes build()'s text without it.
+    if name == "Digraph":
+        return _digraph_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    ``graphviz``'s own display runs ``dot`` and raises when it is missing, which aborts a whole
-    notebook run; this one draws with argmap's renderer choice (``dot``, else graphviz-pure)
-    and falls back to the DOT text with a one-line hint.
-    """
 
-    def _repr_mimebundle_(
-        self, include: object = None, exclude: object = None, **_: object
-    ) -> dict[str, str]:
-        try:
-            return {"image/svg+xml": run(self.source, "svg").decode("utf-8")}
-        except RenderError as exc:
-            return {"text/plain": f"(diagram not drawn: {exc})\n{self.source}"}
+@functools.cache
+def _digraph_class() -> type[graphviz.Digraph]:
+    import graphviz
+
+    class Digraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no type hints
+        """A ``graphviz.Digraph`` whose notebook display never raises.
+
+        ``graphviz``'s own display runs ``dot`` and raises when it is missing, which aborts a
+        whole notebook run; this one draws with argmap's renderer choice (``dot``, else
+        graphviz-pure) and falls back to the DOT text with a one-line hint.
+        """
+
+        def _repr_mimebundle_(
+            self, include: object = None, exclude: object = None, **_: object
+        ) -> dict[str, str]:
+            try:
+                return {"image/svg+xml": run(self.source, "svg").decode("utf-8")}
+            except RenderError as exc:
+                return {"text/plain": f"(diagram not drawn: {exc})\n{self.source}"}
+
+    Digraph.__module__, Digraph.__qualname__ = __name__, "Digraph"
+    return Digraph
 
 
 def build(m: ArgumentMap, opts: DiagramOptions, *, accessible: bool = False) -> Diagram:
