@@ -344,3 +344,30 @@ def test_turned_round_edges_are_drawn_from_reason_to_conclusion() -> None:
     # Every arrow still points up, from reason to conclusion (dot -Tjson's y grows upwards).
     y = {name: float(str(node["pos"]).split(",")[1]) for name, node in laid.nodes.items()}
     assert all(y[reason] < y[conclusion] for reason, conclusion in laid.edges)
+
+
+def test_writing_a_dot_file_does_not_import_graphviz(tmp_path: Path) -> None:
+    # The graphviz package is a tenth of a DOT command's start-up; only to_dot's Digraph
+    # needs it, and that class is made on first use.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, argmap\n"
+        "from argmap.render import render\n"
+        "m = argmap.ArgumentMap(); m.claim('a', 'A.')\n"
+        f"render(m, {str(tmp_path / 'a.dot')!r})\n"
+        "assert 'graphviz' not in sys.modules, 'graphviz imported'\n"
+        "from argmap.render import dot\n"
+        "g = argmap.to_dot(m)\n"
+        "assert isinstance(g, dot.Digraph) and 'graphviz' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "a.dot").read_text(encoding="utf-8") == to_dot(m_one()).source
+
+
+def m_one() -> ArgumentMap:
+    m = ArgumentMap()
+    m.claim("a", "A.")
+    return m

@@ -18,10 +18,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter
-from typing import Any
-
-import graphviz
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
@@ -35,12 +33,16 @@ from .quoting import (
     dot_string,
     has_html_special,
     html_text,
+    is_shown_as_is,
     url_text,
 )
-from .select import View, select
+from .select import View, field_dicts, select
 from .style import FONT, THEME_PALETTE, edge_style, status_fill
 
-__all__ = ["Diagram", "Digraph", "build", "to_dot", "wrap"]
+if TYPE_CHECKING:
+    import graphviz
+
+__all__ = ["Diagram", "build", "to_dot", "wrap"]  # and Digraph, made on first use
 
 _KIND_TAG = {"position": "POSITION", "evidence": "EVIDENCE", "assumption": "ASSUMPTION"}
 #: Where a claim's own cells go in a shared label frame. Cell text never holds a NUL:
@@ -48,6 +50,7 @@ _KIND_TAG = {"position": "POSITION", "evidence": "EVIDENCE", "assumption": "ASSU
 _SLOT = "\x00"
 #: Views with at least this many claims get compact labels (see _Writer.compact).
 COMPACT_LIMIT = 1500
+_TEXT = itemgetter("text")
 _STATUS_TAG = {"accepted": "✓ accepted", "rejected": "✗ rejected", "undecided": "? undecided"}
 
 
@@ -127,26 +130,41 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
     True
     """
     diagram = build(m, make_options(**options))
-    g = Digraph(name="argmap")
+    g = _digraph_class()(name="argmap")
     g.body = diagram.lines
     return g
 
 
-class Digraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no type hints
-    """A ``graphviz.Digraph`` whose notebook display never raises.
+def __getattr__(name: str) -> Any:
+    # Digraph is made on first use: the graphviz package costs a tenth of a DOT command's
+    # start-up, and `argmap render -o map.dot` writes build()'s text without it.
+    if name == "Digraph":
+        return _digraph_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    ``graphviz``'s own display runs ``dot`` and raises when it is missing, which aborts a whole
-    notebook run; this one draws with argmap's renderer choice (``dot``, else graphviz-pure)
-    and falls back to the DOT text with a one-line hint.
-    """
 
-    def _repr_mimebundle_(
-        self, include: object = None, exclude: object = None, **_: object
-    ) -> dict[str, str]:
-        try:
-            return {"image/svg+xml": run(self.source, "svg").decode("utf-8")}
-        except RenderError as exc:
-            return {"text/plain": f"(diagram not drawn: {exc})\n{self.source}"}
+@functools.cache
+def _digraph_class() -> type[graphviz.Digraph]:
+    import graphviz
+
+    class Digraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no type hints
+        """A ``graphviz.Digraph`` whose notebook display never raises.
+
+        ``graphviz``'s own display runs ``dot`` and raises when it is missing, which aborts a
+        whole notebook run; this one draws with argmap's renderer choice (``dot``, else
+        graphviz-pure) and falls back to the DOT text with a one-line hint.
+        """
+
+        def _repr_mimebundle_(
+            self, include: object = None, exclude: object = None, **_: object
+        ) -> dict[str, str]:
+            try:
+                return {"image/svg+xml": run(self.source, "svg").decode("utf-8")}
+            except RenderError as exc:
+                return {"text/plain": f"(diagram not drawn: {exc})\n{self.source}"}
+
+    Digraph.__module__, Digraph.__qualname__ = __name__, "Digraph"
+    return Digraph
 
 
 def build(m: ArgumentMap, opts: DiagramOptions, *, accessible: bool = False) -> Diagram:
@@ -363,9 +381,10 @@ class _Writer:
     # -- claims ----------------------------------------------------------------------------
 
     def _write_claims(self, claims: list[Claim], indent: str) -> None:
-        # The loop of a big map: locals instead of attribute lookups, each claim's look (node
-        # attributes, label frame) fetched from a cache by what it depends on, and the label
-        # put together here rather than in a call per claim.
+        # The loop of a big map: locals instead of attribute lookups, each claim's fields
+        # read from its dict (see field_dicts), its look (node attributes, label frame)
+        # fetched from a cache by what it depends on, its cells wrapped for all claims at
+        # once, and the label put together here rather than in a call per claim.
         out = self.lines.append
         opts, p = self.opts, self.p
         status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
@@ -373,13 +392,17 @@ class _Writer:
         compact_bands = self.compact and self.grouping == "bands"
         bands = self.grouping == "bands"
         frames = self._frames
-        width, use_titles, use_text = opts.width, opts.labels != "text", opts.labels != "title"
-        for claim in claims:
-            cid, kind, themes, title = claim.id, claim.kind, claim.themes, claim.title
-            text = display_text(claim.text)
+        use_titles, use_text = opts.labels != "text", opts.labels != "title"
+        rows = field_dicts(claims)
+        text_cells = _text_cells(list(map(_TEXT, rows)), opts.width)
+        # A claim without a title gets an empty cell it never shows.
+        title_cells = _text_cells([row["title"] or "" for row in rows], opts.width)
+        each = zip(claims, rows, text_cells, title_cells, strict=True)
+        for claim, row, text_cell, title_cell in each:
+            cid, kind, themes = row["id"], row["kind"], row["themes"]
             if accessible:
                 node_id = f"{p}node-{cid}"
-                self.diagram.titles[node_id] = text
+                self.diagram.titles[node_id] = display_text(row["text"])
                 self.diagram.descriptions[node_id] = self._claim_description(claim)
             status = status_of.get(cid)
             border = themes[0] if themes and compact_bands else None
@@ -388,28 +411,27 @@ class _Writer:
                 look = looks[(kind, status, border)] = self._node_look(kind, status, border)
             if href_prefix is not None:
                 href = url_text(href_prefix + cid)
-                look += f" URL={dot_string(href)} tooltip={dot_string(text)}"
+                tooltip = dot_string(display_text(row["text"]))
+                look += f" URL={dot_string(href)} tooltip={tooltip}"
             # The label: a frame shared by many claims (tag row, caption, colour band, table
             # markup) with the claim's own title and text cells slotted in; the frame is
             # built once per distinct look, which on a big map is most of the work saved.
-            titled = bool(title) and use_titles
+            titled = bool(row["title"]) and use_titles
             show_text = use_text or not titled
             theme = themes[0] if themes and bands else None
-            key = (kind, claim.basis, theme, status, titled, show_text, *claim.asserted_by)
+            key = (kind, row["basis"], theme, status, titled, show_text, *row["asserted_by"])
             frame = frames.get(key)
             if frame is None:
                 frame = frames[key] = self._frame(claim, status, titled, show_text)
             # Each line is one f-string: a big map's labels are not copied twice.
             start = f'{indent}"{cid}" [id="{p}node-{cid}" label={frame[0]}'
-            if title and titled:
-                head = _text_cell(display_text(title), width)
+            if titled:
                 if show_text:
-                    body = _text_cell(text, width)
-                    out(f"{start}{head}{frame[1]}{body}{frame[2]}{look}]\n")
+                    out(f"{start}{title_cell}{frame[1]}{text_cell}{frame[2]}{look}]\n")
                 else:
-                    out(f"{start}{head}{frame[1]}{look}]\n")
+                    out(f"{start}{title_cell}{frame[1]}{look}]\n")
             else:
-                out(f"{start}{_text_cell(text, width)}{frame[1]}{look}]\n")
+                out(f"{start}{text_cell}{frame[1]}{look}]\n")
 
     # What the legend explains, read off the caches the claims filled (kind and status key
     # each node look; in bands the first theme keys each label frame).
@@ -808,6 +830,46 @@ def _title_slot(kind: str) -> str:
     # A title is bold, and larger for a position (an answer to the map's question).
     size = ' POINT-SIZE="13"' if kind == "position" else ""
     return f"<FONT{size}><B>{_SLOT}</B></FONT>"
+
+
+def _text_cells(texts: list[str], width: int) -> list[str]:
+    """``_text_cell(display_text(text), width)`` for each of ``texts``, most of them at once.
+
+    Claim texts are nearly always printable ASCII, single-spaced, with nothing to escape:
+    a few scans of all the texts joined show that, and then each text is its own display
+    text and its cell is its wrapped lines (or the text itself, when it fits on one line),
+    found without the per-text checks of ``display_text``, ``wrap`` and ``_text_cell``.
+    """
+    if not _shown_as_is(texts):
+        return [_text_cell(display_text(text), width) for text in texts]
+    escapes = has_html_special("".join(texts))
+    cells: list[str] = []
+    add = cells.append
+    for text in texts:
+        if escapes and has_html_special(text):
+            add(_text_cell(display_text(text), width))
+        elif len(text) <= width:
+            add(text)
+        else:
+            lines: list[str] = []
+            _wrap_words(text, width, lines)
+            add("<BR/>".join(lines))
+    return cells
+
+
+def _shown_as_is(texts: list[str]) -> bool:
+    """Whether each text is its own display text and already wrapped words (see wrap)."""
+    if not is_shown_as_is("".join(texts)):
+        return False
+    # One text a line: no text starts or ends with a space or holds two in a row.
+    lines = "\n".join(texts)
+    return not (
+        "  " in lines
+        or " \n" in lines
+        or "\n " in lines
+        or lines.startswith(" ")
+        or lines.endswith(" ")
+    )
 
 
 def _text_cell(text: Plain, width: int) -> str:

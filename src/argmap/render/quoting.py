@@ -37,6 +37,7 @@ __all__ = [
     "dot_string",
     "has_html_special",
     "html_text",
+    "is_shown_as_is",
     "mermaid_text",
     "url_text",
 ]
@@ -126,7 +127,7 @@ def display_text(text: str) -> Plain:
     >>> display_text("nul\\x00 here, then \\u202egnp.exe")
     'nul␀ here, then <U+202E>gnp.exe'
     """
-    if text.isascii() and text.isprintable():
+    if is_shown_as_is(text):
         return Plain(text)  # the common case: one C-level scan, no regex
     text = CR_LF.sub("\n", text).replace("\t", " ")
     text = C0_CONTROL.sub(_control_picture, text)
@@ -134,6 +135,18 @@ def display_text(text: str) -> Plain:
     text = C1_CONTROL.sub(_code_point, text)
     text = NOT_XML_CHAR.sub("\ufffd", text)
     return Plain(text)
+
+
+def is_shown_as_is(text: str) -> bool:
+    """Whether :func:`display_text` returns ``text`` unchanged (printable ASCII only).
+
+    Run on many texts joined, one scan tells a writer that every one of them is its own
+    display text.
+
+    >>> is_shown_as_is("Prices rose."), is_shown_as_is("tab\\there")
+    (True, False)
+    """
+    return text.isascii() and text.isprintable()
 
 
 def html_text(text: Plain) -> str:
