@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.formats._argdown_doc import _Converter
-from argmap.formats._common import MapBuilder, Result, _all_sound
+from argmap.formats._common import MapBuilder, Result, SlugMaker, _all_sound
 from argmap.formats.argdown import parse
 
 from .test_argdown_fastpath import _ConverterGeneralOnly, assert_converts_as
@@ -127,3 +127,26 @@ def test_other_documents_keep_the_sweep(text: str) -> None:
     general = _ConverterGeneralOnly(parse(text)).run()
     assert fast.map.model_dump() == general.map.model_dump()
     assert fast.warnings == general.warnings
+
+
+NUMBERED = [f"{prefix}{n}" for prefix in "sa" for n in range(1, 12)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.sampled_from(NUMBERED)), st.integers(0, 4), st.integers(0, 9), st.sampled_from("sa")
+)
+def test_numbered_ids_are_those_numbered_gives_in_turn(
+    taken: set[str], counter: int, n: int, prefix: str
+) -> None:
+    # The plain links' ids, made in batches, against one SlugMaker.numbered call per link.
+    converter = _Converter(parse(""))
+    converter.ids = SlugMaker(set(taken))
+    if counter:
+        converter.counters[prefix] = counter
+    ids, last, expected = SlugMaker(set(taken)), counter, []
+    for _ in range(n):
+        slug, last = ids.numbered(prefix, last + 1)
+        expected.append(slug)
+    assert converter._numbered_ids(prefix, n) == expected
+    assert converter.counters.get(prefix, 0) == last
