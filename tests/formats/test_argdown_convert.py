@@ -150,3 +150,20 @@ def test_numbered_ids_are_those_numbered_gives_in_turn(
         expected.append(slug)
     assert converter._numbered_ids(prefix, n) == expected
     assert converter.counters.get(prefix, 0) == last
+
+
+@pytest.mark.parametrize(
+    ("premises", "sources"),
+    [
+        (["A", "B"], ["a", "b"]),  # the common case: the premises as they are
+        (["A", "A", "B"], ["a", "b"]),  # a premise twice: once
+        (["B", "A", "B"], ["b", "a"]),  # ... where it first comes
+        (["A", "C"], ["a"]),  # the conclusion among the premises: left out
+        (["C", "A", "A"], ["a"]),
+    ],
+)
+def test_an_inference_takes_each_premise_once(premises: list[str], sources: list[str]) -> None:
+    items = [f"({n}) [{title}]" for n, title in enumerate(premises, start=1)]
+    text = "\n".join(["<X>", "", *items, "----", f"({len(items) + 1}) [C]", ""])
+    links = _Converter(parse(text)).run().map.links
+    assert [(link.sources, link.target) for link in links] == [(sources, "c")]

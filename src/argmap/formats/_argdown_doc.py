@@ -493,19 +493,25 @@ class _Converter:
         self.lose("arguments without a premise-conclusion structure imported as claims")
 
     def _inferences(self, arg: Argument) -> None:
+        statement_claim = self.statement_claim
         premises: list[str] = []
         steps: list[tuple[list[str], str, list[str]]] = []
         for item in arg.pcs:
-            claim_id = self.statement_claim[item.statement]
+            claim_id = statement_claim[item.statement]
             if item.role == "premise":
                 premises.append(claim_id)
             else:
                 steps.append((premises, claim_id, item.rules))
                 premises = [claim_id]
         base = self._slug("a", arg.title)
-        text, _ = split_tags(arg.description)
+        text = split_tags(arg.description)[0] if arg.description else ""
         for n, (sources, target, rules) in enumerate(steps, start=1):
-            unique = [s for s in dict.fromkeys(sources) if s != target]
+            # The premises once each, in order, without the conclusion: most often they
+            # are that already (a fresh list per step, so the link can take it as it is).
+            if target in sources or len(set(sources)) < len(sources):
+                unique = [s for s in dict.fromkeys(sources) if s != target]
+            else:
+                unique = sources
             link_id = (
                 base
                 if n == len(steps)
