@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import attrgetter, itemgetter
+from itertools import filterfalse
+from operator import eq
 from typing import Any, NamedTuple
 
 from ..model import is_slug
@@ -29,10 +29,7 @@ RelationType = str  # support | attack | undercut | entails | contrary | contrad
 SYMMETRIC = frozenset({"contrary", "contradictory"})
 
 _TAG_WORD_RE = re.compile(r"[\w-]+")
-_TYPE = itemgetter(0)  # a relation's type
-_ARGUMENT_ENDS = itemgetter(2, 4)  # whether its source and target are arguments
 _PLAIN_KINDS = frozenset({"support", "attack"})
-_TITLED = attrgetter("titled")
 _ESCAPE_RE = re.compile(r"\\(.)")
 
 #: Claim fields argmap writes into an Argdown statement's ``{...}`` data and reads back.
@@ -223,10 +220,18 @@ class _Converter:
         self.link_keys: set[tuple[str, str, str]] = set()  # (kind, source, target)
         self.counters: dict[str, int] = {}
         self.lost: dict[str, int] = {}
+        #: Ids of the claims made so far by _statement_claim and _sketched_claim; see
+        #: _all_claim_ids for every claim's.
         self.claim_ids: set[str] = set()
+        self.fast_claims_recorded = False
         self.theme_ids: dict[str, str] = {}
         self.inference_links: set[str] = set()
         self.conclusions: set[str] = set()
+        self.quoted: list[dict[str, Any]] = []  # claims with quotes, in order
+        self.undercuts = False  # whether the document has any
+        #: The relations' fields, a tuple each (type, source, source_is_argument, target,
+        #: target_is_argument), while the relations are made into links.
+        self.columns: list[tuple[Any, ...]] = [(), (), (), (), ()]
 
     def lose(self, what: str, n: int = 1) -> None:
         self.lost[what] = self.lost.get(what, 0) + n
@@ -245,13 +250,19 @@ class _Converter:
             self.b.warnings.append(
                 f"front matter settings not represented in argmap: {', '.join(ignored)}"
             )
-        # Which statements relations and arguments use matters only for untitled ones.
-        statements = doc.statements.values()
-        used = self._used_statements() if not all(map(_TITLED, statements)) else set()
+        # Data ids are reserved before any claim is made, so that no derived slug takes
+        # one. (One loop for this and for whether any statement is untitled: a Python loop
+        # reads a statement's fields faster than map(attrgetter(...)) does.)
+        untitled = False
         for st in doc.statements.values():
-            data_id = st.data.get("id") if st.data else None
-            if isinstance(data_id, str) and is_slug(data_id):
-                self.ids.reserve(data_id)
+            if st.data:
+                data_id = st.data.get("id")
+                if isinstance(data_id, str) and is_slug(data_id):
+                    self.ids.reserve(data_id)
+            if not st.titled:
+                untitled = True
+        # Which statements relations and arguments use matters only for untitled ones.
+        used = self._used_statements() if untitled else set()
         prose = self._statement_claims(used)
         if prose:
             self.b.description = "\n\n".join(filter(None, [self.b.description, *prose]))
@@ -267,10 +278,17 @@ class _Converter:
                 self._inferences(arg)
         # Undercuts last: an undercut of a sketched argument needs the links from it.
         self.conclusions = set(self.conclusion.values())
+        # One C-level pass for all the relations' fields: the checks and the links of plain
+        # documents read these (a map over the relations per field costs three times as much).
+        if doc.relations:
+            self.columns = list(zip(*doc.relations, strict=True))
+        self.undercuts = "undercut" in self.columns[0]
         self._plain_relations()
-        for rel in doc.relations:
-            if rel.type == "undercut":
-                self._relation(rel)
+        self.columns = [(), (), (), (), ()]
+        if self.undercuts:
+            for rel in doc.relations:
+                if rel.type == "undercut":
+                    self._relation(rel)
         self._declare_quoted_sources()
         for what, n in sorted(self.lost.items()):
             self.b.warnings.append(f"{n} {what}")
@@ -280,16 +298,31 @@ class _Converter:
         # per 4 KB; on 20,000 statements the document alone is 28 MB). This frees the
         # document only when nothing else holds it, as in to_map(parse(...)).
         del doc, self.doc
-        self.link_keys.clear()
-        self.statement_claim.clear()
-        return self.b.finish()
+        builder = self.b
+        self._release()
+        return builder.finish()
+
+    def _release(self) -> None:
+        """Let the lookup tables go (on 20,000 statements the taken slugs alone are 2 MB)."""
+        for table in (
+            self.statement_claim,
+            self.argument_claim,
+            self.main_link,
+            self.conclusion,
+            self.outgoing,
+            self.link_keys,
+            self.claim_ids,
+            self.theme_ids,
+            self.inference_links,
+            self.conclusions,
+        ):
+            table.clear()
+        self.ids = SlugMaker()
 
     def _declare_quoted_sources(self) -> None:
         # Argdown JSON exports drop the front matter that declares sources; keep the quotes.
         declared = {s.get("id") for s in self.b.sources}
-        for claim in self.b.claims:
-            if "quotes" not in claim:
-                continue
+        for claim in self.quoted:
             for quote in claim["quotes"] or []:
                 source = quote.get("source") if isinstance(quote, dict) else None
                 if isinstance(source, str) and source not in declared:
@@ -321,16 +354,22 @@ class _Converter:
     def _themes(self, tags: list[str], section: str | None) -> list[str]:
         out: list[str] = []
         for label in [section, *tags] if section else tags:
-            # A tag naming a declared theme (argmap's own output) is that theme.
             theme_id = self.theme_ids.get(label)
             if theme_id is None:
-                theme_id = label if label in self.b.themes else slugify(label, "theme")
-                self.theme_ids[label] = theme_id
-            if theme_id not in self.b.themes:
-                self.b.theme(theme_id, label)
+                theme_id = self._new_theme(label)
             if theme_id not in out:
                 out.append(theme_id)
         return out
+
+    def _new_theme(self, label: str) -> str:
+        """The theme of a label not seen before, declared if it is new; remembered, so that
+        a label found in ``theme_ids`` is one whose theme is declared."""
+        # A tag naming a declared theme (argmap's own output) is that theme.
+        theme_id = label if label in self.b.themes else slugify(label, "theme")
+        self.theme_ids[label] = theme_id
+        if theme_id not in self.b.themes:
+            self.b.theme(theme_id, label)
+        return theme_id
 
     def _statement_claim(self, st: Statement) -> None:
         text = self._untagged(st.text)
@@ -369,17 +408,11 @@ class _Converter:
         (tests/formats/test_argdown_fastpath.py compares the two.)
         """
         prose: list[str] = []
-        claims, themes = self.b.claims, self.b.themes
-        claim_ids, statement_claim, theme_ids = self.claim_ids, self.statement_claim, self.theme_ids
+        claims, statement_claim, theme_ids = self.b.claims, self.statement_claim, self.theme_ids
         slugs = self.ids._used
         untagged = self.doc._untagged
         for st in self.doc.statements.values():
-            title = st.title
-            if not (st.titled or title in used):
-                if st.text:
-                    prose.append(unescape(self._untagged(st.text)))
-                continue
-            tags = st.tags
+            title, tags = st.title, st.tags
             if (
                 not st.titled
                 or st.data
@@ -387,38 +420,38 @@ class _Converter:
                 or st.section is not None
                 or len(tags) > 1
             ):
-                self._statement_claim(st)
+                if st.titled or title in used:
+                    self._statement_claim(st)
+                elif st.text:
+                    prose.append(unescape(self._untagged(st.text)))
                 continue
             # The claim id, as SlugMaker.get makes it for the key _slug("s", title) gives.
             # That key is asked for once per title (here, or in _statement_claim for the
             # other statements), so it is not recorded: 20,000 strings fewer on 20,000
             # statements.
-            base = slugify(title, "statement")
-            claim_id, n = base, 2
-            while claim_id in slugs:
-                claim_id, n = f"{base}-{n}", n + 1
-            slugs.add(claim_id)
+            claim_id = slugify(title, "statement")
+            if claim_id in slugs:
+                claim_id = self.ids.take(claim_id)
+            else:
+                slugs.add(claim_id)
             # Its theme, as _themes finds or declares it for the one tag.
-            claim_themes: list[str] = []
             if tags:
-                label = tags[0]
-                theme_id = theme_ids.get(label)
-                if theme_id is None:
-                    theme_id = label if label in themes else slugify(label, "theme")
-                    theme_ids[label] = theme_id
-                if theme_id not in themes:
-                    themes[theme_id] = {"id": theme_id, "label": label}
-                claim_themes.append(theme_id)
+                theme_id = theme_ids.get(tags[0])
+                claim_themes = [self._new_theme(tags[0]) if theme_id is None else theme_id]
+            else:
+                claim_themes = []
             text = st.text
             found = untagged.get(text)
             text = split_tags(text)[0] if found is None else found
             if "\\" in text:
                 text = unescape(text)
-            claim: dict[str, Any] = {"id": claim_id, "text": text or title, "themes": claim_themes}
-            if title != claim_id:  # st.titled: untitled ones went the general way
-                claim["title"] = title
-            claims.append(claim)
-            claim_ids.add(claim_id)
+            # (The key order of a claim's dict does not matter: it is made a Claim.)
+            if title == claim_id:  # st.titled: untitled ones went the general way
+                claims.append({"id": claim_id, "text": text or title, "themes": claim_themes})
+            else:
+                claims.append(
+                    {"id": claim_id, "title": title, "text": text or title, "themes": claim_themes}
+                )
             statement_claim[title] = claim_id
         return prose
 
@@ -434,6 +467,8 @@ class _Converter:
         for key in CLAIM_DATA_KEYS[1:]:
             if key in data:
                 claim[key] = data.pop(key)
+        if "quotes" in claim:
+            self.quoted.append(claim)
         for perspective in claim.get("asserted_by") or []:
             if isinstance(perspective, str) and perspective not in self.b.perspectives:
                 self.b.perspective(perspective, perspective)
@@ -458,19 +493,25 @@ class _Converter:
         self.lose("arguments without a premise-conclusion structure imported as claims")
 
     def _inferences(self, arg: Argument) -> None:
+        statement_claim = self.statement_claim
         premises: list[str] = []
         steps: list[tuple[list[str], str, list[str]]] = []
         for item in arg.pcs:
-            claim_id = self.statement_claim[item.statement]
+            claim_id = statement_claim[item.statement]
             if item.role == "premise":
                 premises.append(claim_id)
             else:
                 steps.append((premises, claim_id, item.rules))
                 premises = [claim_id]
         base = self._slug("a", arg.title)
-        text, _ = split_tags(arg.description)
+        text = split_tags(arg.description)[0] if arg.description else ""
         for n, (sources, target, rules) in enumerate(steps, start=1):
-            unique = [s for s in dict.fromkeys(sources) if s != target]
+            # The premises once each, in order, without the conclusion: most often they
+            # are that already (a fresh list per step, so the link can take it as it is).
+            if target in sources or len(set(sources)) < len(sources):
+                unique = [s for s in dict.fromkeys(sources) if s != target]
+            else:
+                unique = sources
             link_id = (
                 base
                 if n == len(steps)
@@ -519,15 +560,16 @@ class _Converter:
         counters, used, links = self.counters, self.ids._used, self.b.links
         relations = self.doc.relations
         # Links out of a claim are looked up only for undercuts: kept only if there are any.
-        outgoing = self.outgoing if "undercut" in map(_TYPE, relations) else None
+        outgoing = self.outgoing if self.undercuts else None
         # The (kind, source, target) of each link, to make each link once. With only
         # supports and attacks between statements (the common case), no two relations give
         # the same link (the document holds each once, and distinct titles have distinct
         # claims) and no link is made after these: then the keys are not kept (a tuple and
         # a set entry fewer per relation).
-        keep_keys = not _PLAIN_KINDS.issuperset(map(_TYPE, relations)) or any(
-            chain.from_iterable(map(_ARGUMENT_ENDS, relations))
-        )
+        kinds, _, from_arguments, _, to_arguments = self.columns
+        keep_keys = not _PLAIN_KINDS.issuperset(kinds) or any(from_arguments) or any(to_arguments)
+        if not keep_keys and self._statement_links():
+            return
         for rel in relations:
             kind, source_title, source_is_argument, target_title, target_is_argument = rel
             if kind == "undercut":
@@ -566,6 +608,60 @@ class _Converter:
                 links.append({"id": link_id, "kind": link_kind, "sources": [a], "target": z})
                 if outgoing is not None:
                     outgoing.setdefault(a, []).append(link_id)
+
+    def _statement_links(self) -> bool:
+        """The links of a document whose relations are all supports and attacks between
+        statements, made at once; False, with nothing made, if some relation has an end
+        with no claim or goes from a statement to itself (the loop of
+        :meth:`_plain_relations` then makes them).
+
+        Each relation is one link, numbered in order: supports s<n>, attacks a<n>, each
+        the first number not taken (SlugMaker.numbered). The ends, the ids and the dicts are
+        made in C-level passes and one comprehension rather than a loop of Python
+        statements per relation. No id is handed out after these (such a document has no
+        undercuts), so the ids are not recorded as taken: a set entry fewer per link.
+
+        Every link of such a document is sound, as MapBuilder's sweep means it: these and
+        the inferences' links target claims, never one of their own sources, and their ids
+        were chosen clear of every claim id. The builder is told so, and skips the sweep.
+        """
+        kinds, source_titles, _, target_titles, _ = self.columns  # kinds: support, attack
+        get = self.statement_claim.get
+        sources = list(map(get, source_titles))
+        targets = list(map(get, target_titles))
+        # (Claim ids are never empty: all() is false only where an end has no claim.)
+        if not (all(sources) and all(targets)) or any(map(eq, sources, targets)):
+            return False
+        supports = kinds.count("support")
+        free = {
+            "support": iter(self._numbered_ids("s", supports)),
+            "attack": iter(self._numbered_ids("a", len(kinds) - supports)),
+        }
+        ids = list(map(next, map(free.__getitem__, kinds)))  # each kind's ids, in turn
+        self.b.links += [
+            {"id": link_id, "kind": kind, "sources": [source], "target": target}
+            for link_id, kind, source, target in zip(ids, kinds, sources, targets, strict=True)
+        ]
+        self.b.links_sound = True
+        return True
+
+    def _numbered_ids(self, prefix: str, n: int) -> list[str]:
+        """The next ``n`` ids ``{prefix}{number}`` not taken, as ``n`` calls of
+        SlugMaker.numbered from the prefix's counter on would give (without reserving them).
+
+        Numbers are tried ``n`` at a time, each batch with one comprehension of f-strings
+        (the cheapest way to make them) and one C-level filter: ids are rarely taken.
+        """
+        taken = self.ids._used.__contains__
+        start = self.counters.get(prefix, 0) + 1
+        ids: list[str] = []
+        while len(ids) < n:
+            stop = start + n - len(ids)
+            ids += filterfalse(taken, [f"{prefix}{number}" for number in range(start, stop)])
+            start = stop
+        if ids:  # the last batch was all free: its last number is the last one given
+            self.counters[prefix] = start - 1
+        return ids
 
     def _relation(self, rel: Relation) -> None:
         statement_claim = self.statement_claim
@@ -618,13 +714,29 @@ class _Converter:
         if key in link_keys:
             return
         link_keys.add(key)
-        to_claim = target in self.claim_ids
+        claim_ids = self._all_claim_ids()
+        to_claim = target in claim_ids
         prefix = "s" if kind == "support" else ("a" if to_claim else "u")
         counters = self.counters
         link_id, counters[prefix] = self.ids.numbered(prefix, counters.get(prefix, 0) + 1)
         self.b.links.append({"id": link_id, "kind": kind, "sources": [source], "target": target})
-        if to_claim and source in self.claim_ids:
+        if to_claim and source in claim_ids:
             self.outgoing.setdefault(source, []).append(link_id)
+
+    def _all_claim_ids(self) -> set[str]:
+        """Every claim's id, once the claims are made.
+
+        The quick loop of :meth:`_statement_claims` does not record its claims' ids in
+        ``claim_ids``: they are added here, the first time a link asks (a plain document's
+        links never do; on 20,000 statements the set is 2 MB). ``claim_ids`` holds the
+        other claims' as they are made, which is all _statement_claim asks of it: whether
+        a data id is a claim's already (the quick loop's ids are never data ids: those
+        are reserved before any claim is made).
+        """
+        if not self.fast_claims_recorded:
+            self.claim_ids.update(self.statement_claim.values())
+            self.fast_claims_recorded = True
+        return self.claim_ids
 
 
 def to_map(doc: ArgdownDocument) -> Result:

@@ -69,11 +69,21 @@ class SlugMaker:
             return found
         text = key if text is None else text
         base = text if keep and is_slug(text) and len(text) <= 200 else slugify(text, fallback)
+        slug = self._by_key[key] = self.take(base)
+        return slug
+
+    def take(self, base: str) -> str:
+        """The first free slug of ``base``, ``base-2``, ``base-3``, ..., reserved.
+
+        >>> ids = SlugMaker({"a", "a-2"})
+        >>> ids.take("a"), ids.take("a"), ids.take("b")
+        ('a-3', 'a-4', 'b')
+        """
+        used = self._used
         slug, n = base, 2
-        while slug in self._used:
+        while slug in used:
             slug, n = f"{base}-{n}", n + 1
-        self._used.add(slug)
-        self._by_key[key] = slug
+        used.add(slug)
         return slug
 
     def reserve(self, slug: str) -> None:
@@ -119,6 +129,10 @@ class MapBuilder:
     perspectives: dict[str, dict[str, Any]] = field(default_factory=dict)
     sources: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Set by a reader that made every link sound (see :func:`_all_sound`): every target a
+    #: claim, no link id a claim's, no link targeting one of its sources. :meth:`finish`
+    #: then skips the sweep for unsound links (which would keep them all).
+    links_sound: bool = False
 
     def _drop_unsound_links(self) -> None:
         _drop_unsound_links_impl(self)
@@ -132,7 +146,8 @@ class MapBuilder:
         return pid
 
     def finish(self, file: str | None = None) -> Result:
-        self._drop_unsound_links()
+        if not self.links_sound:
+            self._drop_unsound_links()
         data = {
             "title": self.title,
             "question": self.question,
