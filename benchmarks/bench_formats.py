@@ -30,7 +30,6 @@ import argparse
 import hashlib
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -78,7 +77,7 @@ class Sample(NamedTuple):
 
     cpu: float  # user + system seconds
     wall: float
-    peak: float  # MB; nan when the child set no new maximum (see _timed)
+    peak: float  # MB, the child's maximum resident set
     ok: bool
 
 
@@ -90,16 +89,20 @@ def _timed(cmd: list[str], cwd: Path) -> Sample:
     collector and compiler on other threads: its CPU time is above its wall time, so the
     two measures give different ratios.
     """
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
     env = _python_env() if cmd[1:3] == ["-m", "argmap"] else None
-    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # RUSAGE_CHILDREN keeps the largest child so far: only a new maximum is attributable.
-    peak = after.ru_maxrss / 1024 if after.ru_maxrss > before.ru_maxrss else float("nan")
-    ok = done.returncode == 0 and "error" not in (done.stdout + done.stderr).lower()[:2000]
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        child = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=out, env=env)
+        # wait4 gives this child's own usage (with any children it waited for), where
+        # RUSAGE_CHILDREN's peak is the largest of every child so far.
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - t0
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        said = out.read(2000).decode("utf-8", "replace").lower()
+    cpu = usage.ru_utime + usage.ru_stime
+    peak = usage.ru_maxrss / 1024
+    ok = child.returncode == 0 and "error" not in said
     if cmd[1:3] == ["-m", "argmap"]:
         label = f"argmap {cmd[3]}"
     else:
@@ -242,7 +245,7 @@ def _median(rows: list[Sample], wall: bool = False) -> float | None:
 def _row(n: int, src: Path, rows: dict[str, list[Sample]], peer: bool) -> str:
     j, d, aj, ad = (_median(rows[k]) for k in "jdJD")
     wj, wd, waj, wad = (_median(rows[k], wall=True) for k in "jdJD")
-    peaks = [r.peak for k in "jd" for r in rows[k] if r.peak == r.peak]
+    peaks = [r.peak for k in "jd" for r in rows[k]]
     peak = f"{max(peaks):.0f}" if peaks else "n/a"
 
     def cell(x: float | None, tried: bool) -> str:
