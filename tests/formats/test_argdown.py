@@ -75,7 +75,7 @@ def test_premise_conclusion_structure_with_intermediary_conclusion_and_rules(con
     assert final.note == "<Stress argument>: Stress argument in full."
     # undercut "<_" and attack "-" on a reconstructed argument both target its final inference
     assert {x.target for x in m.links if x.sources in (["exams"], ["teachers"])} == {final.id}
-    assert any("inference rules beyond the first" in w for w in constructs.warnings)
+    assert "1 inference rule beyond the first dropped" in constructs.warnings
 
 
 def test_comments_prose_data_and_escapes(constructs):
@@ -167,9 +167,9 @@ def test_writer_reports_what_argdown_cannot_hold():
     m.attack("c", "a1")  # an undercut of an attack: Argdown cannot name the attack
     text, warnings = writes_report(m, "argdown")
     joined = " ".join(warnings)
-    assert "weights dropped" in joined
-    assert "attacks with co-premises written as one attack per premise" in joined
-    assert "links on attack links" in joined
+    assert "1 link weight dropped" in joined
+    assert "1 attack with co-premises written as one attack per premise" in joined
+    assert "1 link on attack links" in joined
     assert "<a1>" not in text
 
 

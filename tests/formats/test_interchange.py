@@ -44,8 +44,8 @@ def test_aifdb_dialogue_map():
     assert m.perspectives[0].label == "Ann Lee"
     assert m.get_claim("21").note == "AIF MA: rephrases 10"
     joined = " ".join(report.warnings)
-    assert "RA nodes without conclusion dropped" in joined  # node 19
-    assert "duplicated locution rows ignored" in joined
+    assert "1 RA node without conclusion dropped" in joined  # node 19
+    assert "1 duplicated locution row ignored" in joined
     assert "dialogue nodes" in joined
 
 

@@ -195,7 +195,7 @@ def read_report(path: str | Path, format: str | None = None) -> ReadReport:
     ...                     "1.1. Pro: Pets calm.\n1.2. Con: Pets bite.\n1.2.1. Con: -> See 1.1.\n")
     >>> report = read_report(path)
     >>> report.format, report.warnings
-    ('kialo', ["1 '-> See' reuses linked to the original claims"])
+    ('kialo', ["1 '-> See' reuse linked to the original claim"])
     """
     file = Path(path)
     text = _read_text(file)

@@ -21,7 +21,7 @@ from operator import eq
 from typing import Any, NamedTuple
 
 from ..model import is_slug
-from ._common import MapBuilder, Result, SlugMaker, slugify
+from ._common import MapBuilder, Result, SlugMaker, counted, slugify, tally
 
 __all__ = ["ArgdownDocument", "Argument", "PcsItem", "Relation", "Statement", "to_map"]
 
@@ -267,8 +267,11 @@ class _Converter:
         if prose:
             self.b.description = "\n\n".join(filter(None, [self.b.description, *prose]))
             self.b.warnings.append(
-                f"{len(prose)} untitled paragraph(s) with no relations kept in the map "
-                "description, not as claims"
+                counted(
+                    len(prose),
+                    "untitled paragraph{|s} with no relations kept in the map description, "
+                    "not as {a claim|claims}",
+                )
             )
         for arg in doc.arguments.values():
             if not arg.pcs:
@@ -290,8 +293,7 @@ class _Converter:
                 if rel.type == "undercut":
                     self._relation(rel)
         self._declare_quoted_sources()
-        for what, n in sorted(self.lost.items()):
-            self.b.warnings.append(f"{n} {what}")
+        self.b.warnings += tally(self.lost)
         self.b.warnings[:0] = doc.warnings
         # The document and the lookup tables are done with: let them go before the map's
         # objects are made, which then reuse their memory (fresh memory costs a page fault
@@ -328,7 +330,9 @@ class _Converter:
                 if isinstance(source, str) and source not in declared:
                     declared.add(source)
                     self.b.sources.append({"id": source, "title": source})
-                    self.lose("sources quoted but not declared were declared with their id")
+                    self.lose(
+                        "source{|s} quoted but not declared {was|were} declared with {its|their} id"
+                    )
 
     def _apply_meta(self, meta: dict[str, Any]) -> None:
         for key in ("question", "description"):
@@ -390,7 +394,8 @@ class _Converter:
             self._claim_data(claim, data, f"[{st.title}]")
         if st.other_texts:
             self.lose(
-                "further texts of statements with the same title dropped (kept the first)",
+                "further text{|s} of {a statement|statements} defined again dropped "
+                "(the first kept)",
                 len(st.other_texts),
             )
         self.b.claims.append(claim)
@@ -490,7 +495,9 @@ class _Converter:
         self.b.claims.append(claim)
         self.claim_ids.add(claim_id)
         self.argument_claim[arg.title] = claim_id
-        self.lose("arguments without a premise-conclusion structure imported as claims")
+        self.lose(
+            "argument{|s} without a premise-conclusion structure imported as {a claim|claims}"
+        )
 
     def _inferences(self, arg: Argument) -> None:
         statement_claim = self.statement_claim
@@ -518,7 +525,7 @@ class _Converter:
                 else self.ids.get(f"a\x00{arg.title}\x00{n}", text=f"{base}-{n}")
             )
             if not unique:
-                self.lose("inferences whose only premise is their own conclusion dropped")
+                self.lose("inference{|s} whose only premise is {its|their} own conclusion dropped")
                 continue
             link: dict[str, Any] = {
                 "id": link_id,
@@ -529,7 +536,7 @@ class _Converter:
             if rules:
                 link["scheme"] = slugify(rules[0], "rule")
                 if len(rules) > 1:
-                    self.lose("inference rules beyond the first dropped", len(rules) - 1)
+                    self.lose("inference rule{|s} beyond the first dropped", len(rules) - 1)
             if n == len(steps):
                 label = unescape(text)
                 link["note"] = f"<{arg.title}>" + (f": {label}" if label else "")
@@ -580,7 +587,7 @@ class _Converter:
             source = statement_claim.get(source_title)
             target = statement_claim.get(target_title)
             if source is None or target is None:
-                self.lose("relations to arguments whose inference was dropped dropped")
+                self.lose("relation{|s} with an argument whose inference was dropped, dropped too")
                 continue
             link_kind = "support" if kind in ("support", "entails") else "attack"
             pairs = [(source, target)]
@@ -589,7 +596,7 @@ class _Converter:
             for a, z in pairs:
                 if a == z:
                     if a not in conclusions:
-                        self.lose("relations from a statement to itself dropped")
+                        self.lose("relation{|s} from a statement to itself dropped")
                     continue
                 if keep_keys:
                     key = (link_kind, a, z)
@@ -676,14 +683,17 @@ class _Converter:
             else statement_claim.get(rel.target)
         )
         if source is None or target is None:
-            self.lose("relations to arguments whose inference was dropped dropped")
+            self.lose("relation{|s} with an argument whose inference was dropped, dropped too")
             return
         if rel.type == "undercut":
             self._undercut(source, target, rel)
             return
         kind = "support" if rel.type in ("support", "entails") else "attack"
         if rel.target_is_argument and target in self.inference_links and rel.type == "attack":
-            self.lose("attacks on reconstructed arguments imported as attacks on their inference")
+            self.lose(
+                "attack{|s} on {a reconstructed argument|reconstructed arguments} imported as "
+                "{an attack|attacks} on {its|their} inference"
+            )
         self._add_link(kind, source, target)
         if rel.type in SYMMETRIC:
             self._add_link(kind, target, source)
@@ -695,11 +705,17 @@ class _Converter:
         # A sketched argument stands for the inference(s) it takes part in: the links from it.
         links = self.outgoing.get(target, [])
         if not links:
-            self.lose("undercuts of statements or unconnected arguments imported as attacks")
+            self.lose(
+                "undercut{|s} of {a statement or an unconnected argument|statements or "
+                "unconnected arguments} imported as {an attack|attacks}"
+            )
             self._add_link("attack", source, target)
             return
         if len(links) > 1:
-            self.lose("undercuts of arguments with several relations split into one per relation")
+            self.lose(
+                "undercut{|s} of {an argument|arguments} with several relations split into "
+                "one per relation"
+            )
         for link_id in links:
             self._add_link("attack", source, link_id)
 
@@ -707,7 +723,7 @@ class _Converter:
         if source == target:
             # An argument's relation to its own conclusion is its inference: already a link.
             if source not in self.conclusions:
-                self.lose("relations from a statement to itself dropped")
+                self.lose("relation{|s} from a statement to itself dropped")
             return
         key = (kind, source, target)
         link_keys = self.link_keys

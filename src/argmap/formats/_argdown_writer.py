@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model import ArgumentMap, Claim, Link
-from ._common import slugify
+from ._common import slugify, tally
 
 __all__ = ["write_argdown"]
 
@@ -53,22 +53,23 @@ def write_argdown(
             continue
         if link.target in claim_ids:
             if len(link.sources) > 1:
-                lose("attacks with co-premises written as one attack per premise")
+                lose("attack{|s} with co-premises written as one attack per premise")
             incoming.setdefault(link.target, []).append(link)
         elif link.target in as_pcs:
             if len(link.sources) > 1:
-                lose("links with co-premises on links written as one relation per premise")
+                lose("link{|s} with co-premises on links written as one relation per premise")
             on_pcs.setdefault(link.target, []).append(link)
         else:
             lose(
-                "links on attack links or on links between links dropped (Argdown cannot name them)"
+                "link{|s} on attack links or on links between links dropped "
+                "(Argdown cannot name them)"
             )
         for name, value in (("weight", link.weight), ("scheme", link.scheme), ("note", link.note)):
             if value is not None and not (name == "scheme" and link.id in as_pcs):
-                lose(f"link {name}s dropped")
+                lose(f"link {name}{{|s}} dropped")
     lose_ids = sum(1 for link in m.links if link.id not in as_pcs)
     if lose_ids:
-        lose("link ids not kept (Argdown relations have no names)", lose_ids)
+        lose("link id{|s} not kept (Argdown relations have no names)", lose_ids)
 
     out: list[str] = []
     out.extend(_front_matter(m))
@@ -100,7 +101,7 @@ def write_argdown(
                 sign = "<+" if other.kind == "support" else "<_"
                 out.extend(f"  {sign} [{titles[s]}]" for s in other.sources)
             out.append("")
-    warnings = [f"{n} {what}" for what, n in sorted(lost.items())]
+    warnings = tally(lost)
     return "\n".join(out).rstrip("\n") + "\n", warnings
 
 
@@ -129,14 +130,14 @@ def _statement(
     title = titles[claim.id]
     text = escape(claim.text)
     if text != escape(" ".join(claim.text.split())) or claim.text != " ".join(claim.text.split()):
-        lose("claim texts with line breaks or extra spaces written on one line")
+        lose("claim text{|s} with line breaks or extra spaces written on one line")
     line = f"[{title}]: {text}"
     line += "".join(f" #({theme})" for theme in claim.themes)
     data: dict[str, Any] = {}
     if slugify(title, "statement") != claim.id:  # the id the reader derives from the title
         data["id"] = claim.id
     if claim.title is not None and claim.title != title:
-        lose("claim titles that are not usable as Argdown titles replaced by the id")
+        lose("claim title{|s} not usable as Argdown {a title|titles} replaced by the id")
     if claim.kind != "claim":
         data["kind"] = claim.kind
     for key in ("basis", "confidence", "note"):

@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..errors import FormatError, MapValidationError
 from ..model import ArgumentMap, Claim, Link, is_slug
 
-__all__ = ["MapBuilder", "Result", "SlugMaker", "load_json", "slugify"]
+__all__ = ["MapBuilder", "Result", "SlugMaker", "counted", "load_json", "slugify", "tally"]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
@@ -106,6 +106,36 @@ class SlugMaker:
             slug = f"{prefix}{n}"
         used.add(slug)
         return slug, n
+
+
+#: A choice in a counted message: ``{one|many}``, the words for a count of 1 and for others.
+_CHOICE = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
+
+
+def counted(n: int, what: str) -> str:
+    """The warning ``what`` for ``n`` items: the count, then ``what`` with each ``{one|many}``
+    choice made for ``n``, so that one item does not read "1 arguments".
+
+    >>> counted(1, "argument{|s} without premises {was|were} dropped")
+    '1 argument without premises was dropped'
+    >>> counted(3, "argument{|s} without premises {was|were} dropped")
+    '3 arguments without premises were dropped'
+    """
+    return f"{n} " + _CHOICE.sub(r"\1" if n == 1 else r"\2", what)
+
+
+def tally(lost: dict[str, int]) -> list[str]:
+    """A warning for each ``what: n`` of ``lost`` (see :func:`counted`), ordered by its
+    words, so the same input gives the same warnings in the same order.
+
+    >>> tally({"quote{|s} dropped": 2, "claim theme{|s} dropped": 1})
+    ['1 claim theme dropped', '2 quotes dropped']
+    """
+    return [counted(n, what) for what, n in sorted(lost.items(), key=_plural_words)]
+
+
+def _plural_words(item: tuple[str, int]) -> str:
+    return _CHOICE.sub(r"\2", item[0])
 
 
 @dataclass

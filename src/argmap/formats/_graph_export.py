@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import ArgumentMap
+from ._common import counted
 
 __all__ = ["export_graph", "xml_safe"]
 
@@ -69,7 +70,9 @@ def export_graph(m: ArgumentMap) -> tuple[nx.DiGraph, list[str]]:
         g.add_edge(link.id, link.target, role="conclusion", link_kind=link_kind)
     warnings = []
     if lost[0]:
-        warnings.append(f"{lost[0]} texts had characters XML cannot hold, replaced by U+FFFD")
+        warnings.append(
+            counted(lost[0], "text{|s} had characters XML cannot hold, replaced by U+FFFD")
+        )
     if any(c.quotes for c in m.claims) or m.sources:
         warnings.append("quotes and sources are not exported to graph formats")
     return g, warnings

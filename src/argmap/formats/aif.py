@@ -35,7 +35,16 @@ from typing import Any
 from ..errors import FormatError
 from ..model import ArgumentMap, is_slug
 from . import Format
-from ._common import MapBuilder, Result, SlugMaker, adjacency, expect, load_json, slugify
+from ._common import (
+    MapBuilder,
+    Result,
+    SlugMaker,
+    adjacency,
+    expect,
+    load_json,
+    slugify,
+    tally,
+)
 
 __all__ = ["FORMAT", "dumps"]
 
@@ -111,12 +120,11 @@ class _Converter:
             if kind not in ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA"):
                 counts[kind] = counts.get(kind, 0) + 1
         for kind, n in sorted(counts.items()):
-            self.lose(f"nodes of unknown type {kind!r} not represented", n)
+            self.lose(f"node{{|s}} of unknown type {kind!r} not represented", n)
         dialogue = sum(1 for n in self.nodes.values() if n.get("type") in _DIALOGUE)
         if dialogue:
-            self.lose("dialogue nodes (L/TA/YA) kept only as who asserted each claim", dialogue)
-        for what, n in sorted(self.lost.items()):
-            self.b.warnings.append(f"{n} {what}")
+            self.lose("dialogue node{|s} (L/TA/YA) kept only as who asserted each claim", dialogue)
+        self.b.warnings += tally(self.lost)
         return self.b.finish(self.file)
 
     def _claim(self, node_id: str, node: dict[str, Any]) -> None:
@@ -125,7 +133,7 @@ class _Converter:
         claim: dict[str, Any] = {"id": claim_id, "text": text}
         if not isinstance(text, str) or not text.strip():
             claim["text"] = "(empty)"
-            self.lose("I nodes with empty text given the text '(empty)'")
+            self.lose("I node{|s} with empty text given the text '(empty)'")
         if claim_id != node_id:
             claim["note"] = f"AIF nodeID {node_id}"
         self.claim[node_id] = claim
@@ -141,7 +149,7 @@ class _Converter:
         kind = "support" if node["type"] == "RA" else "attack"
         sources = [str(self.claim[s]["id"]) for s in self.into[node_id] if s in self.claim]
         targets = [t for t in (self._target(z) for z in self.out_of[node_id]) if t is not None]
-        label = f"{node['type']} nodes"
+        label = f"{node['type']} node{{|s}}"
         if not sources or not targets:
             missing = "premises" if not sources else "conclusion"
             if not sources and not targets:
@@ -166,7 +174,7 @@ class _Converter:
                 "sources": [s for s in dict.fromkeys(sources) if s != target],
             }
             if not link["sources"]:
-                self.lose(f"{label} whose only premise is their conclusion dropped")
+                self.lose(f"{label} whose only premise is {{its|their}} conclusion dropped")
                 continue
             if isinstance(scheme, str) and scheme.strip() and not scheme.strip().isdigit():
                 link["scheme"] = scheme if is_slug(scheme) else slugify(scheme, "scheme")
@@ -181,7 +189,7 @@ class _Converter:
             targets = [t for t in self.out_of[node_id] if t in self.claim]
             if not sources or not targets:
                 self.lose(
-                    f"{node['type']} nodes without both ends dropped (incomplete in the file)"
+                    f"{node['type']} node{{|s}} without both ends dropped (incomplete in the file)"
                 )
                 continue
             for s in sources:
@@ -189,7 +197,7 @@ class _Converter:
                 ends = ", ".join(str(self.claim[t]["id"]) for t in targets)
                 note = f"AIF {node['type']}: {word} {ends}"
                 claim["note"] = f"{claim['note']}; {note}" if claim.get("note") else note
-            self.lose(f"{node['type']} nodes kept as notes on claims")
+            self.lose(f"{node['type']} node{{|s}} kept as {{a note on a claim|notes on claims}}")
 
     def _speakers(self) -> None:
         people: dict[str, str] = {}
@@ -212,7 +220,7 @@ class _Converter:
             if person is not None and str(person) in people:
                 speaker[node_id] = str(person)
         if duplicates:
-            self.lose("duplicated locution rows ignored", duplicates)
+            self.lose("duplicated locution row{|s} ignored", duplicates)
         for node_id, node in self.nodes.items():
             if node.get("type") != "YA":
                 continue
@@ -272,8 +280,8 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
         for source in link.sources:
             edge(source, link.id)
         edge(link.id, link.target)
-        lose("link weights dropped", int(link.weight is not None))
-        lose("link notes dropped", int(link.note is not None))
+        lose("link weight{|s} dropped", int(link.weight is not None))
+        lose("link note{|s} dropped", int(link.note is not None))
     used: dict[str, str] = {}
     for c in m.claims:
         for pid in c.asserted_by:
@@ -286,22 +294,22 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
             used[pid] = labels[pid]
     for c in m.claims:
         for name in ("title", "basis", "confidence", "note"):
-            lose(f"claim {name} values dropped", int(getattr(c, name) is not None))
-        lose("claim kinds dropped", int(c.kind != "claim"))
-        lose("claim themes dropped", len(c.themes))
-        lose("quotes dropped", len(c.quotes))
+            lose(f"claim {name} value{{|s}} dropped", int(getattr(c, name) is not None))
+        lose("claim kind{|s} dropped", int(c.kind != "claim"))
+        lose("claim theme{|s} dropped", len(c.themes))
+        lose("quote{|s} dropped", len(c.quotes))
     for name in ("title", "question", "description"):
         lose(f"map {name} dropped", int(bool(getattr(m, name))))
-    lose("sources dropped", len(m.sources))
-    lose("perspectives asserting no claim dropped", len(labels) - len(used))
-    lose("perspective descriptions dropped", sum(1 for p in m.perspectives if p.description))
+    lose("source{|s} dropped", len(m.sources))
+    lose("perspective{|s} asserting no claim dropped", len(labels) - len(used))
+    lose("perspective description{|s} dropped", sum(1 for p in m.perspectives if p.description))
     data: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions}
     if used:
         data["participants"] = [
             {"participantID": pid, "firstname": label, "surname": ""} for pid, label in used.items()
         ]
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return text, [f"{n} {what}" for what, n in sorted(lost.items())]
+    return text, tally(lost)
 
 
 def _sniff(head: str) -> bool:

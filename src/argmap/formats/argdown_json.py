@@ -26,7 +26,7 @@ from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
 from ._argdown_doc import ArgdownDocument, Argument, PcsItem, Relation, Statement, to_map
-from ._common import Result, expect, load_json
+from ._common import Result, counted, expect, load_json
 
 __all__ = ["FORMAT", "document", "reads_json"]
 
@@ -129,7 +129,7 @@ def _relation(doc: ArgdownDocument, rel: Any, path: str, file: str | None) -> No
 
 def _add_tag_colors(doc: ArgdownDocument, tags: Any) -> None:
     if isinstance(tags, dict) and tags:
-        doc.warnings.append(f"{len(tags)} tag colour(s) not kept (tags become themes)")
+        doc.warnings.append(counted(len(tags), "tag colour{|s} not kept (tags become themes)"))
 
 
 def _from_map(data: Any, file: str | None) -> ArgdownDocument:

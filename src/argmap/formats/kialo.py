@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
-from ._common import MapBuilder, Result
+from ._common import MapBuilder, Result, counted, tally
 
 __all__ = ["FORMAT", "dumps"]
 
@@ -225,7 +225,9 @@ def _build(
             footnote["url"] = url
         b.sources.append(footnote)
     if reuse:
-        b.warnings.append(f"{len(reuse)} '-> See' reuses linked to the original claims")
+        b.warnings.append(
+            counted(len(reuse), "'-> See' reuse{|s} linked to the original {claim|claims}")
+        )
     return b.finish(file)
 
 
@@ -245,10 +247,10 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
     feeds: set[str] = set()
     for link in m.links:
         if link.target not in claims:
-            lose("undercuts and links on links dropped (Kialo has none)")
+            lose("undercut{|s} and links on links dropped (Kialo has none)")
             continue
         if len(link.sources) > 1:
-            lose("links with co-premises written as one position per premise")
+            lose("link{|s} with co-premises written as one position per premise")
         for source in link.sources:
             children[link.target].append((source, "Pro" if link.kind == "support" else "Con"))
             feeds.add(source)
@@ -273,10 +275,10 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
         kids = [(s, st, f"{number}{n}.") for n, (s, st) in enumerate(children[claim_id], 1)]
         todo.extend(reversed(kids))
     missing = [c.id for c in m.claims if c.id not in number_of]
-    lose("claims reachable only through cycles dropped", len(missing))
+    lose("claim{|s} reachable only through cycles dropped", len(missing))
     for c in m.claims:
         lose(
-            "claim fields other than the text dropped (kind, title, themes, ...)",
+            "claim{|s} with fields other than the text dropped (title, themes, ...)",
             int(
                 any(
                     getattr(c, k)
@@ -292,8 +294,8 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
                 )
             ),
         )
-    lose("link ids, weights and schemes not kept", len(m.links))
-    return "\n".join(out).rstrip("\n") + "\n", [f"{n} {w}" for w, n in sorted(lost.items())]
+    lose("link id{|s}, weights and schemes not kept", len(m.links))
+    return "\n".join(out).rstrip("\n") + "\n", tally(lost)
 
 
 def _line(text: str) -> str:

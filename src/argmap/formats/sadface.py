@@ -31,7 +31,7 @@ from typing import Any
 from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
-from ._common import MapBuilder, Result, SlugMaker, adjacency, expect, load_json
+from ._common import MapBuilder, Result, SlugMaker, adjacency, expect, load_json, tally
 
 __all__ = ["FORMAT", "dumps", "reads_sadface"]
 
@@ -107,9 +107,8 @@ def _read(text: str, file: str | None) -> Result:
         elif kind == "atom":
             for target in out_of[node_id]:
                 if kinds[target] == "atom":
-                    lost["atom-to-atom edges read as support links"] = (
-                        lost.get("atom-to-atom edges read as support links", 0) + 1
-                    )
+                    what = "atom-to-atom edge{|s} read as {a support link|support links}"
+                    lost[what] = lost.get(what, 0) + 1
                     b.links.append(
                         {
                             "id": ids.get(
@@ -123,8 +122,9 @@ def _read(text: str, file: str | None) -> Result:
                         }
                     )
         elif kind != "atom":
-            lost[f"{kind} nodes not represented"] = lost.get(f"{kind} nodes not represented", 0) + 1
-    b.warnings.extend(f"{n} {what}" for what, n in sorted(lost.items()))
+            what = f"{kind} node{{|s}} not represented"
+            lost[what] = lost.get(what, 0) + 1
+    b.warnings += tally(lost)
     return b.finish(file)
 
 
@@ -188,7 +188,7 @@ def _link(
     sources = [id_of[s] for s in into if kinds[s] == "atom"]
     targets = [id_of[t] for t in out_of if t in id_of]
     if not sources or not targets:
-        what = f"{kind} scheme nodes without premises or conclusion dropped"
+        what = f"{kind} scheme node{{|s}} without premises or conclusion dropped"
         lost[what] = lost.get(what, 0) + 1
         return
     for n, target in enumerate(dict.fromkeys(targets)):
