@@ -56,6 +56,34 @@ def test_format_from_extension_when_writing():
         infer_format("x.unknown", for_writing=True)
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("debate.aif.json", "aif"),
+        ("DEBATE.AIF.JSON", "aif"),
+        ("debate.sadface.json", "sadface"),
+        ("debate.argmap.json", "argmap"),
+        ("debate.kialo.txt", "kialo"),
+        ("debate.txt", "kialo"),
+        ("my.aif.notes.json", "argmap"),
+    ],
+)
+def test_the_longest_matching_extension_names_the_format(name, expected):
+    # "x.aif.json" also ends in ".json", argmap's extension, which comes first in the
+    # registry: the more specific extension must win, or AIF is silently written as argmap.
+    assert infer_format(name, for_writing=True).name == expected
+    assert infer_format(name).name == expected
+
+
+def test_a_read_only_format_named_by_the_file_name_is_not_written_as_another(tmp_path):
+    with pytest.raises(ArgmapError, match="can read argdown-json but not write it"):
+        infer_format("x.argdown.json", for_writing=True)
+    assert infer_format("x.argdown.json").name == "argdown-json"
+    out = tmp_path / "out.aif.json"
+    assert main(["convert", str(FIXTURES / "ova3.json"), str(out)]) == 0
+    assert read_report(out).format == "aif"
+
+
 def test_unknown_and_one_way_formats_are_errors():
     with pytest.raises(ArgmapError, match="unknown format 'rtf'"):
         get_format("rtf")

@@ -145,13 +145,6 @@ def infer_format(path: str | Path, text: str | None = None, *, for_writing: bool
     >>> infer_format("x.json", '{"nodes": [], "edges": [], "locutions": []}').name
     'aif'
     """
-    name = Path(path).name.lower()
-    candidates = [
-        f
-        for f in _load().values()
-        if any(name.endswith(ext) for ext in f.extensions)
-        and (f.writer if for_writing else f.reader) is not None
-    ]
     if text is not None:
         head = text[:8192]
         # Content beats the extension: AIF, SADFace and Argdown JSON all end in .json.
@@ -159,12 +152,30 @@ def infer_format(path: str | Path, text: str | None = None, *, for_writing: bool
         sniffed = [f for f in readable if f.sniff and f.sniff(head)]
         if sniffed:
             return sniffed[0]
-    if candidates:
-        return candidates[0]
-    raise ArgmapError(
-        f"{path}: cannot tell the format from the file name; pass format= "
-        f"(one of {', '.join(_load())})"
-    )
+    fmt = _named_by_extension(Path(path).name.lower())
+    if fmt is None:
+        raise ArgmapError(
+            f"{path}: cannot tell the format from the file name; pass format= "
+            f"(one of {', '.join(_load())})"
+        )
+    if (fmt.writer if for_writing else fmt.reader) is None:
+        # Falling back to a shorter extension would write, say, argmap JSON into a file
+        # whose name says Argdown JSON.
+        can, cannot = ("read", "write") if for_writing else ("write", "read")
+        raise ArgmapError(f"{path}: argmap can {can} {fmt.name} but not {cannot} it")
+    return fmt
+
+
+def _named_by_extension(name: str) -> Format | None:
+    """The format whose extension ends ``name`` most specifically: ``x.aif.json`` is AIF,
+    though ``.json`` is argmap's too; on a tie, the first in registry order."""
+    best: Format | None = None
+    longest = 0
+    for fmt in _load().values():
+        size = max((len(ext) for ext in fmt.extensions if name.endswith(ext)), default=0)
+        if size > longest:
+            best, longest = fmt, size
+    return best
 
 
 def _read_text(path: Path) -> str:
