@@ -28,6 +28,16 @@ def test_in_claim_names_the_failed_attack_and_its_defender() -> None:
     assert "fails" in text and "'Self-expression has other outlets.' (link a2)" in text
 
 
+def test_counts_of_attacks_read_as_words() -> None:
+    m = debate()
+    assert "is attacked once, and the attack fails:" in explain(m, "thesis")
+    m.claim("cost", "Uniforms cost families money.")
+    m.claim("grant", "Schools can pay for them.")
+    m.attack("cost", "thesis", id="a3")
+    m.attack("grant", "cost", id="a4")
+    assert "is attacked 2 times, and every attack fails:" in explain(m, "thesis")
+
+
 def test_out_claim_names_the_standing_attack() -> None:
     text = explain(debate(), "objection")
     assert "is OUT (rejected)" in text
@@ -65,3 +75,20 @@ def test_reference_map_derived_attack_is_explained() -> None:
 def test_unknown_claim() -> None:
     with pytest.raises(KeyError, match="no claim with id 'nope'"):
         explain(debate(), "nope")
+
+
+def test_a_standing_attack_names_how_many_attackers_it_survives() -> None:
+    m = ArgumentMap()
+    m.claim("thesis", "Uniforms should be required.")
+    m.claim("objection", "Uniforms limit self-expression.")
+    m.claim("u", "Limits are not harms.")
+    m.claim("v", "Some limits are harms.")
+    m.attack("objection", "thesis", id="a1")
+    m.undercut("u", "a1", id="u1")
+    m.attack("v", "u", id="a2")
+    assert "that attack stands: its one attacker is defeated (u1 by" in explain(m, "thesis")
+    m.claim("w", "Self-expression is not the point of school.")
+    m.claim("x", "School shapes who pupils become.")
+    m.undercut("w", "a1", id="u2")
+    m.attack("x", "w", id="a3")
+    assert "each of its 2 attackers is defeated in turn (u1 by" in explain(m, "thesis")

@@ -121,7 +121,14 @@ class _Words:
                 f"and that attack stands: {reason}"
             ]
         if label == "IN":
-            parts = [f"{it} is attacked {len(attackers)} time(s), and every attack fails:"]
+            parts = [
+                f"{it} is attacked "
+                + (
+                    "once, and the attack fails:"
+                    if len(attackers) == 1
+                    else f"{len(attackers)} times, and every attack fails:"
+                )
+            ]
             for a in attackers:
                 parts.append(
                     f"- {self.attack_name(a)}{self.route(a, node)} fails: "
@@ -147,9 +154,10 @@ class _Words:
         if depth <= 0:
             return "every attack on it is defeated in turn."
         return (
-            f"each of its {len(attackers)} attacker(s) is defeated in turn "
-            f"({', '.join(f'{a} by {self.defeater(a)}' for a in attackers)})."
-        )
+            "its one attacker is defeated "
+            if len(attackers) == 1
+            else f"each of its {len(attackers)} attackers is defeated in turn "
+        ) + f"({', '.join(f'{a} by {self.defeater(a)}' for a in attackers)})."
 
     def defeater(self, link_id: str) -> str:
         standing = [a for a in self.mapped.attackers(link_id) if self.labels[a] == "IN"]

@@ -6,6 +6,7 @@ import argparse
 from collections import Counter
 from typing import Any
 
+from .._words import counted
 from ..model import ArgumentMap
 from ._common import EXIT_OK, add_from_option, emit_json, open_map
 
@@ -59,8 +60,10 @@ def run(args: argparse.Namespace) -> int:
     if data["question"]:
         print(f"Question: {data['question']}")
     print(
-        f"{data['claims']} claims, {data['links']} links, {data['quotes']} quotes, "
-        f"{data['sources']} sources"
+        ", ".join(
+            counted(data[key], f"{key[:-1]}{{|s}}")
+            for key in ("claims", "links", "quotes", "sources")
+        )
     )
     for heading in ("claim_kinds", "link_kinds", "themes", "perspectives"):
         print(f"\n{heading.replace('_', ' ').capitalize()}:")
@@ -69,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {n:>5}  {name}")
     if report.warnings:
         print(
-            f"\n{len(report.warnings)} warning(s); run 'argmap validate {args.file}' to list them"
+            f"\n{counted(len(report.warnings), 'warning{|s}')}; "
+            f"run 'argmap validate {args.file}' to list them"
         )
     return EXIT_OK

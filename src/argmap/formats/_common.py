@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .._words import counted, plural_words
 from ..errors import FormatError, MapValidationError
 from ..model import ArgumentMap, Claim, Link, is_slug
 
@@ -108,34 +109,18 @@ class SlugMaker:
         return slug, n
 
 
-#: A choice in a counted message: ``{one|many}``, the words for a count of 1 and for others.
-_CHOICE = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
-
-
-def counted(n: int, what: str) -> str:
-    """The warning ``what`` for ``n`` items: the count, then ``what`` with each ``{one|many}``
-    choice made for ``n``, so that one item does not read "1 arguments".
-
-    >>> counted(1, "argument{|s} without premises {was|were} dropped")
-    '1 argument without premises was dropped'
-    >>> counted(3, "argument{|s} without premises {was|were} dropped")
-    '3 arguments without premises were dropped'
-    """
-    return f"{n} " + _CHOICE.sub(r"\1" if n == 1 else r"\2", what)
-
-
 def tally(lost: dict[str, int]) -> list[str]:
-    """A warning for each ``what: n`` of ``lost`` (see :func:`counted`), ordered by its
-    words, so the same input gives the same warnings in the same order.
+    """A warning for each ``what: n`` of ``lost`` (see :func:`argmap._words.counted`),
+    ordered by its words, so the same input gives the same warnings in the same order.
 
     >>> tally({"quote{|s} dropped": 2, "claim theme{|s} dropped": 1})
     ['1 claim theme dropped', '2 quotes dropped']
     """
-    return [counted(n, what) for what, n in sorted(lost.items(), key=_plural_words)]
+    return [counted(n, what) for what, n in sorted(lost.items(), key=_words_of)]
 
 
-def _plural_words(item: tuple[str, int]) -> str:
-    return _CHOICE.sub(r"\2", item[0])
+def _words_of(item: tuple[str, int]) -> str:
+    return plural_words(item[0])
 
 
 @dataclass

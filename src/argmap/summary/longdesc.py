@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from .._words import counted
 from ..model import ArgumentMap, Link
 from ._common import clean, quoted
 from ._tree import build_outline, select_themes
@@ -87,17 +88,13 @@ def _is_plain(link: Link, incoming: dict[str, list[Link]]) -> bool:
     return len(link.sources) == 1 and not incoming.get(link.id)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def _overview(m: ArgumentMap) -> str:
     title = f"Argument map “{clean(m.title)}”." if m.title.strip() else "Argument map."
     parts = [title]
     if m.question.strip():
         parts.append(f"It answers the question: {clean(m.question)}")
     kinds: Counter[str] = Counter(c.kind for c in m.claims)
-    kind_text = ", ".join(_plural(kinds[k], _KIND_NOUN[k]) for k in _KIND_NOUN if kinds[k])
+    kind_text = ", ".join(counted(kinds[k], _KIND_NOUN[k] + "{|s}") for k in _KIND_NOUN if kinds[k])
     claim_ids = {c.id for c in m.claims}
     relations: Counter[str] = Counter()
     for link in m.links:
@@ -105,14 +102,14 @@ def _overview(m: ArgumentMap) -> str:
         relations[_relation_noun(link, on_link)] += 1
         if len(link.sources) > 1:
             relations["group of linked premises"] += 1
-    rel_text = ", ".join(_plural(n, k) for k, n in sorted(relations.items()))
-    counts = f"It has {_plural(len(m.claims), 'claim')}"
+    rel_text = ", ".join(counted(n, k + "{|s}") for k, n in sorted(relations.items()))
+    counts = f"It has {counted(len(m.claims), 'claim{|s}')}"
     counts += f" ({kind_text})" if kind_text else ""
-    counts += f" and {_plural(len(m.links), 'link')}" + (f" ({rel_text})." if rel_text else ".")
+    counts += f" and {counted(len(m.links), 'link{|s}')}" + (f" ({rel_text})." if rel_text else ".")
     parts.append(counts)
     if m.themes:
         labels = "; ".join(clean(t.label) for t in m.themes)
-        parts.append(f"Claims are grouped in {_plural(len(m.themes), 'theme')}: {labels}.")
+        parts.append(f"Claims are grouped in {counted(len(m.themes), 'theme{|s}')}: {labels}.")
     return " ".join(parts)
 
 
