@@ -202,3 +202,14 @@ def test_a_format_registered_first_leaves_the_built_in_ones(monkeypatch):
     ]
     assert "argdown" in built_in
     assert [f.name for f in formats()] == [*built_in, "lines"]
+
+
+def test_broken_aif_is_reported_as_aif_not_as_unknown_argmap_keys(tmp_path):
+    # AIFdb node lists with the types missing still have nodeID and edges: their error
+    # should be AIF's own, at its JSON path, not argmap JSON's "unknown key 'nodes'".
+    path = tmp_path / "analysis.json"
+    path.write_text('{"nodes": [{"nodeID": 1}], "edges": 5}')
+    assert infer_format(path, path.read_text()).name == "aif"
+    with pytest.raises(FormatError) as info:
+        read_report(path)
+    assert info.value.path == "$.edges" and "expected an array" in info.value.message

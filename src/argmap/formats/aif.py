@@ -316,7 +316,7 @@ def _sniff(head: str) -> bool:
     start = head.lstrip()[:4000]
     return start.startswith("{") and (
         '"AIF"' in start
-        or ('"nodeID"' in start and '"type"' in start)
+        or ('"nodeID"' in start and ('"type"' in start or '"edges"' in start))
         or ('"nodes"' in start and '"locutions"' in start)
     )
 
