@@ -213,3 +213,19 @@ def test_broken_aif_is_reported_as_aif_not_as_unknown_argmap_keys(tmp_path):
     with pytest.raises(FormatError) as info:
         read_report(path)
     assert info.value.path == "$.edges" and "expected an array" in info.value.message
+
+
+def test_convert_says_how_to_name_a_format_it_cannot_guess(tmp_path, capsys):
+    notes = tmp_path / "notes.xyz"
+    notes.write_text("hello")
+    assert main(["convert", str(notes), str(tmp_path / "out.json")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot tell the format from the file name or the content" in err
+    assert err.rstrip().endswith("name the format with --from FORMAT")
+    source = FIXTURES / "ova3.json"
+    assert main(["convert", str(source), str(tmp_path / "out.unknown")]) == 1
+    err = capsys.readouterr().err
+    assert "out.unknown: cannot tell the format from the file name (known formats:" in err
+    assert err.rstrip().endswith("name the format with --to FORMAT")
+    assert main(["convert", str(source), str(tmp_path / "out.unknown"), "--to", "kialo"]) == 0
+    assert not list(tmp_path.glob(".*.tmp"))  # nothing half-written was left behind

@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import Any
 
+from ..errors import ArgmapError, FormatError, MapValidationError
 from ..formats import formats, read_report
 from ..io.files import atomic_write
 from ..io.json import dump
@@ -34,15 +35,23 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = read_report(args.input, args.source_format)
+    try:
+        report = read_report(args.input, args.source_format)
+    except (FormatError, MapValidationError):
+        raise
+    except ArgmapError as exc:  # the format is unknown, or argmap cannot read it
+        raise _with_hint(exc, args.source_format, "--from") from None
     warnings = [f"{args.input}: {w}" for w in report.warnings]
     from ..formats import get_format, infer_format, writes_report
 
-    target = (
-        get_format(args.target_format)
-        if args.target_format
-        else infer_format(args.output, for_writing=True)
-    )
+    try:
+        target = (
+            get_format(args.target_format)
+            if args.target_format
+            else infer_format(args.output, for_writing=True)
+        )
+    except ArgmapError as exc:
+        raise _with_hint(exc, args.target_format, "--to") from None
     m = report.map
     text: str | None = None
     out_warnings: list[str] = []
@@ -64,3 +73,10 @@ def run(args: argparse.Namespace) -> int:
         atomic_write(args.output, text)  # the text already made: serialising twice costs
     print(f"{args.output}: {len(m.claims)} claims, {len(m.links)} links ({target.name})")
     return EXIT_OK
+
+
+def _with_hint(exc: ArgmapError, given: str | None, option: str) -> ArgmapError:
+    # A format argmap had to guess: say how to name it on the command line.
+    if given:
+        return exc
+    return ArgmapError(f"{exc}; name the format with {option} FORMAT")

@@ -155,8 +155,8 @@ def infer_format(path: str | Path, text: str | None = None, *, for_writing: bool
     fmt = _named_by_extension(Path(path).name.lower())
     if fmt is None:
         raise ArgmapError(
-            f"{path}: cannot tell the format from the file name; pass format= "
-            f"(one of {', '.join(_load())})"
+            f"{path}: cannot tell the format from the file name"
+            f"{'' if text is None else ' or the content'} (known formats: {', '.join(_load())})"
         )
     if (fmt.writer if for_writing else fmt.reader) is None:
         # Falling back to a shorter extension would write, say, argmap JSON into a file
