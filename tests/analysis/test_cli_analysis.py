@@ -88,10 +88,12 @@ def test_lint_fails_on_open_findings_and_filters(
     }
     f = tmp_path / "m.json"
     f.write_text(json.dumps(doc))
-    code, out, _ = run(capsys, "lint", str(f))
+    code, out, err = run(capsys, "lint", str(f))
     assert code == 1 and "AL101 isolated-claim" in out and "AL102" in out
-    code, out, _ = run(capsys, "lint", str(f), "--select", "AL102")
+    assert "m.json: 3 findings, 3 not acknowledged" in err
+    code, out, err = run(capsys, "lint", str(f), "--select", "AL102")
     assert code == 1 and "AL101" not in out
+    assert "m.json: 1 finding, 1 not acknowledged" in err
     code, out, _ = run(capsys, "lint", str(f), "--ignore", "AL1")
     assert code == 0 and out == ""
     code, _, _ = run(capsys, "lint", str(f), "--fail-on", "error")

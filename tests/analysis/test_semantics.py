@@ -146,3 +146,10 @@ def test_unknown_semantics_and_argument() -> None:
         extensions(af, "naive")
     with pytest.raises(KeyError, match="no argument named 'z'"):
         accepted(af, "z")
+
+
+def test_notebook_display_counts_extensions_in_words() -> None:
+    af = Framework.from_pairs([("a", "b"), ("b", "a"), ("b", "c")])
+    assert extensions(af, "grounded")._repr_markdown_().startswith("**1** grounded extension,")
+    shown = extensions(af, "preferred")._repr_markdown_()
+    assert shown.startswith("**2** preferred extensions,")

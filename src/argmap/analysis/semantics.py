@@ -136,7 +136,8 @@ class Extensions:
     def _repr_markdown_(self) -> str:
         more = "" if self.exhaustive else " (stopped at the limit)"
         rows = [f"- {{{', '.join(sorted(e))}}}" for e in self.extensions]
-        head = f"**{len(self)}** {self.semantics} extension(s){more}, back-end `{self.backend}`"
+        extensions = "extension" if len(self) == 1 else "extensions"
+        head = f"**{len(self)}** {self.semantics} {extensions}{more}, back-end `{self.backend}`"
         return "\n".join([head, "", *rows])
 
 

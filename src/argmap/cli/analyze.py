@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .._words import counted
 from ..analysis.bipolar import SUPPORTS, analyze
 from ..analysis.explanation import explain
 from ..analysis.gradual import METHODS, strengths
@@ -106,7 +107,8 @@ def _stats_lines(data: dict[str, Any]) -> list[str]:
         )
     lines.append("Most contested (attacks, strength drop):")
     for c in data["contested"]:
-        lines.append(f"  {c['id']}: {c['attacks']} attack(s), drop {c['strength_drop']:.2f}")
+        attacks = counted(c["attacks"], "attack{|s}")
+        lines.append(f"  {c['id']}: {attacks}, drop {c['strength_drop']:.2f}")
     return lines
 
 

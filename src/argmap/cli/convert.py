@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import Any
 
+from .._words import counted
 from ..errors import ArgmapError, FormatError, MapValidationError
 from ..formats import formats, read_report
 from ..io.files import atomic_write
@@ -63,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"warning: {line}", file=sys.stderr)
     if args.strict and warnings:
         print(
-            f"argmap: error: {len(warnings)} warning(s) with --strict; nothing written",
+            f"argmap: error: {counted(len(warnings), 'warning{|s}')} with --strict; "
+            "nothing written",
             file=sys.stderr,
         )
         return EXIT_INVALID

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .._words import counted
 from ..analysis.quality import RULES, lint
 from ..io.json import read_sources
 from ._common import EXIT_INVALID, EXIT_OK, add_from_option, emit_json, open_map
@@ -51,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
             for f in findings:
                 print(f"{file}:{f}")
             open_ = sum(not f.acknowledged for f in findings)
-            print(f"{file}: {len(findings)} finding(s), {open_} not acknowledged", file=sys.stderr)
+            print(
+                f"{file}: {counted(len(findings), 'finding{|s}')}, {open_} not acknowledged",
+                file=sys.stderr,
+            )
     if args.format == "json":
         emit_json(out)
     return EXIT_INVALID if failed else EXIT_OK
