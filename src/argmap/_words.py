@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["counted"]
+__all__ = ["counted", "plural_words"]
 
 #: A choice in a counted phrase: ``{one|many}``, the words for a count of 1 and for others.
 _CHOICE = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")

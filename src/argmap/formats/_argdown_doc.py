@@ -20,8 +20,9 @@ from itertools import filterfalse
 from operator import eq
 from typing import Any, NamedTuple
 
+from .._words import counted
 from ..model import is_slug
-from ._common import MapBuilder, Result, SlugMaker, counted, slugify, tally
+from ._common import MapBuilder, Result, SlugMaker, slugify, tally
 
 __all__ = ["ArgdownDocument", "Argument", "PcsItem", "Relation", "Statement", "to_map"]
 

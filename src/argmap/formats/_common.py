@@ -20,7 +20,7 @@ from .._words import counted, plural_words
 from ..errors import FormatError, MapValidationError
 from ..model import ArgumentMap, Claim, Link, is_slug
 
-__all__ = ["MapBuilder", "Result", "SlugMaker", "counted", "load_json", "slugify", "tally"]
+__all__ = ["MapBuilder", "Result", "SlugMaker", "load_json", "slugify", "tally"]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60

@@ -13,8 +13,8 @@ from typing import Any
 
 import networkx as nx
 
+from .._words import counted
 from ..model import ArgumentMap
-from ._common import counted
 
 __all__ = ["export_graph", "xml_safe"]
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._words import counted
 from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
 from ._argdown_doc import ArgdownDocument, Argument, PcsItem, Relation, Statement, to_map
-from ._common import Result, counted, expect, load_json
+from ._common import Result, expect, load_json
 
 __all__ = ["FORMAT", "document", "reads_json"]
 

@@ -31,10 +31,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._words import counted
 from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
-from ._common import MapBuilder, Result, counted, tally
+from ._common import MapBuilder, Result, tally
 
 __all__ = ["FORMAT", "dumps"]
 
