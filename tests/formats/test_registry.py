@@ -231,3 +231,10 @@ def test_convert_says_how_to_name_a_format_it_cannot_guess(tmp_path, capsys):
     assert err.rstrip().endswith("name the format with --to FORMAT")
     assert main(["convert", str(source), str(tmp_path / "out.unknown"), "--to", "kialo"]) == 0
     assert not list(tmp_path.glob(".*.tmp"))  # nothing half-written was left behind
+
+
+def test_convert_help_says_where_formats_come_from(capsys):
+    assert main(["convert", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Formats: argmap, argdown, argdown-json, aif, kialo" in out
+    assert "map.aif.json" in out and "--to F" in out

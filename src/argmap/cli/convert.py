@@ -26,10 +26,16 @@ def register(commands: Any) -> None:
         help="convert a map between formats (Argdown, AIF, Kialo, SADFace, GraphML, ...)",
         description="Convert IN to OUT. Formats: " + ", ".join(names) + ".",
     )
-    p.add_argument("input", metavar="IN")
-    p.add_argument("output", metavar="OUT")
-    p.add_argument("--from", dest="source_format", metavar="F", help="format of IN")
-    p.add_argument("--to", dest="target_format", metavar="F", help="format of OUT")
+    p.add_argument(
+        "input", metavar="IN", help="the map to read; its format is told by its content or name"
+    )
+    p.add_argument(
+        "output",
+        metavar="OUT",
+        help="the file to write; its format is told by its name (map.argdown, map.aif.json, ...)",
+    )
+    p.add_argument("--from", dest="source_format", metavar="F", help="format of IN, if not told")
+    p.add_argument("--to", dest="target_format", metavar="F", help="format of OUT, if not told")
     p.add_argument("--strict", action="store_true", help="fail if anything would be lost")
     p.add_argument("--quiet", "-q", action="store_true", help="do not print warnings")
     p.set_defaults(func=run)
