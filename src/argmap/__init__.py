@@ -25,7 +25,14 @@ from ._gc import gc_paused
 # and again for nothing (4% of an `argmap convert` start-up, docs/benchmarks.md).
 with gc_paused():
     from . import io
-    from .errors import ArgmapError, FormatError, MapValidationError, Problem, RenderError
+    from .errors import (
+        ArgmapError,
+        FormatError,
+        MapValidationError,
+        Problem,
+        RenderError,
+        UnknownFormatError,
+    )
     from .io.json import dump, dumps, load, loads
     from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
     from .validate import validate
@@ -79,6 +86,7 @@ __all__ = [
     "Source",
     "Summary",
     "Theme",
+    "UnknownFormatError",
     "analyze",
     "dump",
     "dumps",

@@ -22,6 +22,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "Severity",
+    "UnknownFormatError",
 ]
 
 
@@ -183,3 +184,7 @@ class FormatError(ArgmapError, ValueError):
 
 class RenderError(ArgmapError, RuntimeError):
     """A diagram could not be produced (for example, Graphviz is not installed)."""
+
+
+class UnknownFormatError(ArgmapError, ValueError):
+    """Neither a file's name nor its content tells which format it is in."""

@@ -52,7 +52,7 @@ def test_format_from_extension_when_writing():
     assert infer_format("x.graphml", for_writing=True).name == "graphml"
     assert infer_format("x.gexf", for_writing=True).name == "gexf"
     assert infer_format("x.json", for_writing=True).name == "argmap"
-    with pytest.raises(ArgmapError, match="cannot tell the format"):
+    with pytest.raises(argmap.UnknownFormatError, match="cannot tell the format"):
         infer_format("x.unknown", for_writing=True)
 
 
@@ -238,3 +238,12 @@ def test_convert_help_says_where_formats_come_from(capsys):
     out = capsys.readouterr().out
     assert "Formats: argmap, argdown, argdown-json, aif, kialo" in out
     assert "map.aif.json" in out and "--to F" in out
+
+
+def test_a_format_argmap_only_writes_is_named_when_asked_to_read_it(tmp_path, capsys):
+    path = tmp_path / "map.graphml"
+    path.write_text("<graphml/>")
+    assert main(["convert", str(path), str(tmp_path / "out.json")]) == 1
+    err = capsys.readouterr().err.strip()
+    # The name told the format: naming it again would not help, so no --from hint.
+    assert err == f"argmap: error: {path}: argmap can write graphml but not read it"

@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from .._words import counted
-from ..errors import ArgmapError, FormatError, MapValidationError
+from ..errors import UnknownFormatError
 from ..formats import formats, read_report
 from ..io.files import atomic_write
 from ..io.json import dump
@@ -44,10 +44,8 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         report = read_report(args.input, args.source_format)
-    except (FormatError, MapValidationError):
-        raise
-    except ArgmapError as exc:  # the format is unknown, or argmap cannot read it
-        raise _with_hint(exc, args.source_format, "--from") from None
+    except UnknownFormatError as exc:
+        raise _with_hint(exc, "--from") from None
     warnings = [f"{args.input}: {w}" for w in report.warnings]
     from ..formats import get_format, infer_format, writes_report
 
@@ -57,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
             if args.target_format
             else infer_format(args.output, for_writing=True)
         )
-    except ArgmapError as exc:
-        raise _with_hint(exc, args.target_format, "--to") from None
+    except UnknownFormatError as exc:
+        raise _with_hint(exc, "--to") from None
     m = report.map
     text: str | None = None
     out_warnings: list[str] = []
@@ -83,8 +81,6 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _with_hint(exc: ArgmapError, given: str | None, option: str) -> ArgmapError:
-    # A format argmap had to guess: say how to name it on the command line.
-    if given:
-        return exc
-    return ArgmapError(f"{exc}; name the format with {option} FORMAT")
+def _with_hint(exc: UnknownFormatError, option: str) -> UnknownFormatError:
+    # A format argmap could not guess: say how to name it on the command line.
+    return UnknownFormatError(f"{exc}; name the format with {option} FORMAT")

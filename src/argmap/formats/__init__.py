@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._gc import gc_paused
-from ..errors import ArgmapError, FormatError
+from ..errors import ArgmapError, FormatError, UnknownFormatError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
 from ._common import Result
@@ -154,7 +154,7 @@ def infer_format(path: str | Path, text: str | None = None, *, for_writing: bool
             return sniffed[0]
     fmt = _named_by_extension(Path(path).name.lower())
     if fmt is None:
-        raise ArgmapError(
+        raise UnknownFormatError(
             f"{path}: cannot tell the format from the file name"
             f"{'' if text is None else ' or the content'} (known formats: {', '.join(_load())})"
         )
@@ -263,7 +263,8 @@ def reads(text: str, format: str) -> ArgumentMap:
 
 def _run_reader(fmt: Format, text: str, file: str | None) -> ReadReport:
     if fmt.reader is None:
-        raise ArgmapError(f"argmap can write {fmt.name} but not read it")
+        where = f"{file}: " if file else ""
+        raise ArgmapError(f"{where}argmap can write {fmt.name} but not read it")
     with gc_paused():  # a parse allocates many small acyclic objects; see argmap._gc
         result = fmt.reader(text, file)
     return ReadReport(result.map, fmt.name, result.warnings)
