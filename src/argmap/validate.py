@@ -284,8 +284,12 @@ def _quote_against_text(q: Quote, text: str, path: str) -> Iterator[Problem]:
             f"end ({q.end}) is past the end of source {q.source!r} ({len(text)} characters){where}",
         )
     else:
+        # Never show more of the source than the quote itself holds (and at most 60
+        # characters): offsets are the map's to choose, so a wide span would print
+        # whatever the file holds, and the map may not be the reader's own.
         actual = text[q.start : q.end]
-        shown = actual if len(actual) <= 60 else actual[:57] + "..."
+        room = min(len(q.text), 60)
+        shown = actual if len(actual) <= room else actual[: max(room - 3, 1)] + "..."
         yield Problem(
             Code.QUOTE_MISMATCH,
             f"{path}.text",

@@ -14,7 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ..errors import ArgmapError, MapValidationError
 from ._common import EXIT_INVALID, EXIT_USAGE, print_problems
@@ -53,7 +53,20 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     commands.required = True
     for name in _commands_for(argv):
         importlib.import_module(f"{__name__}.{name}").register(commands)
+    _add_debug_to_commands(commands)
     return parser
+
+
+def _add_debug_to_commands(commands: Any) -> None:
+    # `argmap render x --debug` as well as `argmap --debug render x`. SUPPRESS keeps a
+    # command's parser from resetting a --debug given before the command.
+    for sub in commands.choices.values():
+        sub.add_argument(
+            "--debug",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="show Python tracebacks on errors",
+        )
 
 
 def _commands_for(argv: Sequence[str] | None) -> tuple[str, ...]:

@@ -9,13 +9,16 @@ extension or ``NO`` when there is none; EE prints one ``w`` line per extension.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from pathlib import Path
 from typing import Any
 
-from ..analysis.iccma import read_framework
+from ..analysis.framework import Framework
+from ..analysis.iccma import FORMATS, loads_framework
 from ..analysis.semantics import SEMANTICS, accepted, extensions, some_extension
 from ..errors import ArgmapError
-from ._common import EXIT_OK
+from ._common import EXIT_OK, decode_text, read_bytes, shown_name
 
 _SEM = {abbr: name for name, abbr in SEMANTICS.items()}
 PROBLEMS = [f"{t}-{s}" for t in ("DC", "DS", "SE", "EE") for s in _SEM]
@@ -28,11 +31,13 @@ def register(commands: Any) -> None:
         description="Solve an ICCMA problem on a framework file (.af/.i23, .apx, .tgf).",
     )
     p.add_argument("-p", "--problem", help="e.g. SE-PR, DC-ST, DS-PR, EE-CO")
-    p.add_argument("-f", "--file", metavar="FILE")
+    p.add_argument("-f", "--file", metavar="FILE", help="the framework file (- for stdin)")
     p.add_argument("-a", "--argument", metavar="ARG", help="query argument for DC/DS")
     p.add_argument("--fo", dest="format", choices=["iccma23", "apx", "tgf"], help="file format")
     p.add_argument("--backend", choices=["auto", "python", "sat"], default="auto")
-    p.add_argument("--limit", type=int, default=None, help="EE: stop after this many")
+    p.add_argument(
+        "--limit", type=_count, default=None, metavar="N", help="EE: stop after N extensions"
+    )
     p.add_argument("--problems", action="store_true", help="list the supported problems")
     p.add_argument("-v", "--verbose", action="store_true", help="report the back-end on stderr")
     p.set_defaults(func=run)
@@ -49,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(f"unknown problem {args.problem!r}; supported: {', '.join(PROBLEMS)}")
     task, abbr = problem.split("-")
     semantics = _SEM[abbr]
-    af = read_framework(args.file, args.format)
+    af = _read(args.file, args.format)
     if task in ("DC", "DS"):
         if args.argument is None:
             raise ArgmapError(f"{problem} needs the query argument: -a ARG")
@@ -73,6 +78,41 @@ def run(args: argparse.Namespace) -> int:
     if args.verbose:
         print(f"c backend: {used}", file=sys.stderr)
     return EXIT_OK
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _read(path: str, format: str | None) -> Framework:
+    """The framework in ``path`` (``-``: standard input), read once, a byte-order mark
+    dropped.
+
+    The format is ``format``, else the file's suffix, else told by the content (a pipe
+    such as ``<(cat x.af)`` has no suffix): ``p af`` starts ICCMA'23, ``arg(`` ASPARTIX,
+    anything else is read as TGF.
+    """
+    if path != "-" and format is None:
+        format = FORMATS.get(Path(path).suffix.lower())
+    file = shown_name(path)
+    text = decode_text(read_bytes(path), file)
+    if format is None:
+        first = _FIRST_LINE.search(text)
+        line = first.group(1) if first else ""
+        format = "iccma23" if _I23.match(line) else "apx" if _APX.match(line) else "tgf"
+    return loads_framework(text, format, file=file)
+
+
+# The first line that is not blank or a comment ("#" in ICCMA'23, "%" in ASPARTIX).
+_FIRST_LINE = re.compile(r"^[ \t]*([^#%\s][^\n]*)", re.M)
+_I23 = re.compile(r"p\s+af\b")
+_APX = re.compile(r"(?:arg|att)\s*\(")
 
 
 def _witness(names: tuple[str, ...], ext: frozenset[str]) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from .._words import counted
@@ -16,8 +14,7 @@ from ..analysis.gradual import METHODS, strengths
 from ..analysis.semantics import SEMANTICS
 from ..analysis.stats import statistics
 from ..errors import ArgmapError
-from ..io.files import atomic_write
-from ._common import EXIT_OK, add_from_option, open_map
+from ._common import EXIT_OK, add_from_option, open_map, write_output
 
 
 def register(commands: Any) -> None:
@@ -41,7 +38,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    m = open_map(args.file, args.from_format).map
+    m = open_map(args.file, args.from_format, allow_outside=args.allow_outside).map
     result = analyze(m, args.semantics, args.support, backend=args.backend)
     power = strengths(m, args.strength) if args.strength else None
     if args.explain is not None and args.explain not in result.claim_labels:
@@ -113,8 +110,5 @@ def _stats_lines(data: dict[str, Any]) -> list[str]:
 
 
 def _emit(text: str, output: str | None) -> int:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        atomic_write(Path(output), text)
+    write_output(output or "-", text)
     return EXIT_OK

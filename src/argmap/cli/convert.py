@@ -13,10 +13,16 @@ from typing import Any
 
 from .._words import counted
 from ..errors import UnknownFormatError
-from ..formats import formats, read_report
-from ..io.files import atomic_write
-from ..io.json import dump
-from ._common import EXIT_INVALID, EXIT_OK
+from ..formats import formats
+from ..io.json import dump, dumps
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    add_allow_outside_option,
+    read_map,
+    shown_name,
+    write_output,
+)
 
 
 def register(commands: Any) -> None:
@@ -27,26 +33,39 @@ def register(commands: Any) -> None:
         description="Convert IN to OUT. Formats: " + ", ".join(names) + ".",
     )
     p.add_argument(
-        "input", metavar="IN", help="the map to read; its format is told by its content or name"
+        "input",
+        metavar="IN",
+        help="the map to read (- for stdin); its format is told by its content or name",
     )
     p.add_argument(
         "output",
         metavar="OUT",
-        help="the file to write; its format is told by its name (map.argdown, map.aif.json, ...)",
+        help="the file to write (- for stdout, with --to); its format is told by its name "
+        "(map.argdown, map.aif.json, ...)",
     )
     p.add_argument("--from", dest="source_format", metavar="F", help="format of IN, if not told")
     p.add_argument("--to", dest="target_format", metavar="F", help="format of OUT, if not told")
     p.add_argument("--strict", action="store_true", help="fail if anything would be lost")
     p.add_argument("--quiet", "-q", action="store_true", help="do not print warnings")
+    add_allow_outside_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        report = read_report(args.input, args.source_format)
+        report, source_format = read_map(
+            args.input,
+            args.source_format,
+            allow_outside=args.allow_outside,
+            unknown_as_json=False,
+        )
     except UnknownFormatError as exc:
         raise _with_hint(exc, "--from") from None
-    warnings = [f"{args.input}: {w}" for w in report.warnings]
+    shown = shown_name(args.input)
+    # argmap JSON's warnings are located problems; other formats' say what did not carry over.
+    warnings = [
+        f"{shown}: {w if source_format == 'argmap' else w.message}" for w in report.warnings
+    ]
     from ..formats import get_format, infer_format, writes_report
 
     try:
@@ -73,11 +92,18 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    if text is None:
-        dump(m, args.output)
+    if text is None and args.output != "-":
+        dump(m, args.output)  # the serialiser's bytes, not copied through a str
+    elif text is None:
+        write_output(args.output, dumps(m))
     else:
-        atomic_write(args.output, text)  # the text already made: serialising twice costs
-    print(f"{args.output}: {len(m.claims)} claims, {len(m.links)} links ({target.name})")
+        write_output(args.output, text)  # the text already made: serialising twice costs
+    # On standard output the note would land inside the converted map: it goes to stderr.
+    where = "<stdout>" if args.output == "-" else args.output
+    print(
+        f"{where}: {len(m.claims)} claims, {len(m.links)} links ({target.name})",
+        file=sys.stderr if args.output == "-" else sys.stdout,
+    )
     return EXIT_OK
 
 

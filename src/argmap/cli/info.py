@@ -49,7 +49,7 @@ def counts(m: ArgumentMap) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = open_map(args.file, args.from_format, announce=False)
+    report = open_map(args.file, args.from_format, announce=False, allow_outside=args.allow_outside)
     data = counts(report.map)
     if args.format == "json":
         emit_json(data)

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 from typing import Any
 
 from .._words import counted
 from ..analysis.quality import RULES, lint
+from ..errors import Severity
 from ..io.json import read_sources
-from ._common import EXIT_INVALID, EXIT_OK, add_from_option, emit_json, open_map
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    add_from_option,
+    emit_json,
+    open_map,
+    print_problems,
+    shown_name,
+)
 
 _ORDER = {"info": 0, "warning": 1, "error": 2}
 
@@ -25,12 +35,35 @@ def register(commands: Any) -> None:
         "above --fail-on is not acknowledged.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--select", default="", help="comma-separated rule codes, prefixes or names")
-    p.add_argument("--ignore", default="", help="comma-separated rule codes, prefixes or names")
+    p.add_argument(
+        "--select", default="", type=_rules, help="comma-separated rule codes, prefixes or names"
+    )
+    p.add_argument(
+        "--ignore", default="", type=_rules, help="comma-separated rule codes, prefixes or names"
+    )
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--fail-on", choices=list(_ORDER), default="info")
     add_from_option(p)
     p.set_defaults(func=run)
+
+
+def _rules(text: str) -> str:
+    """``--select``/``--ignore`` checked: every item a rule code, code prefix or name."""
+    names = {r.name for r in RULES.values()}
+    for item in (part.strip() for part in text.split(",")):
+        if not item or item.lower() in names:
+            continue
+        if any(code.startswith(item.upper()) for code in RULES):
+            continue
+        close = difflib.get_close_matches(item.upper(), list(RULES), n=1) or (
+            difflib.get_close_matches(item.lower(), sorted(names), n=1)
+        )
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise argparse.ArgumentTypeError(
+            f"unknown rule {item!r}; {hint}known rules: "
+            + ", ".join(f"{r.code} ({r.name})" for r in RULES.values())
+        )
+    return text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,10 +71,17 @@ def run(args: argparse.Namespace) -> int:
     ignore = [s for s in args.ignore.split(",") if s.strip()]
     failed = False
     out: list[dict[str, Any]] = []
-    for file in args.files:
+    for path in args.files:
+        file = shown_name(path)
         # Quotes are the lint's own business (AL109): load without failing on them.
-        m = open_map(file, args.from_format, check_quotes=False).map
-        texts, _ = read_sources(m, Path(file).parent)
+        m = open_map(
+            path, args.from_format, check_quotes=False, allow_outside=args.allow_outside
+        ).map
+        base = Path(".") if path == "-" else Path(path).parent
+        texts, problems = read_sources(m, base, allow_outside=args.allow_outside)
+        refused = [p for p in problems if p.severity is Severity.ERROR]
+        print_problems(file, refused)
+        failed = failed or bool(refused)
         findings = lint(m, select=select, ignore=ignore, source_texts=texts)
         for f in findings:
             if not f.acknowledged and _ORDER[f.severity] >= _ORDER[args.fail_on]:

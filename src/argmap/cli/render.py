@@ -67,7 +67,7 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..render import render, to_dot, to_mermaid
 
-    report = open_map(args.file, args.from_format)
+    report = open_map(args.file, args.from_format, allow_outside=args.allow_outside)
     options: dict[str, Any] = {
         "labels": args.labels,
         "width": args.width,

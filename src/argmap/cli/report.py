@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from ..errors import ArgmapError
-from ..report import write_report
-from ._common import EXIT_OK, add_from_option, open_map
+from ..report import html_report
+from ._common import EXIT_OK, add_from_option, open_map, write_output
 from .summary import add_view_options
 
 
@@ -18,18 +18,19 @@ def register(commands: Any) -> None:
     )
     p.add_argument("file", metavar="FILE", help="an argmap JSON file, or any format argmap reads")
     add_from_option(p)
-    p.add_argument("-o", "--output", metavar="OUT", required=True, help="the HTML file to write")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the HTML file to write (- is stdout)"
+    )
     add_view_options(p)
     p.add_argument("--no-diagram", action="store_true", help="leave the diagram out")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    m = open_map(args.file, args.from_format).map
+    m = open_map(args.file, args.from_format, allow_outside=args.allow_outside).map
     try:
-        write_report(
+        page = html_report(
             m,
-            args.output,
             depth=args.depth,
             themes=args.themes,
             quotes=not args.no_quotes,
@@ -37,4 +38,5 @@ def run(args: argparse.Namespace) -> int:
         )
     except KeyError as exc:  # an unknown --theme id
         raise ArgmapError(f"{args.file}: {exc.args[0]}") from None
+    write_output(args.output, page)
     return EXIT_OK

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 from typing import Any
 
 from ..errors import ArgmapError
-from ..io.files import atomic_write
 from ..summary import FORMATS, summarize
-from ._common import EXIT_OK, add_from_option, open_map
+from ._common import EXIT_OK, add_from_option, open_map, write_output
 
 
 def register(commands: Any) -> None:
@@ -31,7 +29,9 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--width", type=_positive, metavar="N", help="line width for txt (default: terminal)"
     )
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT instead of stdout (- is stdout)"
+    )
     p.set_defaults(func=run)
 
 
@@ -59,9 +59,11 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    m = open_map(args.file, args.from_format).map
+    m = open_map(args.file, args.from_format, allow_outside=args.allow_outside).map
     # Files get a fixed width so they are the same on every machine; terminals get theirs.
-    width = args.width or (80 if args.output else shutil.get_terminal_size((80, 24)).columns)
+    width = args.width or (
+        80 if args.output not in (None, "-") else shutil.get_terminal_size((80, 24)).columns
+    )
     try:
         summary = summarize(
             m,
@@ -74,8 +76,5 @@ def run(args: argparse.Namespace) -> int:
         )
     except KeyError as exc:  # an unknown --root or --theme id
         raise ArgmapError(f"{args.file}: {exc.args[0]}") from None
-    if args.output:
-        atomic_write(args.output, str(summary))
-    else:
-        sys.stdout.write(str(summary))
+    write_output(args.output or "-", str(summary))
     return EXIT_OK

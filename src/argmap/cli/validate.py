@@ -16,6 +16,7 @@ from ._common import (
     open_map,
     print_problems,
     problems_json,
+    shown_name,
 )
 
 
@@ -42,11 +43,14 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     failed = False
-    for file in args.files:
+    for path in args.files:
+        file = shown_name(path)
         errors: list[Problem] = []
         warnings: list[Problem] = []
         try:
-            warnings = open_map(file, args.from_format, announce=False).warnings
+            warnings = open_map(
+                path, args.from_format, announce=False, allow_outside=args.allow_outside
+            ).warnings
         except MapValidationError as exc:
             errors, warnings = exc.problems, exc.warnings
         except FormatError as exc:

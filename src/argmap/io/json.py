@@ -22,14 +22,23 @@ from .._gc import gc_paused
 from ..errors import ArgmapError, Code, MapValidationError, Problem, Severity
 from ..model import ArgumentMap
 from ..validate import check, problems_from_pydantic
-from .files import atomic_write
+from .files import UTF8_BOM, atomic_write, read_input, wrong_encoding
+from .sources import MAX_SOURCE_BYTES, read_sources
 
-__all__ = ["LoadReport", "dump", "dumps", "load", "load_report", "loads", "read_sources"]
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "LoadReport",
+    "dump",
+    "dumps",
+    "load",
+    "load_report",
+    "loads",
+    "loads_report",
+    "read_sources",
+]
 
 #: Larger files are refused before parsing; a map of 100,000 claims is about 60 MB.
 MAX_MAP_BYTES = 1 << 30
-#: Source texts above this size are not read for quote checks.
-MAX_SOURCE_BYTES = 64 << 20
 
 
 @dataclass
@@ -40,54 +49,113 @@ class LoadReport:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load(path: str | Path, *, check_quotes: bool = True) -> ArgumentMap:
-    """Read and validate an argmap JSON file; raise :class:`MapValidationError` on any error."""
-    return _load_file(path, check_quotes=check_quotes, warnings=False).map
+def load(
+    path: str | Path, *, check_quotes: bool = True, allow_outside: bool = False
+) -> ArgumentMap:
+    """Read and validate an argmap JSON file; raise :class:`MapValidationError` on any error.
+
+    Quotes are checked against the sources' texts, read from the map's folder and below
+    only (see :func:`argmap.io.sources.read_sources`); ``allow_outside=True`` lifts that
+    limit for a map you trust.
+    """
+    return _load_file(
+        path, check_quotes=check_quotes, allow_outside=allow_outside, warnings=False
+    ).map
 
 
-def load_report(path: str | Path, *, check_quotes: bool = True) -> LoadReport:
+def load_report(
+    path: str | Path, *, check_quotes: bool = True, allow_outside: bool = False
+) -> LoadReport:
     """Like :func:`load`, also returning the warnings."""
-    return _load_file(path, check_quotes=check_quotes, warnings=True)
+    return _load_file(path, check_quotes=check_quotes, allow_outside=allow_outside, warnings=True)
 
 
-def _load_file(path: str | Path, *, check_quotes: bool, warnings: bool) -> LoadReport:
+def _load_file(
+    path: str | Path, *, check_quotes: bool, allow_outside: bool, warnings: bool
+) -> LoadReport:
     file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_MAP_BYTES:
-            raise _fail(
-                Code.FILE_UNREADABLE,
-                f"file is {size} bytes, over the {MAX_MAP_BYTES} limit",
-                str(file),
-            )
-        data = file.read_bytes()
+        # One bounded read: the file may be a pipe (``<(cat map.json)``) or a device.
+        data = read_input(file, MAX_MAP_BYTES)
     except OSError as exc:
         raise _fail(
             Code.FILE_UNREADABLE, f"cannot read file: {exc.strerror or exc}", str(file)
         ) from None
-    return _load(
-        data, file=str(file), base_dir=file.parent, check_quotes=check_quotes, warnings=warnings
+    return loads_report(
+        data,
+        file=str(file),
+        base_dir=file.parent,
+        check_quotes=check_quotes,
+        allow_outside=allow_outside,
     )
 
 
 def loads(
-    text: str | bytes, *, base_dir: str | Path | None = None, check_quotes: bool = True
+    text: str | bytes,
+    *,
+    base_dir: str | Path | None = None,
+    check_quotes: bool = True,
+    allow_outside: bool = False,
 ) -> ArgumentMap:
-    """Parse and validate argmap JSON text; source paths resolve against ``base_dir``."""
+    """Parse and validate argmap JSON text; source paths resolve against ``base_dir``.
+
+    Without ``base_dir`` they resolve against the current folder, and are confined to it
+    like a file's sources to the file's folder.
+    """
     data = text.encode("utf-8") if isinstance(text, str) else text
-    base = Path(base_dir) if base_dir is not None else None
-    return _load(data, file=None, base_dir=base, check_quotes=check_quotes, warnings=False).map
+    return _load(
+        data,
+        file=None,
+        base_dir=base_dir,
+        check_quotes=check_quotes,
+        allow_outside=allow_outside,
+        warnings=False,
+    ).map
+
+
+def loads_report(
+    data: bytes,
+    *,
+    file: str | None = None,
+    base_dir: str | Path | None = None,
+    check_quotes: bool = True,
+    allow_outside: bool = False,
+) -> LoadReport:
+    """Parse and validate argmap JSON bytes already read, with their warnings.
+
+    ``file`` names the input in problems (``-`` for standard input); ``base_dir`` is the
+    folder source paths resolve against and are confined to.
+    """
+    return _load(
+        data,
+        file=file,
+        base_dir=base_dir,
+        check_quotes=check_quotes,
+        allow_outside=allow_outside,
+        warnings=True,
+    )
 
 
 def _load(
-    data: bytes, *, file: str | None, base_dir: Path | None, check_quotes: bool, warnings: bool
+    data: bytes,
+    *,
+    file: str | None,
+    base_dir: str | Path | None,
+    check_quotes: bool,
+    allow_outside: bool,
+    warnings: bool,
 ) -> LoadReport:
     # Warnings are looked for only when the caller keeps them, or when loading fails (the
     # error carries them); on a big map that saves a walk over every claim.
     with gc_paused():  # the parse allocates many small acyclic objects; see argmap._gc
         m = _parse(data, file)
-        texts, unreadable = read_sources(m, base_dir) if check_quotes else ({}, [])
+        texts, problems = (
+            read_sources(m, base_dir, allow_outside=allow_outside) if check_quotes else ({}, [])
+        )
+        refused = [p for p in problems if p.severity is Severity.ERROR]
+        unreadable = [p for p in problems if p.severity is not Severity.ERROR]
         errors, found = check(m, texts, warnings=warnings)
+        errors = refused + errors
         if errors and not warnings:
             found = check(m, texts)[1]
     if errors:
@@ -96,6 +164,11 @@ def _load(
 
 
 def _parse(data: bytes, file: str | None) -> ArgumentMap:
+    # RFC 8259 lets a parser ignore a UTF-8 byte-order mark, and Windows editors write one.
+    data = data.removeprefix(UTF8_BOM)
+    wrong = wrong_encoding(data)
+    if wrong:
+        raise MapValidationError([Problem(Code.INVALID_JSON, "", wrong)], file=file)
     try:
         # The fast path: pydantic parses and validates in one pass, in Rust.
         return ArgumentMap.model_validate_json(data)
@@ -144,30 +217,6 @@ def _json_hint(text: str, pos: int) -> str:
     if text[pos : pos + 1] == "'":
         return " (JSON strings use double quotes)"
     return ""
-
-
-def read_sources(m: ArgumentMap, base_dir: Path | None) -> tuple[dict[str, str], list[Problem]]:
-    """Read the text of each source that has a ``path``; unreadable ones become warnings."""
-    texts: dict[str, str] = {}
-    warnings: list[Problem] = []
-    for i, source in enumerate(m.sources):
-        if not source.path:
-            continue
-        file = (base_dir or Path(".")) / source.path
-        try:
-            if not file.is_file() or file.stat().st_size > MAX_SOURCE_BYTES:
-                raise OSError("not a regular file of reasonable size")
-            texts[source.id] = file.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            warnings.append(
-                Problem(
-                    Code.SOURCE_UNAVAILABLE,
-                    f"sources[{i}].path",
-                    f"cannot read {file} ({exc}); its quotes were not checked",
-                    Severity.WARNING,
-                )
-            )
-    return texts, warnings
 
 
 def dumps(m: ArgumentMap) -> str:
