@@ -32,33 +32,53 @@ with gc_paused():
         Problem,
         RenderError,
         UnknownFormatError,
+        UnknownNameError,
     )
     from .io.json import dump, dumps, load, loads
     from .model import ArgumentMap, Claim, Link, Perspective, Quote, Source, Theme
     from .validate import validate
 
 if TYPE_CHECKING:
-    from . import examples
-    from .analysis import analyze
+    from . import analysis, examples, formats, graph, render, report, summary
+    from .analysis import analyze, explain, lint, strengths
+    from .anchor import find_span
     from .formats import read, write
-    from .render import to_dot, to_mermaid
+    from .graph import to_networkx
+    from .render import to_dot, to_mermaid, to_svg
+    from .report import html_report
     from .summary import Summary, summarize
 
 # Analysis (numpy), diagrams, summaries and formats load on first use, so `import argmap`
-# and every CLI command that does not need them start quickly.
+# and every CLI command that does not need them start quickly. Each entry: the module, and
+# the attribute of it (None for the module itself).
 _LAZY = {
+    "analysis": (".analysis", None),
     "examples": (".examples", None),
+    "formats": (".formats", None),
+    "graph": (".graph", None),
+    "render": (".render", None),
+    "report": (".report", None),
+    "summary": (".summary", None),
     "analyze": (".analysis", "analyze"),
+    "explain": (".analysis", "explain"),
+    "lint": (".analysis", "lint"),
+    "strengths": (".analysis", "strengths"),
+    "find_span": (".anchor", "find_span"),
     "read": (".formats", "read"),
     "write": (".formats", "write"),
+    "to_networkx": (".graph", "to_networkx"),
     "to_dot": (".render", "to_dot"),
     "to_mermaid": (".render", "to_mermaid"),
+    "to_svg": (".render", "to_svg"),
+    "html_report": (".report", "html_report"),
     "Summary": (".summary", "Summary"),
     "summarize": (".summary", "summarize"),
 }
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _version()
     if name not in _LAZY:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")
     module_name, attribute = _LAZY[name]
@@ -69,7 +89,19 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    # The public names only: the private helper modules are not part of the API.
+    return sorted({*__all__, "__version__"})
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("argmap")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found
 
 
 __all__ = [
@@ -87,17 +119,31 @@ __all__ = [
     "Summary",
     "Theme",
     "UnknownFormatError",
+    "UnknownNameError",
+    "analysis",
     "analyze",
     "dump",
     "dumps",
     "examples",
+    "explain",
+    "find_span",
+    "formats",
+    "graph",
+    "html_report",
     "io",
+    "lint",
     "load",
     "loads",
     "read",
+    "render",
+    "report",
+    "strengths",
     "summarize",
+    "summary",
     "to_dot",
     "to_mermaid",
+    "to_networkx",
+    "to_svg",
     "validate",
     "write",
 ]

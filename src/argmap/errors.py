@@ -23,6 +23,7 @@ __all__ = [
     "RenderError",
     "Severity",
     "UnknownFormatError",
+    "UnknownNameError",
 ]
 
 
@@ -111,6 +112,11 @@ class Problem:
 class ArgmapError(Exception):
     """Base class of every error argmap raises on purpose."""
 
+    def _render_traceback_(self) -> list[str]:
+        # IPython and Jupyter call this instead of printing the traceback: an error argmap
+        # raised on purpose already says where and what, and a student needs only that.
+        return [f"{type(self).__name__}: {self}"]
+
 
 @dataclass(eq=False)
 class MapValidationError(ArgmapError, ValueError):
@@ -189,3 +195,19 @@ class RenderError(ArgmapError, RuntimeError):
 
 class UnknownFormatError(ArgmapError, ValueError):
     """Neither a file's name nor its content tells which format it is in."""
+
+
+class UnknownNameError(ArgmapError, KeyError, ValueError):
+    """A name (a claim id, a theme, a semantics, an option) that is not among the known ones.
+
+    It is a ``KeyError`` (a failed lookup) and a ``ValueError`` (a bad argument) too, so
+    either ``except`` keeps working; its message is a sentence, with a did-you-mean when a
+    known name is close.
+
+    >>> str(UnknownNameError("no claim 'stres' (did you mean 'stress'?)"))
+    "no claim 'stres' (did you mean 'stress'?)"
+    """
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ shows the repr of its argument, quotes and all.
+        return str(self.args[0]) if self.args else ""

@@ -15,7 +15,7 @@ never depends on them at import time.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -28,6 +28,7 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic._internal._model_construction import ModelMetaclass
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -72,7 +73,31 @@ Basis = Literal[
 _SLUG_RE = re.compile(SLUG_PATTERN)
 
 
-class _Base(BaseModel):
+class _Listed(ModelMetaclass):
+    """The pydantic metaclass, with ``dir()`` of a model class kept to argmap's own names.
+
+    ``help(argmap.ArgumentMap)`` lists what ``dir`` gives; with pydantic's two dozen
+    ``model_*`` methods and their long docstrings it ran to 570 lines, burying the builder.
+    Those methods still work (``model_dump``, ``model_validate``, ...): they are pydantic's,
+    documented there, and argmap's own API (``dumps``, ``argmap.loads``) covers their uses.
+    """
+
+    def __dir__(cls) -> list[str]:
+        own = {
+            name
+            for klass in cls.__mro__
+            if klass.__module__ == __name__
+            for name in vars(klass)
+            if not name.startswith("_")
+        }
+        fields: dict[str, Any] = getattr(cls, "model_fields", {})
+        return sorted(own | set(fields) | _SHOWN_DUNDERS)
+
+
+_SHOWN_DUNDERS = {"__init__", "__eq__", "__len__", "__iter__", "__getitem__", "__contains__"}
+
+
+class _Base(BaseModel, metaclass=_Listed):
     # strict: a string "3" is not an offset; extra="forbid": a misspelt key is an error,
     # not silently dropped data. cache_strings=False: pydantic's string cache pays off for
     # repeated values, but a map's strings are mostly distinct ids and texts, and on a
@@ -209,6 +234,8 @@ class ArgumentMap(_Base):
     _index: dict[str, Claim | Link] = PrivateAttr(default_factory=dict)
     _index_size: int = PrivateAttr(default=-1)
     _next_number: dict[str, int] = PrivateAttr(default_factory=dict)
+    # The folder of the file the map was loaded from: where source paths resolve.
+    _folder: Path | None = PrivateAttr(default=None)
 
     def __eq__(self, other: object) -> bool:
         # Compare the map's content only: the builder's private id index is a cache.
@@ -243,7 +270,166 @@ class ArgumentMap(_Base):
         return item
 
     def __contains__(self, item_id: object) -> bool:
+        """``"id" in m``: is there a claim or link with this id?"""
         return isinstance(item_id, str) and item_id in self._ids()
+
+    def __len__(self) -> int:
+        """The number of claims (links are counted by ``len(m.links)``)."""
+        return len(self.claims)
+
+    def __iter__(self) -> Iterator[Claim]:  # type: ignore[override]
+        """The claims, in map order (pydantic's iteration over fields is replaced)."""
+        return iter(self.claims)
+
+    def __getitem__(self, item_id: str) -> Claim | Link:
+        """The claim or link with this id; ``KeyError`` with a did-you-mean if none.
+
+        >>> m = ArgumentMap()
+        >>> m.claim("stress", "Homework causes stress.")
+        'stress'
+        >>> m["stress"].text
+        'Homework causes stress.'
+        >>> m["stres"]
+        Traceback (most recent call last):
+        ...
+        argmap.errors.UnknownNameError: no claim or link 'stres' (did you mean 'stress'?)
+        """
+        item = self._ids().get(item_id) if isinstance(item_id, str) else None
+        if item is None:
+            from ._words import unknown_name
+
+            raise unknown_name("claim or link", str(item_id), self._ids())
+        return item
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def remove(self, item_id: str) -> list[str]:
+        """Remove a claim or link, and the links that cannot stand without it.
+
+        A removed claim takes with it the links that target it and those it is the only
+        source of; a link where it was one of several co-premises keeps the others. A
+        removed link takes the undercuts and warrants that target it. Returns every id
+        removed, the one asked for first.
+
+        >>> m = ArgumentMap()
+        >>> for c in ("ban", "stress", "sleep", "doubt"):
+        ...     _ = m.claim(c, c.capitalize() + ".")
+        >>> m.support(["stress", "sleep"], "ban")
+        's1'
+        >>> m.undercut("doubt", "s1")
+        'u1'
+        >>> m.remove("sleep")
+        ['sleep']
+        >>> m.get_link("s1").sources
+        ['stress']
+        >>> m.remove("ban")
+        ['ban', 's1', 'u1']
+        """
+        self[item_id]  # the did-you-mean error if there is no such item
+        gone = [item_id]
+        dropped = {item_id}
+        changed = True
+        while changed:  # links on removed links go too, to any depth
+            changed = False
+            for link in self.links:
+                if link.id in dropped:
+                    continue
+                if link.target in dropped or all(s in dropped for s in link.sources):
+                    dropped.add(link.id)
+                    gone.append(link.id)
+                    changed = True
+        self.claims = [c for c in self.claims if c.id not in dropped]
+        self.links = [link for link in self.links if link.id not in dropped]
+        for link in self.links:
+            if any(s in dropped for s in link.sources):
+                link.sources = [s for s in link.sources if s not in dropped]
+        self._index_size = -1
+        return gone
+
+    def rename(self, old: str, new: str) -> str:
+        """Give a claim or link a new id; every link that names it follows.
+
+        >>> m = ArgumentMap()
+        >>> _ = m.claim("a", "A."); _ = m.claim("b", "B."); _ = m.support("a", "b")
+        >>> m.rename("a", "reason")
+        'reason'
+        >>> m.get_link("s1").sources
+        ['reason']
+        """
+        item = self[old]
+        if new == old:
+            return new
+        where = "claims" if isinstance(item, Claim) else "links"
+        if not is_slug(new):
+            raise _problem(
+                "AM014",
+                f"{where}.id",
+                f"{new!r} is not a valid id: use only letters, digits, '-' and '_'",
+            )
+        self._reject_taken(new, f"{where}.id")
+        item.id = new
+        for link in self.links:
+            link.sources = [new if s == old else s for s in link.sources]
+            if link.target == old:
+                link.target = new
+        self._index_size = -1
+        return new
+
+    def quote(
+        self,
+        claim_id: str,
+        source_id: str,
+        words: str,
+        *,
+        text: str | None = None,
+        occurrence: int | None = None,
+    ) -> Quote:
+        """Anchor a verbatim quote for a claim by finding ``words`` in the source's text.
+
+        The offsets are found for you (see :func:`argmap.anchor.find_span`): verbatim first,
+        then allowing for line breaks, curly quotes and dashes, then case. The quote keeps
+        the source's own characters. ``text`` is the source text; without it the source's
+        ``path`` is read, relative to the folder the map was loaded from (or the current
+        one). Raises :class:`argmap.MapValidationError` when the words are absent (saying
+        how far they match) or occur more than once (pass ``occurrence``, 1 for the first).
+
+        >>> m = ArgumentMap()
+        >>> m.add_source("article", "The article")
+        'article'
+        >>> m.claim("lines", "People queued for food.")
+        'lines'
+        >>> article = "Shortages were everyday life. People queued for hours."
+        >>> m.quote("lines", "article", "people queued for hours", text=article)
+        Quote(source='article', start=30, end=53, text='People queued for hours')
+        """
+        from .anchor import QuoteNotFound, find_span
+
+        claim = self.get_claim(claim_id)
+        position = next(i for i, c in enumerate(self.claims) if c is claim)
+        where = f"claims[{position}].quotes[{len(claim.quotes)}]"
+        if all(s.id != source_id for s in self.sources):
+            from ._words import unknown_name
+
+            hint = str(unknown_name("source", source_id, [s.id for s in self.sources]))
+            raise _problem("AM106", f"{where}.source", f"{hint}; declare it with add_source")
+        if text is None:
+            text = self._source_text(source_id, where)
+        try:
+            start, end = find_span(text, words, occurrence)
+        except QuoteNotFound as exc:
+            raise _problem("AM107", f"{where}.text", str(exc)) from None
+        new = Quote(source=source_id, start=start, end=end, text=text[start:end])
+        claim.quotes.append(new)
+        return new
+
+    def _source_text(self, source_id: str, where: str) -> str:
+        from argmap.io.json import read_sources
+
+        texts, problems = read_sources(self, self._folder)
+        if source_id in texts:
+            return texts[source_id]
+        reason = problems[0].message if problems else "it has no path to read its text from"
+        raise _problem("AM201", f"{where}.source", f"source {source_id!r}: {reason}; pass text=")
 
     # -- builder ---------------------------------------------------------------------------
 
@@ -254,10 +440,17 @@ class ArgumentMap(_Base):
         """
         new: Claim = _build(Claim, f"claims[{len(self.claims)}]", id=id, text=text, **fields)
         self._reject_taken(new.id, f"claims[{len(self.claims)}].id")
-        for theme_id in new.themes:
-            self._declare(self.themes, Theme, theme_id)
-        for perspective_id in new.asserted_by:
-            self._declare(self.perspectives, Perspective, perspective_id)
+        where = f"claims[{len(self.claims)}]"
+        named: list[tuple[list[Any], type[Theme] | type[Perspective], list[str], str]] = [
+            (self.themes, Theme, new.themes, "themes"),
+            (self.perspectives, Perspective, new.asserted_by, "asserted_by"),
+        ]
+        for items, cls, ids, key in named:  # check all first: a refused claim declares nothing
+            for i, item_id in enumerate(ids):
+                self._check_new_name(items, cls, item_id, f"{where}.{key}[{i}]")
+        for items, cls, ids, _ in named:
+            for item_id in ids:
+                self._declare(items, cls, item_id)
         self._append(self.claims, new)
         return new.id
 
@@ -340,13 +533,38 @@ class ArgumentMap(_Base):
         if item_id in self._ids():
             raise _problem("AM100", path, f"id {item_id!r} is already used in this map")
 
+    def _check_new_name(
+        self, items: list[Any], cls: type[Theme] | type[Perspective], item_id: str, where: str
+    ) -> None:
+        """Refuse a theme or perspective the builder meets for the first time when it is so
+        close to a declared one that it is more likely a typo than a new name."""
+        known = [item.id for item in items]
+        if item_id in known:
+            return
+        from ._words import did_you_mean
+
+        close = did_you_mean(item_id, known)
+        if close is None:
+            return
+        what, adder, code = (
+            ("theme", "add_theme", "AM104")
+            if cls is Theme
+            else ("perspective", "add_perspective", "AM105")
+        )
+        raise _problem(
+            code,
+            where,
+            f"{what} {item_id!r} is not declared (did you mean {close!r}?); to start a new "
+            f"{what}, declare it first with m.{adder}({item_id!r}, ...)",
+        )
+
     def _declare(
         self, items: list[Any], cls: type[Theme] | type[Perspective], item_id: str
     ) -> None:
         if all(item.id != item_id for item in items):
             items.append(cls(id=item_id, label=item_id.replace("-", " ").replace("_", " ")))
 
-    def _add_named(self, items: list[Any], cls: type[_Base], name: str, **fields: Any) -> str:
+    def _add_named(self, items: list[Any], cls: type[_Base], name: str, /, **fields: Any) -> str:
         new = _build(cls, f"{name}[{len(items)}]", **fields)
         item_id: str = getattr(new, "id")  # noqa: B009 - every named type has an id
         for i, item in enumerate(items):
@@ -410,8 +628,12 @@ class ArgumentMap(_Base):
         return list(validate(self, source_texts=source_texts))
 
 
-def _build(cls: type[Any], path: str, **fields: Any) -> Any:
-    """Construct a model object, turning pydantic's error into a located MapValidationError."""
+def _build(cls: type[Any], where: str, /, **fields: Any) -> Any:
+    """Construct a model object, turning pydantic's error into a located MapValidationError.
+
+    ``cls`` and ``where`` are positional-only, so a field may have any name (``path`` is a
+    field of :class:`Source`).
+    """
     try:
         return cls(**fields)
     except ValidationError as exc:
@@ -419,7 +641,7 @@ def _build(cls: type[Any], path: str, **fields: Any) -> Any:
 
         from .errors import MapValidationError
 
-        raise MapValidationError(problems_from_pydantic(exc, prefix=path)) from None
+        raise MapValidationError(problems_from_pydantic(exc, prefix=where, model=cls)) from None
 
 
 def _problem(code: str, path: str, message: str) -> Exception:

@@ -353,15 +353,21 @@ def format_path(loc: Sequence[int | str]) -> str:
     return out
 
 
-def problems_from_pydantic(exc: ValidationError, prefix: str = "") -> list[Problem]:
-    """Translate pydantic's errors into located, coded problems a student can act on."""
+def problems_from_pydantic(
+    exc: ValidationError, prefix: str = "", model: type[Any] | None = None
+) -> list[Problem]:
+    """Translate pydantic's errors into located, coded problems a student can act on.
+
+    ``model`` is the type that was validated (the whole map by default), so a misspelt key
+    is matched against that type's own keys.
+    """
     problems = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         path = format_path(loc)
         if prefix:
             path = f"{prefix}.{path}" if path else prefix
-        problems.append(Problem(_code_for(err), path, _message_for(err)))
+        problems.append(Problem(_code_for(err), path, _message_for(err, model)))
     return problems
 
 
@@ -383,13 +389,13 @@ def _code_for(err: Any) -> Code:
     return Code.INVALID_VALUE
 
 
-def _message_for(err: Any) -> str:
+def _message_for(err: Any, model: type[Any] | None = None) -> str:
     kind = err["type"]
     field = str(err["loc"][-1]) if err["loc"] else "document"
     if kind == "missing":
         return f"required key {field!r} is missing"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(err["loc"])
+        allowed = _allowed_keys(err["loc"], model)
         hint = ""
         if allowed:
             close = difflib.get_close_matches(field, allowed, n=1)
@@ -420,11 +426,11 @@ def _message_for(err: Any) -> str:
     return f"{err['msg']} (got {shown})"
 
 
-def _allowed_keys(loc: Sequence[int | str]) -> list[str]:
+def _allowed_keys(loc: Sequence[int | str], root: type[Any] | None = None) -> list[str]:
     # Walk the model tree along the error's location to list the keys that were allowed.
-    from .model import ArgumentMap as Root
+    from .model import ArgumentMap
 
-    model: Any = Root
+    model: Any = root or ArgumentMap
     for part in loc[:-1]:
         if isinstance(part, int):
             continue

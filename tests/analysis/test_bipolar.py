@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import ArgumentMap
+from argmap import ArgmapError, ArgumentMap
 from argmap.analysis import Framework, analyze, extensions, grounded
 from argmap.analysis.bipolar import to_framework
 from argmap.examples import soviet_socialism
@@ -26,16 +26,16 @@ def chain() -> ArgumentMap:
 
 def test_attack_only_ignores_supports() -> None:
     r = analyze(chain(), support="attack-only")
-    assert r.claim_labels == {"thesis": "OUT", "reason": "IN", "objection": "IN"}
-    assert r.link_labels == {"s": "IN", "a": "IN"}
+    assert r.claim_labels == {"thesis": "rejected", "reason": "accepted", "objection": "accepted"}
+    assert r.link_labels == {"s": "accepted", "a": "accepted"}
     assert r.support == "attack-only" and r.semantics == "grounded"
 
 
 def test_deductive_support_propagates_the_attack_to_the_reason() -> None:
     # mediated attack: the objection defeats the thesis, so the reason that entails it falls
     r = analyze(chain(), support="deductive")
-    assert r.claim_labels == {"thesis": "OUT", "reason": "OUT", "objection": "IN"}
-    assert r.link_labels["s"] == "OUT"
+    assert r.claim_labels == {"thesis": "rejected", "reason": "rejected", "objection": "accepted"}
+    assert r.link_labels["s"] == "rejected"
     assert r.status["reason"] == "rejected"
 
 
@@ -47,11 +47,11 @@ def test_necessary_support_propagates_attacks_on_the_reason_forward() -> None:
     m.support("reason", "thesis", id="s")
     m.attack("objection", "reason", id="a")
     nec = analyze(m, support="necessary")
-    assert nec.claim_labels == {"thesis": "OUT", "reason": "OUT", "objection": "IN"}
+    assert nec.claim_labels == {"thesis": "rejected", "reason": "rejected", "objection": "accepted"}
     only = analyze(m, support="attack-only")
-    assert only.claim_labels["thesis"] == "IN"
+    assert only.claim_labels["thesis"] == "accepted"
     ded = analyze(m, support="deductive")
-    assert ded.claim_labels["thesis"] == "IN"  # deductive: the thesis may stand on its own
+    assert ded.claim_labels["thesis"] == "accepted"  # deductive: the thesis may stand on its own
 
 
 def test_co_premise_link_needs_every_source() -> None:
@@ -62,8 +62,14 @@ def test_co_premise_link_needs_every_source() -> None:
     m.attack("o", "y", id="ao")
     r = analyze(m, support="attack-only")
     # o defeats y, so the joint attack fails and t stands; x keeps standing
-    assert r.link_labels["joint"] == "OUT"
-    assert r.claim_labels == {"t": "IN", "x": "IN", "y": "OUT", "o": "IN", "target2": "IN"}
+    assert r.link_labels["joint"] == "rejected"
+    assert r.claim_labels == {
+        "t": "accepted",
+        "x": "accepted",
+        "y": "rejected",
+        "o": "accepted",
+        "target2": "accepted",
+    }
 
 
 def test_undercut_defeats_the_link_not_its_sources() -> None:
@@ -74,8 +80,8 @@ def test_undercut_defeats_the_link_not_its_sources() -> None:
     m.undercut("u", "ax", id="cut")
     for support in ("attack-only", "deductive", "necessary"):
         r = analyze(m, support=support)
-        assert r.link_labels["ax"] == "OUT"
-        assert r.claim_labels == {"t": "IN", "x": "IN", "u": "IN"}, support
+        assert r.link_labels["ax"] == "rejected"
+        assert r.claim_labels == {"t": "accepted", "x": "accepted", "u": "accepted"}, support
 
 
 def test_co_premise_support_is_attacked_as_a_whole_under_deductive() -> None:
@@ -85,8 +91,8 @@ def test_co_premise_support_is_attacked_as_a_whole_under_deductive() -> None:
     m.support(["x", "y"], "t", id="joint")
     m.attack("o", "t", id="ao")
     r = analyze(m, support="deductive")
-    assert r.link_labels["joint"] == "OUT"
-    assert r.claim_labels["x"] == "IN" and r.claim_labels["y"] == "IN"
+    assert r.link_labels["joint"] == "rejected"
+    assert r.claim_labels["x"] == "accepted" and r.claim_labels["y"] == "accepted"
 
 
 def test_mutual_attack_is_undecided_in_grounded_and_split_in_preferred() -> None:
@@ -96,10 +102,10 @@ def test_mutual_attack_is_undecided_in_grounded_and_split_in_preferred() -> None
     m.attack("p", "q", id="pq")
     m.attack("q", "p", id="qp")
     g = analyze(m, "grounded", "attack-only")
-    assert set(g.claim_labels.values()) == {"UNDEC"}
+    assert set(g.claim_labels.values()) == {"undecided"}
     pr = analyze(m, "preferred", "attack-only", backend="python")
     assert len(pr.extensions) == 2 and pr.backend == "python"
-    assert set(pr.claim_labels.values()) == {"UNDEC"}  # neither is sceptically accepted
+    assert set(pr.claim_labels.values()) == {"undecided"}  # neither is sceptically accepted
     st = analyze(m, "stable", "attack-only", backend="python")
     assert sorted(st.extensions) == [["p", "pq"], ["q", "qp"]]
 
@@ -108,9 +114,12 @@ def test_reference_map_worked_example() -> None:
     # the worked example of docs/analysis.md
     m = soviet_socialism()
     only = analyze(m, support="attack-only")
-    assert [c for c, v in only.claim_labels.items() if v != "IN"] == ["pos-failed-solidarity"]
-    assert [k for k, v in only.link_labels.items() if v != "IN"] == ["s-soviet-to-today"]
-    ded = analyze(m)
+    assert [c for c, v in only.claim_labels.items() if v != "accepted"] == ["pos-failed-solidarity"]
+    assert [k for k, v in only.link_labels.items() if v != "accepted"] == ["s-soviet-to-today"]
+    default = analyze(m)
+    assert default.support == "defeasible"
+    assert default.claim_labels == only.claim_labels  # supports never reject a claim
+    ded = analyze(m, support="deductive")
     rejected = {c for c, v in ded.status.items() if v == "rejected"}
     assert rejected == {
         "pos-failed-solidarity",
@@ -126,7 +135,7 @@ def test_reference_map_worked_example() -> None:
     nec = analyze(m, support="necessary")
     assert nec.claim_labels == only.claim_labels
     data = json.loads(json.dumps(ded.to_dict()))
-    assert data["support"] == "deductive" and data["claims"]["pos-state-capitalism"] == "IN"
+    assert data["support"] == "deductive" and data["claims"]["pos-state-capitalism"] == "accepted"
     assert "pos-failed-solidarity" in ded._repr_markdown_()
     assert "<table>" in ded._repr_html_()
 
@@ -139,8 +148,12 @@ def test_framework_attacks_record_their_origin() -> None:
 
 
 def test_unknown_support_reading() -> None:
-    with pytest.raises(ValueError, match="unknown support reading"):
+    with pytest.raises(ValueError, match="no support reading 'abductive'"):
         analyze(chain(), support="abductive")
+    with pytest.raises(ArgmapError, match="did you mean 'deductive'"):
+        analyze(chain(), support="deductiv")
+    with pytest.raises(ArgmapError, match="did you mean 'preferred'"):
+        analyze(chain(), semantics="prefered")
 
 
 @settings(max_examples=40, deadline=None)
@@ -167,4 +180,58 @@ def test_link_arguments_are_transparent_for_plain_attacks(
         sorted(e) for e in exts
     )
     if semantics == "grounded":
-        assert result.claim_labels == grounded(af).as_dict()
+        words = {"IN": "accepted", "OUT": "rejected", "UNDEC": "undecided"}
+        assert result.claim_labels == {a: words[v] for a, v in grounded(af).as_dict().items()}
+
+
+def test_default_reading_never_rejects_the_reason_of_a_defeated_conclusion() -> None:
+    # the first-use report: the article's unopposed testimony came out "rejected"
+    r = analyze(chain())
+    assert r.support == "defeasible"
+    assert r.claim_labels == {"thesis": "rejected", "reason": "accepted", "objection": "accepted"}
+    assert r.link_labels["s"] == "rejected"  # the reason did not carry the day
+    assert "cannot reject a claim that nothing attacks" in r.reading
+    assert r.to_dict()["reading"] in r.headline()
+
+
+def test_reference_map_unopposed_evidence_stands_by_default() -> None:
+    m = soviet_socialism()
+    status = analyze(m).status
+    unopposed = [
+        "e-getting-by",
+        "e-informing",
+        "e-elite-privilege",
+        "e-discouraged-initiative",
+        "e-loyalty-education",
+        "c-not-free-conscious",
+        "a-comparable",
+    ]
+    assert {c: status[c] for c in unopposed} == dict.fromkeys(unopposed, "accepted")
+    assert [c for c, v in status.items() if v == "rejected"] == ["pos-failed-solidarity"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(2, 7),
+    links=st.lists(
+        st.tuples(st.sampled_from(["support", "attack"]), st.integers(0, 6), st.integers(0, 6)),
+        max_size=14,
+    ),
+    semantics=st.sampled_from(["grounded", "preferred", "stable", "complete"]),
+)
+def test_a_claim_nothing_attacks_is_never_rejected_by_default(
+    n: int, links: list[tuple[str, int, int]], semantics: str
+) -> None:
+    m = ArgumentMap()
+    for i in range(n):
+        m.claim(f"c{i}", f"Claim {i}.")
+    for kind, a, b in sorted(set(links)):
+        if a < n and b < n and a != b:
+            m.support(f"c{a}", f"c{b}") if kind == "support" else m.attack(f"c{a}", f"c{b}")
+    attacked = {link.target for link in m.links if link.kind == "attack"}
+    result = analyze(m, semantics, backend="python")
+    for claim_id, status in result.status.items():
+        if claim_id not in attacked:
+            assert status != "rejected", (claim_id, semantics)
+            if result.extensions:  # an odd cycle leaves stable semantics with none at all
+                assert status == "accepted", (claim_id, semantics)

@@ -21,12 +21,20 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_analyze_text_json_md(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "analyze", MAP)
+    assert code == 0 and "defeasible support" in out.splitlines()[0]
+    assert "30 accepted, 1 rejected, 0 undecided" in out
+    code, out, _ = run(capsys, "analyze", MAP, "--support", "deductive")
     assert code == 0 and "23 accepted, 8 rejected, 0 undecided" in out
+    assert "rejecting a conclusion rejects its single reason" in out
     code, out, _ = run(capsys, "analyze", MAP, "--support", "attack-only", "--format", "json")
     data = json.loads(out)
-    assert data["support"] == "attack-only" and data["claims"]["pos-failed-solidarity"] == "OUT"
+    assert data["support"] == "attack-only"
+    assert data["claims"]["pos-failed-solidarity"] == "rejected"
+    assert data["reading"] == "support links are ignored; only attacks count"
     code, out, _ = run(capsys, "analyze", MAP, "--strength", "qe", "--format", "md")
-    assert out.startswith("**grounded semantics") and "| `pos-state-capitalism` | IN |" in out
+    assert out.startswith("**grounded semantics")
+    assert "| `pos-state-capitalism` | accepted |" in out
+    assert not any(word in out.split() for word in ("IN", "OUT", "UNDEC"))
 
 
 def test_analyze_markdown_escapes_claim_text(
@@ -41,7 +49,7 @@ def test_analyze_markdown_escapes_claim_text(
     f.write_text(json.dumps(doc))
     code, out, _ = run(capsys, "analyze", str(f), "--format", "md")
     assert code == 0
-    assert "| `x` | IN | &lt;script&gt;alert(1)&lt;/script&gt; a \\| b c |" in out
+    assert "| `x` | accepted | &lt;script&gt;alert(1)&lt;/script&gt; a \\| b c |" in out
 
 
 def test_analyze_statistics(capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,16 +65,23 @@ def test_analyze_writes_output_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "analyze", MAP, "--format", "md", "-o", str(target))
     assert code == 0 and out == ""
     first = target.read_bytes()
-    assert b"| `pos-state-capitalism` | IN |" in first
+    assert b"| `pos-state-capitalism` | accepted |" in first
     run(capsys, "analyze", MAP, "--format", "md", "-o", str(target))
     assert target.read_bytes() == first  # deterministic
 
 
 def test_analyze_explain_and_unknown_claim(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "analyze", MAP, "--explain", "e-getting-by")
-    assert code == 0 and "'Survival, side deals, theft' is OUT (rejected)" in out
+    assert code == 0 and out.startswith("'Survival, side deals, theft' is accepted")
+    assert "pos-state-capitalism" not in out  # the explanation only, not the whole table
+    code, out, _ = run(
+        capsys, "analyze", MAP, "--explain", "e-getting-by", "--support", "deductive"
+    )
+    assert "'Survival, side deals, theft' is rejected" in out and "deductive support" in out
     code, _, err = run(capsys, "analyze", MAP, "--explain", "nope")
-    assert code == 1 and "no claim with id 'nope'" in err
+    assert code == 1 and "no claim 'nope'" in err
+    code, _, err = run(capsys, "analyse", MAP, "--explain", "e-getting-bye")
+    assert code == 1 and "did you mean 'e-getting-by'?" in err
 
 
 def test_lint_reference_map_is_clean(capsys: pytest.CaptureFixture[str]) -> None:

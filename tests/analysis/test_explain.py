@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap import ArgumentMap
+from argmap import ArgmapError, ArgumentMap
 from argmap.analysis import explain
 from argmap.examples import soviet_socialism
 
@@ -23,7 +23,7 @@ def debate() -> ArgumentMap:
 
 def test_in_claim_names_the_failed_attack_and_its_defender() -> None:
     text = explain(debate(), "thesis")
-    assert text.startswith("'Uniforms should be required.' is IN (accepted)")
+    assert text.startswith("'Uniforms should be required.' is accepted")
     assert "'Uniforms limit self-expression.' (link a1)" in text
     assert "fails" in text and "'Self-expression has other outlets.' (link a2)" in text
 
@@ -40,7 +40,7 @@ def test_counts_of_attacks_read_as_words() -> None:
 
 def test_out_claim_names_the_standing_attack() -> None:
     text = explain(debate(), "objection")
-    assert "is OUT (rejected)" in text
+    assert "is rejected" in text
     assert "attacked by 'Self-expression has other outlets.' (link a2)" in text
     assert "not attacked at all" in text
 
@@ -66,15 +66,20 @@ def test_strength_contributions_are_the_change_when_a_link_is_removed() -> None:
 
 
 def test_reference_map_derived_attack_is_explained() -> None:
-    text = explain(soviet_socialism(), "e-getting-by")
-    assert "is OUT (rejected)" in text
+    text = explain(soviet_socialism(), "e-getting-by", support="deductive")
+    assert "is rejected" in text
     assert "it supports 'Failed solidarity, shaped people', directly or through" in text
     assert "deductive" in text
+    default = explain(soviet_socialism(), "e-getting-by")
+    assert default.startswith("'Survival, side deals, theft' is accepted")
+    assert "defeasible support" in default and "It is not attacked at all." in default
 
 
 def test_unknown_claim() -> None:
-    with pytest.raises(KeyError, match="no claim with id 'nope'"):
+    with pytest.raises(KeyError, match="no claim 'nope'"):
         explain(debate(), "nope")
+    with pytest.raises(ArgmapError, match="did you mean 'thesis'"):
+        explain(debate(), "thesiss")
 
 
 def test_a_standing_attack_names_how_many_attackers_it_survives() -> None:

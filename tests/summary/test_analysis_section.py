@@ -17,7 +17,11 @@ def test_report_lists_each_claim_under_its_grounded_label() -> None:
     report = str(summarize(m, "md"))
     section = report[report.index("## What stands") : report.index("## Sources")]
     lines = {line.split(":**")[0][2:]: line for line in section.splitlines() if ":**" in line}
-    for label, heading in (("IN", "Accepted"), ("OUT", "Rejected"), ("UNDEC", "Undecided")):
+    for label, heading in (
+        ("accepted", "Accepted"),
+        ("rejected", "Rejected"),
+        ("undecided", "Undecided"),
+    ):
         expected = sum(1 for v in labels.values() if v == label)
         assert len(REF.findall(lines[heading])) == expected, heading
     # The strongest claim shown is the one the gradual semantics ranks first.
@@ -35,7 +39,11 @@ def test_report_without_analysis_has_no_section() -> None:
 def test_brief_ends_each_paragraph_with_the_verdict() -> None:
     m = soviet_socialism()
     labels = analyze(m, semantics="grounded").claim_labels
-    verdict = {"IN": "stands (accepted).", "OUT": "falls (rejected).", "UNDEC": "is undecided."}
+    verdict = {
+        "accepted": "stands (accepted).",
+        "rejected": "falls (rejected).",
+        "undecided": "is undecided.",
+    }
     paragraphs = str(summarize(m, "brief")).strip().split("\n\n")
     positions = [c for c in m.claims if c.kind == "position"]
     assert len(paragraphs) == len(positions)

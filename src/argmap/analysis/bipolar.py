@@ -8,16 +8,21 @@ touching its sources. Attacks are derived in three steps:
 2. *Premise*: whatever attacks a source of a link also attacks the link, so a co-premise link
    holds only when every one of its sources holds.
 3. *Support*, by the chosen reading of support links ``S ⇒ b``
-   (Cayrol & Lagasquie-Schiex, 2013):
+   (Cayrol & Lagasquie-Schiex, 2013; Modgil & Prakken, 2014 for the defeasible one):
 
-   * ``"attack-only"``: supports add no attacks;
-   * ``"deductive"`` (default): accepting ``S`` forces ``b``, so whatever attacks ``b`` attacks
-     the link (mediated attack), and its source too when it has only one. A co-premise link
-     is attacked as a whole, since Dung frameworks cannot say "one of these premises fails".
-     Supported attacks (``S`` attacks what ``b`` attacks) follow already from these: an
-     attack by ``b``'s link stands exactly when ``b`` stands;
+   * ``"defeasible"`` (default): a reason makes its conclusion likelier but does not force
+     it. Whatever attacks ``b`` attacks the link (the argument from ``S`` to ``b`` is
+     rebutted, as ASPIC+ rebuts an argument on its conclusion), never ``S`` itself. So
+     support can never reject a claim: a claim that nothing attacks is always accepted,
+     which is what a reader of the map expects;
+   * ``"deductive"``: accepting ``S`` forces ``b``, so whatever attacks ``b`` attacks the link
+     (mediated attack), and its source too when it has only one: rejecting a conclusion
+     rejects its single reason. A co-premise link is attacked as a whole, since Dung
+     frameworks cannot say "one of these premises fails". Supported attacks (``S`` attacks
+     what ``b`` attacks) follow already from these;
    * ``"necessary"``: ``b`` needs ``S``, so whatever attacks a source of the link attacks ``b``
-     (secondary attack); extended attacks follow the same way.
+     (secondary attack); extended attacks follow the same way;
+   * ``"attack-only"``: supports add no attacks at all.
 
    Derived attacks are closed transitively along chains of supports.
 
@@ -34,15 +39,51 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from .._words import unknown_name
 from ..model import ArgumentMap
 from .framework import Framework
-from .semantics import IN, OUT, UNDEC, Labelling, extensions, grounded
+from .semantics import IN, OUT, SEMANTICS, UNDEC, Labelling, extensions, grounded
 
-__all__ = ["SUPPORTS", "MapAnalysis", "MapFramework", "analyze", "to_framework"]
+__all__ = [
+    "DEFAULT_SUPPORT",
+    "STATUSES",
+    "SUPPORTS",
+    "MapAnalysis",
+    "MapFramework",
+    "analyze",
+    "reading",
+    "to_framework",
+]
 
-#: The readings of support links.
-SUPPORTS = ("deductive", "necessary", "attack-only")
+#: The readings of support links; the first is the default.
+SUPPORTS = ("defeasible", "deductive", "necessary", "attack-only")
+DEFAULT_SUPPORT = SUPPORTS[0]
+#: The words for a claim's or link's standing, used by every output of a map's analysis.
+STATUSES = ("accepted", "rejected", "undecided")
 STATUS = {IN: "accepted", OUT: "rejected", UNDEC: "undecided"}
+
+_READINGS = {
+    "defeasible": "a reason adds weight but cannot reject a claim that nothing attacks",
+    "deductive": "accepting the reasons forces the conclusion, so rejecting a conclusion "
+    "rejects its single reason",
+    "necessary": "a conclusion needs its reasons, so it falls with any of them",
+    "attack-only": "support links are ignored; only attacks count",
+}
+
+
+def reading(support: str) -> str:
+    """What a reading of support means, in one clause a student can follow.
+
+    >>> reading("defeasible")
+    'a reason adds weight but cannot reject a claim that nothing attacks'
+    """
+    _check_support(support)
+    return _READINGS[support]
+
+
+def _check_support(support: str) -> None:
+    if support not in _READINGS:
+        raise unknown_name("support reading", support, SUPPORTS)
 
 
 @dataclass(frozen=True)
@@ -67,7 +108,7 @@ class MapFramework:
         return sorted({names[i] for i in af.attackers(af.index(node)).tolist()}, key=af.index)
 
 
-def to_framework(m: ArgumentMap, support: str = "deductive") -> MapFramework:
+def to_framework(m: ArgumentMap, support: str = DEFAULT_SUPPORT) -> MapFramework:
     """The Dung framework of a map under a reading of its support links.
 
     Examples
@@ -81,11 +122,12 @@ def to_framework(m: ArgumentMap, support: str = "deductive") -> MapFramework:
     'a1'
     >>> sorted(to_framework(m, "attack-only").framework.pairs())
     [('a1', 'thesis')]
+    >>> sorted(to_framework(m).framework.pairs())  # defeasible: the reason stays unattacked
+    [('a1', 's1'), ('a1', 'thesis')]
     >>> sorted(to_framework(m, "deductive").framework.pairs())
     [('a1', 'reason'), ('a1', 's1'), ('a1', 'thesis')]
     """
-    if support not in SUPPORTS:
-        raise ValueError(f"unknown support reading {support!r}; choose from {', '.join(SUPPORTS)}")
+    _check_support(support)
     claims = tuple(c.id for c in m.claims)
     links = tuple(link.id for link in m.links)
     nodes = claims + links
@@ -100,9 +142,9 @@ def to_framework(m: ArgumentMap, support: str = "deductive") -> MapFramework:
             inherit.add_edge(s, link.id)
         if link.kind != "support":
             continue
-        if support == "deductive":
+        if support in ("deductive", "defeasible"):
             inherit.add_edge(link.target, link.id)
-            if len(link.sources) == 1:
+            if support == "deductive" and len(link.sources) == 1:
                 inherit.add_edge(link.target, link.sources[0])
         elif support == "necessary":
             for s in link.sources:
@@ -134,12 +176,13 @@ def to_framework(m: ArgumentMap, support: str = "deductive") -> MapFramework:
 class MapAnalysis:
     """Which claims and links of a map stand under a semantics and a reading of support.
 
-    ``claim_labels`` and ``link_labels`` map ids to ``"IN"``, ``"OUT"`` or ``"UNDEC"``;
-    ``status`` maps claim ids to ``"accepted"``, ``"rejected"`` or ``"undecided"`` (what a
-    diagram colours by). With several extensions (preferred, stable) a claim is IN when every
-    extension accepts it, OUT when every one rejects it, else UNDEC; ``extensions`` holds
-    them all. If ``exhaustive`` is False the enumeration stopped at ``limit`` and the labels
-    only reflect the extensions found.
+    ``claim_labels`` and ``link_labels`` map ids to ``"accepted"``, ``"rejected"`` or
+    ``"undecided"`` (``status`` is ``claim_labels`` by its usual name, what a diagram colours
+    by); ICCMA's IN/OUT/UNDEC appear only in ICCMA output. A claim is rejected when an
+    accepted attack hits it. With several extensions (preferred, stable) a claim is accepted
+    when every extension accepts it, rejected when every one rejects it, else undecided;
+    ``extensions`` holds them all. If ``exhaustive`` is False the enumeration stopped at
+    ``limit`` and the labels only reflect the extensions found.
     """
 
     semantics: str
@@ -153,12 +196,19 @@ class MapAnalysis:
 
     @property
     def status(self) -> dict[str, str]:
-        return {c: STATUS[lab] for c, lab in self.claim_labels.items()}
+        """Claim id to accepted, rejected or undecided (the same as ``claim_labels``)."""
+        return dict(self.claim_labels)
+
+    @property
+    def reading(self) -> str:
+        """The reading of support used, in words: what a reader needs to trust the labels."""
+        return f"{self.support} support: {reading(self.support)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "semantics": self.semantics,
             "support": self.support,
+            "reading": reading(self.support),
             "backend": self.backend,
             "extensions": len(self.extensions),
             "exhaustive": self.exhaustive,
@@ -167,16 +217,27 @@ class MapAnalysis:
         }
 
     def counts(self) -> dict[str, int]:
-        out = {IN: 0, OUT: 0, UNDEC: 0}
+        """How many claims are accepted, rejected and undecided."""
+        out = dict.fromkeys(STATUSES, 0)
         for lab in self.claim_labels.values():
             out[lab] += 1
         return out
 
+    def headline(self) -> str:
+        """One line: the semantics, the reading of support and the counts."""
+        c = self.counts()
+        return (
+            f"{self.semantics} semantics, {self.support} support "
+            f"({reading(self.support)}): {c['accepted']} accepted, {c['rejected']} rejected, "
+            f"{c['undecided']} undecided"
+        )
+
     def _repr_markdown_(self) -> str:
         c = self.counts()
         head = (
-            f"**{self.semantics}** semantics, **{self.support}** support: "
-            f"{c[IN]} accepted, {c[OUT]} rejected, {c[UNDEC]} undecided claims"
+            f"**{self.semantics}** semantics, **{self.support}** support "
+            f"({reading(self.support)}): "
+            f"{c['accepted']} accepted, {c['rejected']} rejected, {c['undecided']} undecided claims"
         )
         rows = [f"| `{k}` | {v} |" for k, v in self.claim_labels.items()]
         return "\n".join([head, "", "| claim | label |", "|---|---|", *rows])
@@ -189,8 +250,9 @@ class MapAnalysis:
         )
         return (
             f"<p><b>{html.escape(self.semantics)}</b> semantics, "
-            f"<b>{html.escape(self.support)}</b> support: {c[IN]} accepted, {c[OUT]} rejected, "
-            f"{c[UNDEC]} undecided claims</p>"
+            f"<b>{html.escape(self.support)}</b> support ({html.escape(reading(self.support))}): "
+            f"{c['accepted']} accepted, {c['rejected']} rejected, "
+            f"{c['undecided']} undecided claims</p>"
             f"<table><tr><th>claim</th><th>label</th></tr>{rows}</table>"
         )
 
@@ -198,19 +260,21 @@ class MapAnalysis:
 def analyze(
     m: ArgumentMap,
     semantics: str = "grounded",
-    support: str = "deductive",
+    support: str = DEFAULT_SUPPORT,
     *,
     backend: str = "auto",
     limit: int | None = 1000,
 ) -> MapAnalysis:
-    """Label every claim and link of a map IN, OUT or UNDEC.
+    """Label every claim and link of a map accepted, rejected or undecided.
 
     Parameters
     ----------
     m : ArgumentMap
     semantics : {"grounded", "complete", "preferred", "stable", "semi-stable", "ideal"}
-    support : {"deductive", "necessary", "attack-only"}
-        How support links turn into attacks (see :func:`to_framework`).
+    support : {"defeasible", "deductive", "necessary", "attack-only"}
+        How support links turn into attacks (see :func:`to_framework`). The default,
+        ``defeasible``, never rejects a claim that nothing attacks; ``deductive`` and
+        ``necessary`` are stricter readings.
     backend : {"auto", "python", "sat"}
         Search back-end for semantics other than grounded.
     limit : int or None
@@ -226,6 +290,8 @@ def analyze(
     >>> analyze(m).status
     {'thesis': 'accepted', 'objection': 'rejected', 'reply': 'accepted'}
     """
+    if semantics not in SEMANTICS:
+        raise unknown_name("semantics", semantics, SEMANTICS)
     mapped = to_framework(m, support)
     af = mapped.framework
     if semantics == "grounded":
@@ -261,9 +327,9 @@ def _labelling(af: Framework, ext: frozenset[str]) -> Labelling:
 
 def _combine(af: Framework, labellings: list[Labelling]) -> dict[str, str]:
     if not labellings:
-        return dict.fromkeys(af.names, UNDEC)
+        return dict.fromkeys(af.names, "undecided")
     stack = np.stack([lab.codes for lab in labellings])
     agree = (stack == stack[0]).all(axis=0)
     codes = np.where(agree, stack[0], 0).tolist()
-    names = {0: UNDEC, 1: IN, 2: OUT}
+    names = {0: "undecided", 1: "accepted", 2: "rejected"}
     return {a: names[c] for a, c in zip(af.names, codes, strict=True)}

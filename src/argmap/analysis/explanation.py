@@ -1,27 +1,27 @@
-"""Plain-language explanations: why a claim is IN, OUT or UNDEC, and what shapes its strength.
+"""Plain-language explanations: why a claim is accepted, rejected or undecided, and what
+shapes its strength.
 
-The sentences follow the labelling rules a student can check by hand: a claim is OUT when an
-attack on it stands, IN when every attack on it fails (each one defeated by something that
-stands), and UNDEC when no attack stands but some are undecided. Each attack is named by the
-claims it comes from, and the chain is followed back towards unattacked claims.
+The sentences follow the labelling rules a student can check by hand: a claim is rejected
+when an attack on it stands, accepted when every attack on it fails (each one defeated by
+something that stands), and undecided when no attack stands but some are undecided. Each
+attack is named by the claims it comes from, and the chain is followed back towards
+unattacked claims.
 """
 
 from __future__ import annotations
 
 from ..model import ArgumentMap
-from .bipolar import MapAnalysis, analyze
+from .bipolar import DEFAULT_SUPPORT, MapAnalysis, analyze, reading
 from .gradual import strengths
 
 __all__ = ["explain"]
-
-_STATUS = {"IN": "IN (accepted)", "OUT": "OUT (rejected)", "UNDEC": "UNDEC (undecided)"}
 
 
 def explain(
     m: ArgumentMap,
     claim_id: str,
     semantics: str = "grounded",
-    support: str = "deductive",
+    support: str = DEFAULT_SUPPORT,
     *,
     strength: str | None = None,
     depth: int = 3,
@@ -39,23 +39,27 @@ def explain(
     >>> m.attack("practice", "ban")
     'a1'
     >>> print(explain(m, "ban"))
-    'Ban homework.' is OUT (rejected) under grounded semantics with deductive support.
+    'Ban homework.' is rejected under grounded semantics with defeasible support \
+(a reason adds weight but cannot reject a claim that nothing attacks).
     It is attacked by 'Practice needs time.' (link a1), and that attack stands: \
 'Practice needs time.' is not attacked at all.
     """
-    m.get_claim(claim_id)  # KeyError naming the id if it is not a claim
+    if claim_id not in {c.id for c in m.claims}:
+        from .._words import unknown_name
+
+        raise unknown_name("claim", claim_id, [c.id for c in m.claims])
     result = analysis or analyze(m, semantics, support)
     words = _Words(m, result, depth)
     label = result.claim_labels[claim_id]
     lines = [
-        f"{words.name(claim_id)} is {_STATUS[label]} under {result.semantics} semantics "
-        f"with {result.support} support."
+        f"{words.name(claim_id)} is {label} under {result.semantics} semantics "
+        f"with {result.support} support ({reading(result.support)})."
     ]
     if len(result.extensions) > 1:
         n = sum(claim_id in e for e in result.extensions)
         lines.append(
             f"It is accepted in {n} of the {len(result.extensions)} {result.semantics} "
-            "extensions; a claim counts as IN or OUT only when they all agree."
+            "extensions; a claim counts as accepted or rejected only when they all agree."
         )
     lines += words.why(claim_id, depth)
     if strength is not None:
@@ -111,16 +115,16 @@ class _Words:
         it = "It" if node in self.claims else f"{self.name(node).capitalize()}"
         if not attackers:
             return [f"{it} is not attacked at all."]
-        standing = [a for a in attackers if self.labels[a] == "IN"]
-        undecided = [a for a in attackers if self.labels[a] == "UNDEC"]
-        if label == "OUT" and standing:
+        standing = [a for a in attackers if self.labels[a] == "accepted"]
+        undecided = [a for a in attackers if self.labels[a] == "undecided"]
+        if label == "rejected" and standing:
             a = standing[0]
             reason = self.link_reason(a, depth - 1)
             return [
                 f"{it} is attacked by {self.attack_name(a)}{self.route(a, node)}, "
                 f"and that attack stands: {reason}"
             ]
-        if label == "IN":
+        if label == "accepted":
             parts = [
                 f"{it} is attacked "
                 + (
@@ -135,7 +139,7 @@ class _Words:
                     + self.defeat_reason(a, depth - 1)
                 )
             return parts
-        if label == "UNDEC":
+        if label == "undecided":
             names = ", ".join(self.attack_name(a) for a in undecided)
             return [
                 f"No attack on it stands, but {names} cannot be settled either way "
@@ -144,7 +148,7 @@ class _Words:
         return [f"{it} is {label} because the extensions disagree about its attackers."]
 
     def link_reason(self, link_id: str, depth: int) -> str:
-        # why an attack link stands (IN): its sources hold and nothing defeats it
+        # why an attack link stands (accepted): its sources hold and nothing defeats it
         attackers = self.mapped.attackers(link_id)
         link = self.m.get_link(link_id)
         src = " and ".join(self.name(s) for s in link.sources)
@@ -160,11 +164,11 @@ class _Words:
         ) + f"({', '.join(f'{a} by {self.defeater(a)}' for a in attackers)})."
 
     def defeater(self, link_id: str) -> str:
-        standing = [a for a in self.mapped.attackers(link_id) if self.labels[a] == "IN"]
+        standing = [a for a in self.mapped.attackers(link_id) if self.labels[a] == "accepted"]
         return self.attack_name(standing[0]) if standing else "an undecided attack"
 
     def defeat_reason(self, link_id: str, depth: int) -> str:
-        standing = [a for a in self.mapped.attackers(link_id) if self.labels[a] == "IN"]
+        standing = [a for a in self.mapped.attackers(link_id) if self.labels[a] == "accepted"]
         if not standing:
             return "it is not accepted."
         a = standing[0]

@@ -7,8 +7,8 @@ import html
 import json
 from typing import Any
 
-from .._words import counted
-from ..analysis.bipolar import SUPPORTS, analyze
+from .._words import counted, unknown_name
+from ..analysis.bipolar import DEFAULT_SUPPORT, SUPPORTS, analyze, reading
 from ..analysis.explanation import explain
 from ..analysis.gradual import METHODS, strengths
 from ..analysis.semantics import SEMANTICS
@@ -20,15 +20,27 @@ from ._common import EXIT_OK, add_from_option, open_map, write_output
 def register(commands: Any) -> None:
     p: argparse.ArgumentParser = commands.add_parser(
         "analyze",
+        aliases=["analyse"],
         help="label claims accepted/rejected/undecided and compute their strength",
-        description="Turn the map into an argumentation framework and label every claim IN, "
-        "OUT or UNDEC; optionally compute gradual strengths and explain one claim.",
+        description="Turn the map into an argumentation framework and label every claim "
+        "accepted, rejected or undecided; optionally compute gradual strengths and explain "
+        "one claim.",
+        epilog="Readings of support: "
+        + "; ".join(f"{s}: {reading(s)}" for s in SUPPORTS)
+        + f". The default is {DEFAULT_SUPPORT}.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--semantics", choices=list(SEMANTICS), default="grounded")
-    p.add_argument("--support", choices=list(SUPPORTS), default="deductive")
+    p.add_argument(
+        "--support",
+        choices=list(SUPPORTS),
+        default=DEFAULT_SUPPORT,
+        help=f"how support links count (default {DEFAULT_SUPPORT}; see below)",
+    )
     p.add_argument("--strength", choices=list(METHODS), help="also compute gradual strength")
-    p.add_argument("--explain", metavar="CLAIM", help="explain the label of one claim")
+    p.add_argument(
+        "--explain", metavar="CLAIM", help="explain why one claim stands or falls (only that)"
+    )
     p.add_argument("--stats", action="store_true", help="add statistics per theme and position")
     p.add_argument("--backend", choices=["auto", "python", "sat"], default="auto")
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
@@ -42,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     result = analyze(m, args.semantics, args.support, backend=args.backend)
     power = strengths(m, args.strength) if args.strength else None
     if args.explain is not None and args.explain not in result.claim_labels:
-        raise ArgmapError(f"{args.file}: no claim with id {args.explain!r}")
+        error = unknown_name("claim", args.explain, result.claim_labels)
+        raise ArgmapError(f"{args.file}: {error}")
     why = (
         explain(m, args.explain, strength=args.strength, analysis=result) if args.explain else None
     )
@@ -55,12 +68,11 @@ def run(args: argparse.Namespace) -> int:
         if args.stats:
             data["statistics"] = statistics(m).to_dict()
         return _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", args.output)
+    if why is not None and not args.stats:
+        # One claim asked about: its explanation (which names the semantics and reading).
+        return _emit(why + "\n", args.output)
     labels = {c.id: c.label for c in m.claims}
-    c = result.counts()
-    head = (
-        f"{result.semantics} semantics, {result.support} support ({result.backend}): "
-        f"{c['IN']} accepted, {c['OUT']} rejected, {c['UNDEC']} undecided"
-    )
+    head = result.headline()
     if power is not None and not power.converged:
         head += f"; {power.method} strengths did NOT converge (last iterate shown)"
     lines = []
@@ -75,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         lines.append(head)
         for cid, lab in result.claim_labels.items():
             extra = f"  {power.claims[cid]:.3f}" if power else ""
-            lines.append(f"  {lab:<5}{extra}  {cid}: {labels[cid]}")
+            lines.append(f"  {lab:<9}{extra}  {cid}: {labels[cid]}")
     if args.stats:
         lines += ["", *_stats_lines(statistics(m).to_dict())]
     if why is not None:

@@ -160,6 +160,7 @@ def _load(
             found = check(m, texts)[1]
     if errors:
         raise MapValidationError(errors, file=file, warnings=unreadable + found)
+    m._folder = base_dir  # where m.quote() finds the sources' texts later
     return LoadReport(m, unreadable + found)
 
 

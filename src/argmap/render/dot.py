@@ -114,6 +114,11 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
     layout : mapping of str to str
         Graphviz graph attributes that override the size-based defaults (``engine`` aside,
         e.g. ``{"nslimit": "4", "splines": "ortho"}``).
+    styles : mapping of id to mapping of str to str
+        Graphviz attributes for single claims and links, applied over their usual look, e.g.
+        ``{"stress": {"style": "rounded,dashed"}, "a1": {"penwidth": "3"}}`` (the classroom
+        overlay marks missing and wrong items this way). Names are checked; values are quoted;
+        ``label``, ``id``, ``URL``, ``tooltip`` and ``class`` stay argmap's.
 
     Examples
     --------
@@ -251,6 +256,11 @@ class _Writer:
         # of 4 at 5,000 claims), and at that size a reader zooms to one box at a time.
         self.compact = len(view.claims) >= COMPACT_LIMIT
         self.theme_color = _theme_colors(m)
+        # Each item's extra attributes as DOT text, written once here.
+        self.styles = {
+            item: "".join(f" {k}={dot_string(display_text(v))}" for k, v in attrs.items())
+            for item, attrs in opts.styles.items()
+        }
         self.theme_label = {t.id: t.label for t in m.themes}
         self.who = {p.id: p.label for p in m.perspectives}
         self.lines: list[str] = []
@@ -389,6 +399,7 @@ class _Writer:
         opts, p = self.opts, self.p
         status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
         looks = self._node_looks
+        styles = self.styles
         compact_bands = self.compact and self.grouping == "bands"
         bands = self.grouping == "bands"
         frames = self._frames
@@ -409,6 +420,8 @@ class _Writer:
             look = looks.get((kind, status, border))
             if look is None:
                 look = looks[(kind, status, border)] = self._node_look(kind, status, border)
+            if cid in styles:
+                look += styles[cid]
             if href_prefix is not None:
                 href = url_text(href_prefix + cid)
                 tooltip = dot_string(display_text(row["text"]))
@@ -602,6 +615,8 @@ class _Writer:
                 looks[relation] = self._edge_look(relation)
             look, arrow = looks[relation]
             edge_id = f"{self.p}edge-{lid}"
+            if lid in self.styles:
+                look = look + self.styles[lid]
             if lid not in junctions:
                 if acc:
                     self.diagram.titles[edge_id] = self._edge_title(link, relation, sources[0])

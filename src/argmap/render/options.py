@@ -55,6 +55,7 @@ class DiagramOptions:
     href_prefix: str | None = None
     id_prefix: str = ""
     layout: Mapping[str, str] = field(default_factory=dict)
+    styles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def grouping(self, n_claims: int) -> Literal["clusters", "bands", "none"]:
         """The grouping in force for a view of ``n_claims`` claims."""
@@ -109,6 +110,7 @@ def make_options(**options: Any) -> DiagramOptions:
         if not _ATTRIBUTE.fullmatch(key):
             raise RenderError(f"layout attribute {key!r} is not a Graphviz attribute name")
     options["layout"] = layout
+    options["styles"] = _styles(options.get("styles"))
     return DiagramOptions(**options)
 
 
@@ -142,3 +144,40 @@ def _status(raw: object) -> dict[str, Status | float]:
                 f"or a strength in [0, 1] (got {value!r})"
             )
     return out
+
+
+def _styles(raw: object) -> dict[str, dict[str, str]]:
+    """Per-item Graphviz attributes, checked: slug ids, attribute names, text values.
+
+    >>> _styles({"c1": {"color": "#c00", "style": "dashed"}})
+    {'c1': {'color': '#c00', 'style': 'dashed'}}
+    >>> _styles({"c1": {"label=<x>": "y"}})
+    Traceback (most recent call last):
+    ...
+    argmap.errors.RenderError: styles of 'c1': 'label=<x>' is not a Graphviz attribute name
+    """
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise RenderError(f"styles must map claim or link ids to attributes, not {raw!r:.60}")
+    out: dict[str, dict[str, str]] = {}
+    for item_id, attrs in raw.items():
+        if not isinstance(item_id, str) or not _ID_PREFIX.fullmatch(item_id) or not item_id:
+            raise RenderError(f"styles: {item_id!r} is not a claim or link id")
+        if not isinstance(attrs, Mapping):
+            raise RenderError(f"styles of {item_id!r} must map attribute names to values")
+        checked: dict[str, str] = {}
+        for key, value in attrs.items():
+            if not isinstance(key, str) or not _ATTRIBUTE.fullmatch(key):
+                raise RenderError(
+                    f"styles of {item_id!r}: {key!r} is not a Graphviz attribute name"
+                )
+            if key in _RESERVED:
+                raise RenderError(f"styles of {item_id!r}: {key!r} is set by argmap and cannot be")
+            checked[key] = str(value)
+        out[item_id] = checked
+    return out
+
+
+# What the writer owns: a label or id from outside would break escaping or the SVG's ids.
+_RESERVED = frozenset({"id", "label", "xlabel", "URL", "href", "tooltip", "class"})

@@ -20,6 +20,8 @@ from ..errors import RenderError
 from ..io.files import atomic_write
 from ..model import ArgumentMap, Claim
 from ..summary._common import (
+    STATUS_HEADINGS,
+    STATUS_MEANING,
     asserted_by,
     clean,
     quote_reference,
@@ -348,12 +350,11 @@ def _standing_section(m: ArgumentMap, outline: Outline) -> str:
     order = {c.id: i for i, c in enumerate(m.claims)}
     out = []
     if result.labels:
+        words = {s: f"<em>{s}</em>" for s, _ in STATUS_HEADINGS}
         out.append(
-            "<p>Under grounded semantics a claim is <em>accepted</em> when every attack on it "
-            "is defeated, <em>rejected</em> when an accepted claim defeats it, and "
-            "<em>undecided</em> otherwise.</p><dl>"
+            f"<p>{STATUS_MEANING.format(**words)} Support is read as {_e(result.reading)}.</p><dl>"
         )
-        for label, heading in (("IN", "Accepted"), ("OUT", "Rejected"), ("UNDEC", "Undecided")):
+        for label, heading in STATUS_HEADINGS:
             ids = sorted((c for c, v in result.labels.items() if v == label), key=order.__getitem__)
             names = ", ".join(_claim_link(m.get_claim(c), outline) for c in ids) or "none"
             out.append(f"<dt>{heading}</dt><dd>{names}</dd>")

@@ -83,7 +83,7 @@ def summarize(
     Returns
     -------
     Summary
-        The text with its format; ``str()`` gives the text.
+        The text, a ``str`` that also knows its format and displays itself in Jupyter.
 
     Raises
     ------

@@ -134,14 +134,16 @@ def unanswered_objections(m: ArgumentMap) -> list[tuple[str, str]]:
 class Standing:
     """What the analysis says, when :mod:`argmap.analysis` is installed.
 
-    ``labels`` maps claim ids to ``IN``/``OUT``/``UNDEC`` under grounded semantics;
-    ``strengths`` maps claim ids to gradual strength in [0, 1]. ``note`` explains what is
-    missing when analysis is not available.
+    ``labels`` maps claim ids to ``accepted``/``rejected``/``undecided`` under grounded
+    semantics and the default (defeasible) reading of support, which ``reading`` states in
+    words; ``strengths`` maps claim ids to gradual strength in [0, 1]. ``note`` explains
+    what is missing when analysis is not available.
     """
 
     labels: dict[str, str] = field(default_factory=dict)
     strengths: dict[str, float] = field(default_factory=dict)
     note: str = ""
+    reading: str = ""
 
     @property
     def available(self) -> bool:
@@ -158,11 +160,15 @@ def standing(m: ArgumentMap) -> Standing:
     except (ImportError, AttributeError):
         return Standing(note="Analysis not available (argmap.analysis is not installed).")
     result: Any = analyze(m, semantics="grounded")
-    labels = {cid: _label(value) for cid, value in dict(result.claim_labels).items()}
     scores = {cid: float(v) for cid, v in dict(strengths(m, method="dfquad").claims).items()}
-    return Standing(labels=labels, strengths=scores)
+    return Standing(labels=dict(result.status), strengths=scores, reading=str(result.reading))
 
 
-def _label(value: object) -> str:
-    text = str(getattr(value, "value", value))
-    return text.upper()
+#: The statuses in the order summaries list them, with their headings.
+STATUS_HEADINGS = (("accepted", "Accepted"), ("rejected", "Rejected"), ("undecided", "Undecided"))
+
+#: What the three statuses mean, for the sentence that introduces them.
+STATUS_MEANING = (
+    "Under grounded semantics a claim is {accepted} when every attack on it is defeated, "
+    "{rejected} when an accepted attack hits it, and {undecided} otherwise."
+)

@@ -11,9 +11,9 @@ from ._tree import default_roots, select_themes
 __all__ = ["brief_text"]
 
 _VERDICT = {
-    "IN": "Under grounded semantics it stands (accepted).",
-    "OUT": "Under grounded semantics it falls (rejected).",
-    "UNDEC": "Under grounded semantics it is undecided.",
+    "accepted": "Under grounded semantics it stands (accepted).",
+    "rejected": "Under grounded semantics it falls (rejected).",
+    "undecided": "Under grounded semantics it is undecided.",
 }
 
 

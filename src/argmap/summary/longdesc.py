@@ -41,7 +41,7 @@ def long_description(m: ArgumentMap, *, themes: Sequence[str] | None = None) -> 
     >>> _ = m.claim("stress", "Homework causes stress.")
     >>> _ = m.support("stress", "ban")
     >>> print(long_description(m))
-    Argument map “Homework”. It has 2 claims (1 position, 1 claim) and 1 link (1 support).
+    Argument map “Homework”. It has 2 claims (1 position, 1 other claim) and 1 link (1 support).
     <BLANKLINE>
     Claim 1 of 2, a position: “Homework should be banned.” Supported by “Homework causes stress”.
     <BLANKLINE>
@@ -70,7 +70,7 @@ _KIND_PHRASE = {
 }
 _KIND_NOUN = {
     "position": "position",
-    "claim": "claim",
+    "claim": "other claim",
     "evidence": "evidence claim",
     "assumption": "assumption",
 }
@@ -97,12 +97,15 @@ def _overview(m: ArgumentMap) -> str:
     kind_text = ", ".join(counted(kinds[k], _KIND_NOUN[k] + "{|s}") for k in _KIND_NOUN if kinds[k])
     claim_ids = {c.id for c in m.claims}
     relations: Counter[str] = Counter()
+    linked = 0  # links with co-premises: a property of links already counted, not more links
     for link in m.links:
         on_link = link.target not in claim_ids
         relations[_relation_noun(link, on_link)] += 1
-        if len(link.sources) > 1:
-            relations["group of linked premises"] += 1
+        linked += len(link.sources) > 1
     rel_text = ", ".join(counted(n, k + "{|s}") for k, n in sorted(relations.items()))
+    if linked:
+        have = "has" if linked == 1 else "have"
+        rel_text += f"; {linked} of them {have} linked premises"
     counts = f"It has {counted(len(m.claims), 'claim{|s}')}"
     counts += f" ({kind_text})" if kind_text else ""
     counts += f" and {counted(len(m.links), 'link{|s}')}" + (f" ({rel_text})." if rel_text else ".")
@@ -165,7 +168,7 @@ def _claim_paragraph(
         for link in links:
             if _is_plain(link, incoming):
                 continue
-            together = ", together as linked premises," if len(link.sources) > 1 else ""
+            together = " together, as linked premises" if len(link.sources) > 1 else ""
             sentence = f"{verb} by {_names(m, link.sources)}{together}"
             for reply in incoming.get(link.id, []):
                 role = "a warrant" if reply.kind == "support" else "an undercut"

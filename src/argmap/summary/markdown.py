@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from ..model import ArgumentMap, Claim
 from ._common import (
+    STATUS_HEADINGS,
+    STATUS_MEANING,
     asserted_by,
     clean,
     quote_reference,
@@ -249,11 +251,11 @@ def _what_stands(m: ArgumentMap, outline: Outline) -> str:
         return "\n\n".join(out)
     order = {c.id: i for i, c in enumerate(m.claims)}
     if result.labels:
+        words = {s: f"*{s}*" for s, _ in STATUS_HEADINGS}
         out.append(
-            "Under grounded semantics a claim is *accepted* when every attack on it is "
-            "defeated, *rejected* when an accepted claim defeats it, and *undecided* otherwise."
+            STATUS_MEANING.format(**words) + f" Support is read as {md_escape(result.reading)}."
         )
-        for label, heading in (("IN", "Accepted"), ("OUT", "Rejected"), ("UNDEC", "Undecided")):
+        for label, heading in STATUS_HEADINGS:
             ids = sorted(
                 (c for c, v in result.labels.items() if v == label), key=lambda c: order.get(c, 0)
             )
