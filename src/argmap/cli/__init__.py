@@ -60,7 +60,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 def _add_debug_to_commands(commands: Any) -> None:
     # `argmap render x --debug` as well as `argmap --debug render x`. SUPPRESS keeps a
     # command's parser from resetting a --debug given before the command.
-    for sub in commands.choices.values():
+    # An alias (analyse) maps to the same parser as its command: add the option once.
+    for sub in {id(p): p for p in commands.choices.values()}.values():
         sub.add_argument(
             "--debug",
             action="store_true",

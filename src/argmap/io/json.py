@@ -160,7 +160,7 @@ def _load(
             found = check(m, texts)[1]
     if errors:
         raise MapValidationError(errors, file=file, warnings=unreadable + found)
-    m._folder = base_dir  # where m.quote() finds the sources' texts later
+    m._folder = None if base_dir is None else Path(base_dir)  # where m.quote() reads sources
     return LoadReport(m, unreadable + found)
 
 
