@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from argmap import ArgumentMap
 from argmap.summary import FORMATS, summarize
-from argmap.summary._tree import build_outline
+from argmap.summary._tree import MAX_LEVELS, build_outline
 
 from ..strategies import argument_maps
 
@@ -88,4 +88,10 @@ def test_long_cycle_and_deep_chain() -> None:
     entries = list(outline.walk())
     assert [e.claim for e in entries if e.is_full] == [f"c{i}" for i in range(n)]
     assert entries[-1].ref == "1"  # the ring closes on a reference to the first claim
-    assert len(str(summarize(m, "outline")).splitlines()) == n + 1
+    # Each claim once in full, and one reference line per tree: the ring's closing one, and
+    # one where each tree too deep to show in place continues under the next root number.
+    assert len(str(summarize(m, "outline")).splitlines()) == n + len(outline.roots)
+    assert max(e.depth for e in entries) == MAX_LEVELS + 1
+    assert [r.continues is not None for r in outline.roots] == [False] + [True] * (
+        len(outline.roots) - 1
+    )

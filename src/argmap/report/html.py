@@ -24,7 +24,10 @@ from ..summary._common import (
     STATUS_MEANING,
     asserted_by,
     clean,
+    lookups,
+    members_by_theme,
     quote_reference,
+    quotes_by_source,
     relation_word,
     short,
     standing,
@@ -133,10 +136,12 @@ def html_report(
     """
     sub = select_themes(m, themes)
     outline = build_outline(sub, depth=depth)
+    with lookups(sub):
+        outline_html = _outline_section(sub, outline, quotes)
     sections = [
         ("diagram", "Diagram", _diagram_section(sub, diagram)),
         ("summary", "Summary", _summary_section(sub, analysis)),
-        ("outline", "Outline", _outline_section(sub, outline, quotes)),
+        ("outline", "Outline", outline_html),
         ("themes", "Themes", _themes_section(sub, outline)),
         ("unanswered", "Unanswered objections", _unanswered_section(sub, outline)),
         ("standing", "What stands", _standing_section(sub, outline) if analysis else ""),
@@ -230,18 +235,32 @@ def _summary_section(m: ArgumentMap, analysis: bool) -> str:
     if not m.claims:
         return '<p class="note">The map has no claims.</p>'
     out = []
-    titles = [clean(c.title) for c in m.claims if c.title]
+    titles = {clean(c.title) for c in m.claims if c.title}
     for paragraph in brief_text(m, analysis=analysis).split("\n\n"):
         if not paragraph.strip():
             continue
         # The brief opens with the position's title: set it in bold.
-        head = next((t for t in titles if paragraph.startswith(f"{t}: ")), None)
+        head = _title_at_start(paragraph, titles)
         if head is None:
             out.append(f"<p>{_e(paragraph)}</p>")
         else:
             rest = paragraph[len(head) + 2 :]
             out.append(f"<p><strong>{_e(head)}:</strong> {_e(rest)}</p>")
     return "\n".join(out)
+
+
+def _title_at_start(paragraph: str, titles: set[str]) -> str | None:
+    """The shortest of ``titles`` that opens ``paragraph`` followed by ``": "``.
+
+    Looked up at each ``": "`` in turn, so the time grows with the paragraph, not with
+    the number of titled claims in the map.
+    """
+    cut = paragraph.find(": ")
+    while cut >= 0:
+        if paragraph[:cut] in titles:
+            return paragraph[:cut]
+        cut = paragraph.find(": ", cut + 1)
+    return None
 
 
 def _outline_section(m: ArgumentMap, outline: Outline, quotes: bool) -> str:
@@ -270,6 +289,10 @@ def _entry_html(m: ArgumentMap, top: Entry, above: str | None, quotes: bool) -> 
         if word:
             line.append(f'<span class="rel rel-{css}">{word}:</span> ')
         line.append(_entry_body(m, entry, quotes))
+        if entry.continues:
+            line.append(f' <span class="note">(continued from {entry.continues}.)</span>')
+        if entry.moved:
+            line.append(f' <span class="note">(continued at {entry.moved}.)</span>')
         if entry.hidden:
             line.append(f' <span class="note">(+{entry.hidden} more not shown)</span>')
         if entry.children:
@@ -314,8 +337,9 @@ def _claim_link(claim: Claim, outline: Outline) -> str:
 
 def _themes_section(m: ArgumentMap, outline: Outline) -> str:
     out = []
+    by_theme = members_by_theme(m)
     for theme in m.themes:
-        members = [c for c in m.claims if theme.id in c.themes]
+        members = by_theme.get(theme.id, [])
         out.append(f"<h3>{_e(theme.label)}</h3>")
         if theme.description:
             out.append(f"<p>{_e(theme.description)}</p>")
@@ -375,8 +399,9 @@ def _sources_section(m: ArgumentMap) -> str:
     if not m.sources:
         return ""
     items = []
+    counts = quotes_by_source(m)
     for source in m.sources:
-        n = sum(1 for c in m.claims for q in c.quotes if q.source == source.id)
+        n = counts[source.id]
         bits = [f"<cite>{_e(source.title)}</cite>"]
         if source.author:
             bits.append(f"by {_e(source.author)}")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,11 +17,15 @@ __all__ = [
     "Standing",
     "asserted_by",
     "clean",
+    "lookups",
+    "members_by_theme",
     "quote_reference",
     "quoted",
+    "quotes_by_source",
     "relation_word",
     "short",
     "standing",
+    "theme_labels",
     "unanswered_objections",
 ]
 
@@ -95,17 +103,81 @@ def relation_word(relation: str | None, parent_relation: str | None, report: boo
     return (REPORT_WORDS if report else OUTLINE_WORDS)[relation]
 
 
+@dataclass(frozen=True)
+class _Names:
+    map: ArgumentMap
+    perspectives: dict[str, str]
+    sources: dict[str, str]
+    themes: dict[str, str]
+
+
+_NAMES: ContextVar[_Names | None] = ContextVar("argmap_summary_names", default=None)
+
+
+@contextmanager
+def lookups(m: ArgumentMap) -> Iterator[None]:
+    """Within the block, :func:`asserted_by`, :func:`quote_reference` and
+    :func:`theme_labels` on ``m`` look labels up in tables made once, not once per claim
+    (a map with thousands of perspectives or sources would otherwise take time growing
+    with the square of its size). The map must not change inside the block.
+    """
+    token = _NAMES.set(_names(m))
+    try:
+        yield
+    finally:
+        _NAMES.reset(token)
+
+
+def _names(m: ArgumentMap) -> _Names:
+    made = _NAMES.get()
+    if made is not None and made.map is m:
+        return made
+    return _Names(
+        m,
+        {p.id: p.label for p in m.perspectives},
+        {s.id: s.title for s in m.sources},
+        {t.id: t.label for t in m.themes},
+    )
+
+
+def theme_labels(m: ArgumentMap) -> dict[str, str]:
+    """Theme ids to their labels (made once inside a :func:`lookups` block)."""
+    return _names(m).themes
+
+
 def asserted_by(m: ArgumentMap, claim: Claim) -> list[str]:
     """Labels of who asserts the claim, in the claim's order."""
-    labels = {p.id: p.label for p in m.perspectives}
+    if not claim.asserted_by:
+        return []
+    labels = _names(m).perspectives
     return [clean(labels.get(p, p)) for p in claim.asserted_by]
 
 
 def quote_reference(m: ArgumentMap, quote: Quote) -> str:
     """Where a quote comes from: the source's title and the character span."""
-    titles = {s.id: s.title for s in m.sources}
-    title = clean(titles.get(quote.source, quote.source))
+    title = clean(_names(m).sources.get(quote.source, quote.source))
     return f"{title}, chars {quote.start}–{quote.end}"
+
+
+def members_by_theme(m: ArgumentMap) -> dict[str, list[Claim]]:
+    """The claims of each theme, in map order, found in one pass over the claims.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("a", "A.", themes=["x", "y"]); _ = m.claim("b", "B.", themes=["x"])
+    >>> {t: [c.id for c in cs] for t, cs in members_by_theme(m).items()}
+    {'x': ['a', 'b'], 'y': ['a']}
+    """
+    members: dict[str, list[Claim]] = {}
+    for claim in m.claims:
+        for theme in dict.fromkeys(claim.themes):  # a theme named twice counts once
+            members.setdefault(theme, []).append(claim)
+    return members
+
+
+def quotes_by_source(m: ArgumentMap) -> Counter[str]:
+    """How many quotes each source has, counted in one pass over the claims."""
+    return Counter(q.source for c in m.claims for q in c.quotes)
 
 
 def unanswered_objections(m: ArgumentMap) -> list[tuple[str, str]]:

@@ -8,17 +8,25 @@ met at most once (only full entries are expanded), so the walk is linear in the 
 map and stops on cycles.
 
 The walk is iterative, so a chain of thousands of replies does not hit Python's recursion
-limit.
+limit. Nor does such a chain make the text grow with the square of its length: entries are
+shown at most :data:`MAX_LEVELS` levels deep, and a reply below that is a reference
+("see 12.") to a new top-level entry that *continues* the branch, so numbers and indents
+stay short however deep the map goes.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import ArgumentMap, Claim, Link
 
-__all__ = ["Entry", "Outline", "build_outline", "default_roots", "select_themes"]
+__all__ = ["MAX_LEVELS", "Entry", "Outline", "build_outline", "default_roots", "select_themes"]
+
+#: The deepest level an entry is shown at (1 is a root). Numbers such as 1.2.1.3.1.1.2.1.1.1
+#: are already hard to follow; deeper replies continue under a new top-level number.
+MAX_LEVELS = 10
 
 #: How an entry relates to its parent, by link kind and whether the parent is a link.
 _RELATION = {
@@ -38,7 +46,9 @@ class Entry:
     co-premises). A *group* entry (``claim is None``) stands for a link with several sources;
     its premises are its first children. ``ref`` is the number of the full entry when this
     entry only refers to a claim shown elsewhere. ``hidden`` counts replies cut off by the
-    depth limit.
+    depth limit. A branch too deep to show in place goes on under a new root: ``continues``
+    is that root's note of the entry it continues, and ``moved`` that entry's note of the
+    root (for a claim shown in full there, ``ref`` says it already).
     """
 
     number: str
@@ -50,6 +60,8 @@ class Entry:
     ref: str | None = None
     hidden: int = 0
     children: list[Entry] = field(default_factory=list)
+    continues: str | None = None
+    moved: str | None = None
 
     @property
     def is_full(self) -> bool:
@@ -139,27 +151,22 @@ def build_outline(m: ArgumentMap, root: str | None = None, depth: int | None = N
         m.get_claim(root)  # KeyError naming the id if it is not a claim
     if depth is not None and depth < 1:
         raise ValueError(f"depth must be 1 or more, not {depth}")
-    replies = _Replies(m)
-    full: dict[str, str] = {}
-    roots: list[Entry] = []
+    unroll = _Unroller(_Replies(m), depth)
     queue = [root] if root is not None else default_roots(m)
     # Reserve every root's number first, so a root met as a reply is a reference to it.
     for cid in queue:
-        full[cid] = str(len(full) + 1)
-    for cid in queue:
-        roots.append(_expand(Entry(full[cid], 1, None, cid), replies, full, depth))
+        unroll.reserve(cid)
+    unroll.run()
     if root is None:
         # Claims no root reaches (cycles with no exit) start trees of their own; claims
         # merely cut off by ``depth`` do not.
-        reached = _reachable(queue, replies)
+        reached = _reachable(queue, unroll.replies)
         for claim in m.claims:
             if claim.id not in reached:
-                reached |= _reachable([claim.id], replies)
-                full[claim.id] = str(len(roots) + 1)
-                roots.append(
-                    _expand(Entry(full[claim.id], 1, None, claim.id), replies, full, depth)
-                )
-    return Outline(roots, full)
+                reached |= _reachable([claim.id], unroll.replies)
+                unroll.reserve(claim.id)
+                unroll.run()
+    return Outline(unroll.roots, unroll.full)
 
 
 def _reachable(roots: Sequence[str], replies: _Replies) -> set[str]:
@@ -176,38 +183,88 @@ def _reachable(roots: Sequence[str], replies: _Replies) -> set[str]:
     return seen
 
 
-def _expand(top: Entry, replies: _Replies, full: dict[str, str], depth: int | None) -> Entry:
-    # Depth-first in reading order with an explicit stack: (entry, children still to make).
-    stack: list[tuple[Entry, Iterator[tuple[str, Link | None, str | None]]]] = [
-        (top, iter(_child_specs(top, replies)))
-    ]
-    while stack:
-        parent, specs = stack[-1]
-        spec = next(specs, None)
-        if spec is None:
-            stack.pop()
-            continue
-        if depth is not None and parent.depth >= depth:
-            parent.hidden += 1
-            continue
-        relation, link, cid = spec
-        number = f"{parent.number}.{len(parent.children) + 1}"
-        child = Entry(
-            number,
-            parent.depth + 1,
-            relation,
-            cid,
-            link=link.id if link else None,
-            link_kind=link.kind if link else None,
-        )
-        if cid is not None:
-            if cid in full:
-                child.ref = full[cid]
-            else:
-                full[cid] = number
-        parent.children.append(child)
-        stack.append((child, iter(_child_specs(child, replies))))
-    return top
+class _Unroller:
+    """Roots numbered in the order they are reserved, each expanded in turn."""
+
+    def __init__(self, replies: _Replies, depth: int | None) -> None:
+        self.replies = replies
+        self.depth = depth
+        self.full: dict[str, str] = {}
+        self.roots: list[Entry] = []
+        # Roots still to expand, each with the number of levels above it in the map (a
+        # continued branch is deeper than its level 1 shows, for the ``depth`` limit).
+        self.pending: deque[tuple[Entry, int]] = deque()
+        self.count = 0
+
+    def reserve(self, cid: str) -> None:
+        """Number a root for the claim ``cid``, shown there in full."""
+        self.count += 1
+        self.full[cid] = str(self.count)
+        self.pending.append((Entry(str(self.count), 1, None, cid), 0))
+
+    def move(self, entry: Entry, above: int) -> None:
+        """Continue ``entry``'s branch at a new root; ``entry`` stays as a pointer to it.
+
+        The root takes the entry's claim (in full if the entry had it in full), or its
+        reference or group of premises, and its link, so the link's warrants and undercuts
+        are listed under the root.
+        """
+        self.count += 1
+        number = str(self.count)
+        top = Entry(number, 1, None, entry.claim, link=entry.link, link_kind=entry.link_kind)
+        top.continues, top.ref = entry.number, entry.ref
+        if entry.is_full:
+            assert entry.claim is not None
+            self.full[entry.claim] = entry.ref = number
+        else:
+            entry.moved = number
+        entry.link = None  # each link is met once: now at the root
+        self.pending.append((top, above))
+
+    def run(self) -> None:
+        while self.pending:
+            top, above = self.pending.popleft()
+            self.roots.append(self._expand(top, above))
+
+    def _expand(self, top: Entry, above: int) -> Entry:
+        # Depth-first in reading order, with an explicit stack: (entry, children to make).
+        replies, full, depth = self.replies, self.full, self.depth
+        stack: list[tuple[Entry, Iterator[tuple[str, Link | None, str | None]]]] = [
+            (top, iter(_child_specs(top, replies)))
+        ]
+        while stack:
+            parent, specs = stack[-1]
+            spec = next(specs, None)
+            if spec is None:
+                stack.pop()
+                continue
+            if depth is not None and parent.depth + above >= depth:
+                parent.hidden += 1
+                continue
+            relation, link, cid = spec
+            number = f"{parent.number}.{len(parent.children) + 1}"
+            child = Entry(
+                number,
+                parent.depth + 1,
+                relation,
+                cid,
+                link=link.id if link else None,
+                link_kind=link.kind if link else None,
+            )
+            parent.children.append(child)
+            if cid is not None:
+                if cid in full:
+                    child.ref = full[cid]
+                else:
+                    full[cid] = number
+            grandchildren = _child_specs(child, replies)
+            room = depth is None or child.depth + above < depth  # else all would be hidden
+            if grandchildren and child.depth > MAX_LEVELS and room:
+                # Too deep to go on here: the branch continues under a new root number.
+                self.move(child, above + parent.depth)
+                continue
+            stack.append((child, iter(grandchildren)))
+        return top
 
 
 def _child_specs(entry: Entry, replies: _Replies) -> list[tuple[str, Link | None, str | None]]:

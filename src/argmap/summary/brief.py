@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ArgumentMap, Link
-from ._common import asserted_by, clean, quoted, standing
+from ._common import asserted_by, clean, lookups, quoted, standing
 from ._tree import default_roots, select_themes
 
 __all__ = ["brief_text"]
@@ -65,7 +65,8 @@ def brief_text(
     by_target: dict[str, list[Link]] = {}
     for link in sub.links:
         by_target.setdefault(link.target, []).append(link)
-    paragraphs = [_paragraph(sub, cid, by_target, labels) for cid in positions]
+    with lookups(sub):
+        paragraphs = [_paragraph(sub, cid, by_target, labels) for cid in positions]
     if not paragraphs:
         return "The map has no claims.\n"
     return "\n\n".join(paragraphs) + "\n"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .._words import counted
 from ..model import ArgumentMap, Link
-from ._common import clean, quoted
+from ._common import clean, lookups, quoted, theme_labels
 from ._tree import build_outline, select_themes
 
 __all__ = ["long_description"]
@@ -57,8 +57,9 @@ def long_description(m: ArgumentMap, *, themes: Sequence[str] | None = None) -> 
         incoming.setdefault(link.target, []).append(link)
         for s in link.sources:
             outgoing.setdefault(s, []).append(link)
-    for i, cid in enumerate(order, 1):
-        paragraphs.append(_claim_paragraph(sub, cid, i, len(order), incoming, outgoing))
+    with lookups(sub):
+        for i, cid in enumerate(order, 1):
+            paragraphs.append(_claim_paragraph(sub, cid, i, len(order), incoming, outgoing))
     return "\n\n".join(paragraphs) + "\n"
 
 
@@ -126,19 +127,34 @@ def _name(m: ArgumentMap, claim_id: str) -> str:
     return quoted(m.get_claim(claim_id).label, 80)
 
 
-def _names(m: ArgumentMap, ids: Sequence[str]) -> str:
+#: Most co-premises named where the same group would otherwise be listed in full once per
+#: member (a group of 1,000 premises would make a million names).
+MAX_NAMED = 5
+#: Most links named in a row for a link that targets a link that targets a link ...
+MAX_LINK_CHAIN = 3
+
+
+def _names(m: ArgumentMap, ids: Sequence[str], limit: int | None = None) -> str:
+    """“A”, “B” and “C”; with ``limit``, at most that many named and the rest counted."""
+    if limit is not None and len(ids) > limit + 1:  # "and 1 more" would save nothing
+        return ", ".join(_name(m, i) for i in ids[:limit]) + f" and {len(ids) - limit} more"
     names = [_name(m, i) for i in ids]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _link_phrase(m: ArgumentMap, link: Link) -> str:
-    """``the support from “A” to “B”``, naming the link in words."""
-    target = (
-        _name(m, link.target)
-        if _is_claim(m, link.target)
-        else _link_phrase(m, m.get_link(link.target))
-    )
-    return f"the {link.kind} from {_names(m, link.sources)} to {target}"
+    """``the support from “A” to “B”``, naming the link in words.
+
+    A link on a link is named with the link it targets, up to :data:`MAX_LINK_CHAIN`
+    links; a longer chain ends in "a further link", so each phrase stays short.
+    """
+    words = []
+    for _ in range(MAX_LINK_CHAIN):
+        words.append(f"the {link.kind} from {_names(m, link.sources, MAX_NAMED)} to ")
+        if _is_claim(m, link.target):
+            return "".join(words) + _name(m, link.target)
+        link = m.get_link(link.target)
+    return "".join(words) + "a further link"
 
 
 def _claim_paragraph(
@@ -155,8 +171,8 @@ def _claim_paragraph(
     parts = [text + ("." if claim.title else "")]
     if claim.title:
         parts.append(clean(claim.text))
-    themes = {t.id: t.label for t in m.themes}
     if claim.themes:
+        themes = theme_labels(m)
         parts.append("Themes: " + ", ".join(clean(themes.get(t, t)) for t in claim.themes) + ".")
     for kind, verb in (("support", "Supported"), ("attack", "Attacked")):
         links = [link for link in incoming.get(cid, []) if link.kind == kind]
@@ -172,7 +188,7 @@ def _claim_paragraph(
             sentence = f"{verb} by {_names(m, link.sources)}{together}"
             for reply in incoming.get(link.id, []):
                 role = "a warrant" if reply.kind == "support" else "an undercut"
-                sentence += f"; this link has {role}: {_names(m, reply.sources)}"
+                sentence += f"; this link has {role}: {_names(m, reply.sources, MAX_NAMED)}"
             parts.append(sentence + ".")
     for kind, verb in (("support", "supports"), ("attack", "attacks")):
         targets = [
@@ -184,7 +200,7 @@ def _claim_paragraph(
             parts.append(f"It {verb} {_names(m, targets)}.")
     for link in outgoing.get(cid, []):
         others = [s for s in link.sources if s != cid]
-        together = f" together with {_names(m, others)}" if others else ""
+        together = f" together with {_names(m, others, MAX_NAMED)}" if others else ""
         if _is_claim(m, link.target):
             if others:
                 verb = "supports" if link.kind == "support" else "attacks"

@@ -15,7 +15,10 @@ from ._common import (
     STATUS_MEANING,
     asserted_by,
     clean,
+    lookups,
+    members_by_theme,
     quote_reference,
+    quotes_by_source,
     relation_word,
     short,
     standing,
@@ -104,7 +107,8 @@ def markdown_report(
     """
     sub = select_themes(m, themes)
     outline = build_outline(sub, root=root, depth=depth)
-    parts = [_head(sub, root), _positions(sub, outline, quotes)]
+    with lookups(sub):
+        parts = [_head(sub, root), _positions(sub, outline, quotes)]
     if root is None:
         parts.append(_themes(sub, outline))
     parts.append(_unanswered(sub, outline))
@@ -141,11 +145,14 @@ def _positions(m: ArgumentMap, outline: Outline, quotes: bool) -> str:
     if not outline.roots:
         out.append("The map has no claims.")
     for root in outline.roots:
-        assert root.claim is not None
+        if root.claim is None or root.ref is not None:
+            out += _continued_root(m, root, quotes)
+            continue
         claim = m.get_claim(root.claim)
         kind = "" if claim.kind == "position" else f" ({claim.kind})"
         out.append(f"### {root.number}. {md_escape(claim.label)}{kind}")
-        body = [md_escape(claim.text)] if claim.title else []
+        body = [f"*Continued from {root.continues}.*"] if root.continues else []
+        body += [md_escape(claim.text)] if claim.title else []
         details = _claim_details(m, claim, quotes)
         if details:
             body.append(details)
@@ -157,6 +164,16 @@ def _positions(m: ArgumentMap, outline: Outline, quotes: bool) -> str:
         elif not root.hidden:
             out.append("*No reasons or objections in the map.*")
     return "\n\n".join(out)
+
+
+def _continued_root(m: ArgumentMap, root: Entry, quotes: bool) -> list[str]:
+    """A root that carries on the replies of a reference or a group of premises."""
+    text = _entry_text(m, root, quotes)
+    parts = [f"### {root.number}. {text[:1].upper()}{text[1:]}"]
+    if root.continues:
+        parts.append(f"*Continued from {root.continues}.*")
+    items = _items(m, root, quotes)
+    return [*parts, "\n".join(items)] if items else parts
 
 
 def _items(m: ArgumentMap, root: Entry, quotes: bool) -> list[str]:
@@ -182,6 +199,8 @@ def _entry_text(m: ArgumentMap, entry: Entry, quotes: bool) -> str:
             text = " ".join(
                 x for x in (md_escape(claim.text), _claim_details(m, claim, quotes)) if x
             )
+    if entry.moved:
+        text += f" (continued at {entry.moved}.)"
     if entry.hidden:
         text += f" *(+{entry.hidden} more not shown)*"
     return text
@@ -191,11 +210,12 @@ def _themes(m: ArgumentMap, outline: Outline) -> str:
     if not m.themes:
         return ""
     out = ["## Themes"]
+    by_theme = members_by_theme(m)
     for theme in m.themes:
         out.append(f"### {md_escape(theme.label)}")
         if theme.description:
             out.append(md_escape(theme.description))
-        members = [c for c in m.claims if theme.id in c.themes]
+        members = by_theme.get(theme.id, [])
         if members:
             out.append("\n".join(f"- {_claim_ref(c, outline)}" for c in members))
         else:
@@ -277,8 +297,9 @@ def _sources(m: ArgumentMap, quotes: bool) -> str:
         return ""
     out = ["## Sources"]
     items = []
+    counts = quotes_by_source(m)
     for source in m.sources:
-        n = sum(1 for c in m.claims for q in c.quotes if q.source == source.id)
+        n = counts[source.id]
         bits = [f"**{md_escape(source.title)}**"]
         if source.author:
             bits.append(f"by {md_escape(source.author)}")

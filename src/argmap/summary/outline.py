@@ -12,7 +12,7 @@ from ..model import ArgumentMap
 from ._common import clean, relation_word, short
 from ._tree import Entry, Outline, build_outline, select_themes
 
-__all__ = ["numbered_outline", "outline_lines"]
+__all__ = ["continued", "numbered_outline", "outline_lines"]
 
 
 def numbered_outline(
@@ -98,4 +98,12 @@ def entry_line(m: ArgumentMap, entry: Entry, parent_relation: str | None) -> str
             clean(claim.text) if entry.ref is None else f"{short(claim.label)} (see {entry.ref}.)"
         )
     more = f" [+{entry.hidden} more]" if entry.hidden else ""
-    return f"{head} {body}{more}"
+    return f"{head} {body}{continued(entry)}{more}"
+
+
+def continued(entry: Entry) -> str:
+    """`` (continued from 1.1.1.)`` on a root that carries on a branch too deep to show
+    in place, `` (continued at 4.)`` on the entry whose branch it carries on."""
+    if entry.continues:
+        return f" (continued from {entry.continues}.)"
+    return f" (continued at {entry.moved}.)" if entry.moved else ""

@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 from ..model import ArgumentMap
-from ._common import asserted_by, clean, quote_reference
+from ._common import asserted_by, clean, lookups, quote_reference
 from ._tree import Outline, build_outline, select_themes
 from .outline import entry_line
 
@@ -70,7 +70,8 @@ def plain_text(
         out += [*_wrap(f"Question: {clean(sub.question)}", width, "", ""), ""]
     if sub.description.strip():
         out += [*_wrap(clean(sub.description), width, "", ""), ""]
-    out += _outline(sub, build_outline(sub, root=root, depth=depth), width, quotes)
+    with lookups(sub):
+        out += _outline(sub, build_outline(sub, root=root, depth=depth), width, quotes)
     if quotes and sub.sources:
         out += ["", "Sources:"]
         for source in sub.sources:
