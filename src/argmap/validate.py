@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ._suggest import Budget, Suggester
 from .errors import Code, MapValidationError, Problem, Severity
 from .model import ArgumentMap, Quote
 
@@ -34,24 +35,33 @@ def validate(m: ArgumentMap, source_texts: Mapping[str, str] | None = None) -> l
 
 
 def check(
-    m: ArgumentMap, source_texts: Mapping[str, str] | None = None, *, warnings: bool = True
+    m: ArgumentMap,
+    source_texts: Mapping[str, str] | None = None,
+    *,
+    warnings: bool = True,
+    errors: bool = True,
 ) -> tuple[list[Problem], list[Problem]]:
     """All semantic problems of ``m`` as ``(errors, warnings)``; never raises.
 
     ``source_texts`` maps source ids to their decoded text, for the quote checks. With
-    ``warnings=False`` only errors are looked for, and the second list is empty.
+    ``warnings=False`` only errors are looked for, and the second list is empty; with
+    ``errors=False`` only warnings, and the first list is empty.
     """
-    texts = dict(source_texts or {})
     ids = _Ids(m)
-    errors = [
+    found = _errors(m, ids, dict(source_texts or {})) if errors else []
+    return found, list(_unconnected_claims(m, ids)) if warnings else []
+
+
+def _errors(m: ArgumentMap, ids: _Ids, texts: Mapping[str, str]) -> list[Problem]:
+    budget = Budget()  # for the did-you-means of all the problems together
+    return [
         *_duplicate_ids(m, ids),
-        *_declared_references(m, ids),
-        *_link_references(m, ids),
+        *_declared_references(m, ids, budget),
+        *_link_references(m, ids, budget),
         *_link_cycles(m, ids),
         *_source_checksums(m, texts),
         *_quote_problems(m, ids, texts),
     ]
-    return errors, list(_unconnected_claims(m, ids)) if warnings else []
 
 
 # -- ids and references ---------------------------------------------------------------------
@@ -120,7 +130,7 @@ def _repeats(located_ids: list[tuple[str, int, str]]) -> Iterator[Problem]:
             first[item_id] = path
 
 
-def _declared_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
+def _declared_references(m: ArgumentMap, ids: _Ids, budget: Budget) -> Iterator[Problem]:
     themes = set(map(_ID, m.themes))
     perspectives = set(map(_ID, m.perspectives))
     sources = set(map(_ID, m.sources))
@@ -131,32 +141,35 @@ def _declared_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
         and sources.issuperset(map(attrgetter("source"), quotes))
     ):
         return
+    theme_hint = Suggester(themes, budget)
+    who_hint = Suggester(perspectives, budget)
+    source_hint = Suggester(sources, budget)
     for i, c in enumerate(m.claims):
         for j, theme in enumerate(c.themes):
             if theme not in themes:
                 yield Problem(
                     Code.UNDECLARED_THEME,
                     f"claims[{i}].themes[{j}]",
-                    f"theme {theme!r} is not declared in 'themes'{_hint(theme, themes)}",
+                    f"theme {theme!r} is not declared in 'themes'{_hint(theme, theme_hint)}",
                 )
         for j, who in enumerate(c.asserted_by):
             if who not in perspectives:
                 yield Problem(
                     Code.UNDECLARED_PERSPECTIVE,
                     f"claims[{i}].asserted_by[{j}]",
-                    f"perspective {who!r} is not declared in 'perspectives'"
-                    f"{_hint(who, perspectives)}",
+                    f"perspective {who!r} is not declared in 'perspectives'{_hint(who, who_hint)}",
                 )
         for j, q in enumerate(c.quotes):
             if q.source not in sources:
                 yield Problem(
                     Code.UNDECLARED_SOURCE,
                     f"claims[{i}].quotes[{j}].source",
-                    f"source {q.source!r} is not declared in 'sources'{_hint(q.source, sources)}",
+                    f"source {q.source!r} is not declared in 'sources'"
+                    f"{_hint(q.source, source_hint)}",
                 )
 
 
-def _link_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
+def _link_references(m: ArgumentMap, ids: _Ids, budget: Budget) -> Iterator[Problem]:
     claims, links = ids.claims, ids.links
     if (
         claims.issuperset(chain.from_iterable(ids.sources))
@@ -165,6 +178,8 @@ def _link_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
         and not any(map(eq, ids.link_list, ids.targets))
     ):
         return
+    claim_hint = Suggester(claims, budget)
+    target_hint = Suggester(claims | links, budget)
     for i, link in enumerate(m.links):
         if (
             claims.issuperset(link.sources)
@@ -178,7 +193,7 @@ def _link_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
                 yield Problem(
                     Code.DANGLING_REFERENCE,
                     f"links[{i}].sources[{j}]",
-                    f"source {source!r} must be a claim id ({what}){_hint(source, claims)}",
+                    f"source {source!r} must be a claim id ({what}){_hint(source, claim_hint)}",
                 )
         # A target that is a claim id means the claim, even when this link's id clashes
         # with it (the clash is reported as a duplicate id).
@@ -194,7 +209,7 @@ def _link_references(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
                 Code.DANGLING_REFERENCE,
                 f"links[{i}].target",
                 f"target {link.target!r} is neither a claim nor a link id"
-                f"{_hint(link.target, claims | links)}",
+                f"{_hint(link.target, target_hint)}",
             )
 
 
@@ -315,9 +330,9 @@ def _unconnected_claims(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
             )
 
 
-def _hint(value: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1) if len(known) < 5000 else []
-    return f" (did you mean {close[0]!r}?)" if close else ""
+def _hint(value: str, suggest: Suggester) -> str:
+    close = suggest(value)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 # -- pydantic errors as problems ------------------------------------------------------------

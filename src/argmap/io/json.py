@@ -157,7 +157,7 @@ def _load(
         errors, found = check(m, texts, warnings=warnings)
         errors = refused + errors
         if errors and not warnings:
-            found = check(m, texts)[1]
+            found = check(m, texts, errors=False)[1]
     if errors:
         raise MapValidationError(errors, file=file, warnings=unreadable + found)
     m._folder = None if base_dir is None else Path(base_dir)  # where m.quote() reads sources
