@@ -39,6 +39,7 @@ __all__ = [
     "html_text",
     "is_shown_as_is",
     "mermaid_text",
+    "neutral_bidi",
     "url_text",
 ]
 
@@ -62,8 +63,11 @@ NOT_XML_CHAR = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 C1_CONTROL = re.compile(r"[\x80-\x9f]")
 # Unicode Bidirectional Algorithm, UAX #9 section 2 (https://www.unicode.org/reports/tr9/):
 # embeddings LRE/RLE/PDF/LRO/RLO (U+202A-U+202E) and isolates LRI/RLI/FSI/PDI
-# (U+2066-U+2069) reorder the text *after* them, the "Trojan Source" trick (CVE-2021-42574).
-BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# (U+2066-U+2069) reorder the text *after* them, the "Trojan Source" trick (CVE-2021-42574);
+# the invisible marks LRM/RLM (U+200E, U+200F) and ALM (U+061C) turn the direction of the
+# punctuation and digits beside them. Summaries, the report and every diagram show all of
+# them as their code points (see neutral_bidi), so no claim reorders the text around it.
+BIDI_CONTROL = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Carriage returns and tabs are whitespace a label shows as a line break or a space.
 CR_LF = re.compile(r"\r\n?")
 
@@ -131,10 +135,28 @@ def display_text(text: str) -> Plain:
         return Plain(text)  # the common case: one C-level scan, no regex
     text = CR_LF.sub("\n", text).replace("\t", " ")
     text = C0_CONTROL.sub(_control_picture, text)
-    text = BIDI_CONTROL.sub(_code_point, text)
+    text = neutral_bidi(text)
     text = C1_CONTROL.sub(_code_point, text)
     text = NOT_XML_CHAR.sub("\ufffd", text)
     return Plain(text)
+
+
+def neutral_bidi(text: str) -> str:
+    """``text`` with every direction control shown as its code point, so it reorders nothing.
+
+    The one rule for all outputs: diagrams apply it through :func:`display_text`,
+    summaries and the HTML report through :func:`argmap.summary._common.clean`.
+
+    Examples
+    --------
+    >>> neutral_bidi("invoice\u202efdp.exe")
+    'invoice<U+202E>fdp.exe'
+    >>> neutral_bidi("\u05e9\u05dc\u05d5\u05dd")  # right-to-left text itself is kept
+    'שלום'
+    """
+    if text.isascii():
+        return text  # every control above is outside ASCII: one C-level scan
+    return BIDI_CONTROL.sub(_code_point, text)
 
 
 def is_shown_as_is(text: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import ArgumentMap, Claim, Quote
+from ..render.quoting import neutral_bidi
 
 __all__ = [
     "Standing",
@@ -65,8 +66,14 @@ def clean(text: str) -> str:
     'two lines'
     >>> clean("bell\\x07 and escape\\x1b[2J")
     'bell␇ and escape␛[2J'
+
+    Direction controls, which could reorder the text around a claim, show as their code
+    points (the rule of :func:`argmap.render.quoting.neutral_bidi`):
+
+    >>> clean("abc\\u202edef")
+    'abc<U+202E>def'
     """
-    return _CONTROL.sub(_visible, " ".join(text.split()))
+    return neutral_bidi(_CONTROL.sub(_visible, " ".join(text.split())))
 
 
 def short(text: str, limit: int = 60) -> str:
