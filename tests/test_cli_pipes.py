@@ -132,3 +132,13 @@ def test_process_substitution_from_a_shell() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("# Homework") == 2
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="needs /dev/fd")
+@pytest.mark.parametrize("fmt", list(INPUTS))
+def test_library_read_takes_a_pipe(fmt: str) -> None:
+    import argmap
+
+    path, word = INPUTS[fmt]
+    m = argmap.read(_pipe(path.read_bytes()))
+    assert word.lower() in (m.title + " ".join(c.text for c in m.claims)).lower()

@@ -3,6 +3,8 @@ other; reading and writing delegate to :mod:`argmap.io.json`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..io import json as io_json
 from ..model import ArgumentMap
 from . import Format
@@ -13,8 +15,9 @@ __all__ = ["FORMAT"]
 
 def _read(text: str, file: str | None) -> Result:
     if file is not None:
-        # Exactly what argmap.load does, quotes checked against sources beside the file.
-        report = io_json.load_report(file)
+        # What argmap.load does, quotes checked against sources beside the file, on the
+        # text already read (the file may be a pipe, which cannot be read twice).
+        report = io_json.loads_report(text.encode("utf-8"), file=file, base_dir=Path(file).parent)
         return Result(report.map, [str(w) for w in report.warnings])
     return Result(io_json.loads(text, check_quotes=False), [])
 
