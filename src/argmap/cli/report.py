@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import ArgmapError
 from ..report import html_report
-from ._common import EXIT_OK, add_from_option, open_map, write_output
+from ._common import EXIT_OK, add_from_option, key_message, open_map, write_output
 from .summary import add_view_options
 
 
@@ -37,6 +37,6 @@ def run(args: argparse.Namespace) -> int:
             diagram=not args.no_diagram,
         )
     except KeyError as exc:  # an unknown --theme id
-        raise ArgmapError(f"{args.file}: {exc.args[0]}") from None
+        raise ArgmapError(f"{args.file}: {key_message(exc)}") from None
     write_output(args.output, page)
     return EXIT_OK

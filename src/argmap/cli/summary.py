@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import ArgmapError
 from ..summary import FORMATS, summarize
-from ._common import EXIT_OK, add_from_option, open_map, write_output
+from ._common import EXIT_OK, add_from_option, key_message, open_map, write_output
 
 
 def register(commands: Any) -> None:
@@ -75,6 +75,6 @@ def run(args: argparse.Namespace) -> int:
             width=width,
         )
     except KeyError as exc:  # an unknown --root or --theme id
-        raise ArgmapError(f"{args.file}: {exc.args[0]}") from None
+        raise ArgmapError(f"{args.file}: {key_message(exc)}") from None
     write_output(args.output or "-", str(summary))
     return EXIT_OK
