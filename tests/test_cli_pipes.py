@@ -142,3 +142,9 @@ def test_library_read_takes_a_pipe(fmt: str) -> None:
     path, word = INPUTS[fmt]
     m = argmap.read(_pipe(path.read_bytes()))
     assert word.lower() in (m.title + " ".join(c.text for c in m.claims)).lower()
+
+
+def test_convert_to_stdout_asks_for_the_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(CLAIMS), "-"]) == 1
+    err = capsys.readouterr().err
+    assert "standard output (-) has no file name" in err and "--to FORMAT" in err

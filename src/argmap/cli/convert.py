@@ -69,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     from ..formats import get_format, infer_format, writes_report
 
     try:
+        if args.output == "-" and not args.target_format:
+            raise UnknownFormatError("standard output (-) has no file name to tell the format by")
         target = (
             get_format(args.target_format)
             if args.target_format
