@@ -21,8 +21,8 @@ from operator import eq
 from typing import Any, NamedTuple
 
 from .._words import counted
-from ..model import is_slug
-from ._common import MapBuilder, Result, SlugMaker, slugify, tally
+from ._argdown_data import apply_meta, claim_data, link_records
+from ._common import MapBuilder, Result, SlugMaker, is_id, slugify, tally
 
 __all__ = ["ArgdownDocument", "Argument", "PcsItem", "Relation", "Statement", "to_map"]
 
@@ -32,9 +32,6 @@ SYMMETRIC = frozenset({"contrary", "contradictory"})
 _TAG_WORD_RE = re.compile(r"[\w-]+")
 _PLAIN_KINDS = frozenset({"support", "attack"})
 _ESCAPE_RE = re.compile(r"\\(.)")
-
-#: Claim fields argmap writes into an Argdown statement's ``{...}`` data and reads back.
-CLAIM_DATA_KEYS = ("id", "kind", "basis", "confidence", "note", "asserted_by", "quotes")
 
 
 @dataclass(slots=True)
@@ -112,6 +109,7 @@ class ArgdownDocument:
     relations: list[Relation] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     _seen: set[Relation] = field(default_factory=set, repr=False)  # see _relation_key
     #: Statement text -> the text without its tags, where the reader already split it off
     #: (to_map needs it again; split_tags is a good part of the cost of a large file).
@@ -221,6 +219,7 @@ class _Converter:
         self.link_keys: set[tuple[str, str, str]] = set()  # (kind, source, target)
         self.counters: dict[str, int] = {}
         self.lost: dict[str, int] = {}
+        self.noted: dict[str, int] = {}  # how something was carried over, nothing lost
         #: Ids of the claims made so far by _statement_claim and _sketched_claim; see
         #: _all_claim_ids for every claim's.
         self.claim_ids: set[str] = set()
@@ -237,11 +236,14 @@ class _Converter:
     def lose(self, what: str, n: int = 1) -> None:
         self.lost[what] = self.lost.get(what, 0) + n
 
+    def note(self, what: str, n: int = 1) -> None:
+        self.noted[what] = self.noted.get(what, 0) + n
+
     def run(self) -> Result:
         doc = self.doc
         meta = doc.front_matter.get("argmap")
-        if isinstance(meta, dict):
-            self._apply_meta(meta)
+        if meta is not None:
+            apply_meta(self.b, meta, self.b.warnings)
         ignored = sorted(
             k
             for k, v in doc.front_matter.items()
@@ -258,7 +260,7 @@ class _Converter:
         for st in doc.statements.values():
             if st.data:
                 data_id = st.data.get("id")
-                if isinstance(data_id, str) and is_slug(data_id):
+                if is_id(data_id):
                     self.ids.reserve(data_id)
             if not st.titled:
                 untitled = True
@@ -267,7 +269,7 @@ class _Converter:
         prose = self._statement_claims(used)
         if prose:
             self.b.description = "\n\n".join(filter(None, [self.b.description, *prose]))
-            self.b.warnings.append(
+            self.b.notes.append(
                 counted(
                     len(prose),
                     "untitled paragraph{|s} with no relations kept in the map description, "
@@ -277,6 +279,30 @@ class _Converter:
         for arg in doc.arguments.values():
             if not arg.pcs:
                 self._sketched_claim(arg)
+        records = None
+        if isinstance(meta, dict) and "links" in meta:
+            records = link_records(meta, doc, self._all_claim_ids(), self.b.warnings)
+        if records is not None:
+            # The document's relations are those argmap wrote: its links, as they were.
+            self.b.links = records
+        else:
+            self._links()
+        self._declare_quoted_sources()
+        self.b.warnings += tally(self.lost)
+        self.b.warnings[:0] = doc.warnings
+        self.b.notes += doc.notes + tally(self.noted)
+        # The document and the lookup tables are done with: let them go before the map's
+        # objects are made, which then reuse their memory (fresh memory costs a page fault
+        # per 4 KB; on 20,000 statements the document alone is 28 MB). This frees the
+        # document only when nothing else holds it, as in to_map(parse(...)).
+        del doc, self.doc
+        builder = self.b
+        self._release()
+        return builder.finish()
+
+    def _links(self) -> None:
+        """The links the document's arguments and relations stand for."""
+        doc = self.doc
         for arg in doc.arguments.values():
             if arg.pcs:
                 self._inferences(arg)
@@ -293,17 +319,6 @@ class _Converter:
             for rel in doc.relations:
                 if rel.type == "undercut":
                     self._relation(rel)
-        self._declare_quoted_sources()
-        self.b.warnings += tally(self.lost)
-        self.b.warnings[:0] = doc.warnings
-        # The document and the lookup tables are done with: let them go before the map's
-        # objects are made, which then reuse their memory (fresh memory costs a page fault
-        # per 4 KB; on 20,000 statements the document alone is 28 MB). This frees the
-        # document only when nothing else holds it, as in to_map(parse(...)).
-        del doc, self.doc
-        builder = self.b
-        self._release()
-        return builder.finish()
 
     def _release(self) -> None:
         """Let the lookup tables go (on 20,000 statements the taken slugs alone are 2 MB)."""
@@ -331,21 +346,9 @@ class _Converter:
                 if isinstance(source, str) and source not in declared:
                     declared.add(source)
                     self.b.sources.append({"id": source, "title": source})
-                    self.lose(
+                    self.note(
                         "source{|s} quoted but not declared {was|were} declared with {its|their} id"
                     )
-
-    def _apply_meta(self, meta: dict[str, Any]) -> None:
-        for key in ("question", "description"):
-            if isinstance(meta.get(key), str):
-                setattr(self.b, key, meta[key])
-        for key, table in (("themes", self.b.themes), ("perspectives", self.b.perspectives)):
-            for item in meta.get(key) or []:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    table[item["id"]] = dict(item)
-        sources = meta.get("sources")
-        if isinstance(sources, list):
-            self.b.sources = [s for s in sources if isinstance(s, dict)]
 
     def _used_statements(self) -> set[str]:
         used = {item.statement for arg in self.doc.arguments.values() for item in arg.pcs}
@@ -380,10 +383,15 @@ class _Converter:
         text = self._untagged(st.text)
         data = dict(st.data) if st.data else None
         data_id = data.pop("id", None) if data else None
-        if isinstance(data_id, str) and is_slug(data_id) and data_id not in self.claim_ids:
+        if is_id(data_id) and data_id not in self.claim_ids:
             claim_id = data_id  # reserved up front, so no derived slug took it
         else:
             claim_id = self._slug("s", st.title)
+            if data_id is not None:
+                self.b.warnings.append(
+                    f"[{st.title}]: data id {data_id!r} is not a usable id or is taken; "
+                    f"the claim is {claim_id!r}"
+                )
         claim: dict[str, Any] = {
             "id": claim_id,
             "text": unescape(text) or st.title,
@@ -470,16 +478,15 @@ class _Converter:
         return self.ids.get(f"{kind}\x00{title}", "statement", text=title)
 
     def _claim_data(self, claim: dict[str, Any], data: dict[str, Any], where: str) -> None:
-        for key in CLAIM_DATA_KEYS[1:]:
-            if key in data:
-                claim[key] = data.pop(key)
+        rest = claim_data(claim, data, where, self.b.warnings)
         if "quotes" in claim:
             self.quoted.append(claim)
         for perspective in claim.get("asserted_by") or []:
-            if isinstance(perspective, str) and perspective not in self.b.perspectives:
+            if perspective not in self.b.perspectives:
                 self.b.perspective(perspective, perspective)
-        if data:
-            self.b.warnings.append(f"{where}: data keys not represented: {', '.join(sorted(data))}")
+        if rest:
+            keys = ", ".join(sorted(map(str, rest)))
+            self.b.warnings.append(f"{where}: data keys not represented: {keys}")
 
     def _sketched_claim(self, arg: Argument) -> None:
         text, _ = split_tags(arg.description)
@@ -496,7 +503,7 @@ class _Converter:
         self.b.claims.append(claim)
         self.claim_ids.add(claim_id)
         self.argument_claim[arg.title] = claim_id
-        self.lose(
+        self.note(
             "argument{|s} without a premise-conclusion structure imported as {a claim|claims}"
         )
 
@@ -691,7 +698,7 @@ class _Converter:
             return
         kind = "support" if rel.type in ("support", "entails") else "attack"
         if rel.target_is_argument and target in self.inference_links and rel.type == "attack":
-            self.lose(
+            self.note(
                 "attack{|s} on {a reconstructed argument|reconstructed arguments} imported as "
                 "{an attack|attacks} on {its|their} inference"
             )
@@ -713,7 +720,7 @@ class _Converter:
             self._add_link("attack", source, target)
             return
         if len(links) > 1:
-            self.lose(
+            self.note(
                 "undercut{|s} of {an argument|arguments} with several relations split into "
                 "one per relation"
             )

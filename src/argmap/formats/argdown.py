@@ -49,6 +49,7 @@ from ._argdown_doc import (
     split_tags,
     to_map,
 )
+from ._argdown_yaml import data_span, inference_rule, read_mapping
 from ._common import Result
 
 __all__ = ["FORMAT", "dumps", "parse"]
@@ -58,10 +59,8 @@ _TWO_CHAR_SIGNS = frozenset({"<+", "<-", "<_", "+>", "->", "_>", "><"})
 _PCS_RE = re.compile(r"\((\d+)\)(?:\s+|$)")
 #: _PCS_RE after any blank lines (see _next_is_item).
 _NEXT_PCS_RE = re.compile(r"\s*\((\d+)\)(?:\s+|$)")
-_INFERENCE_RE = re.compile(r"-{2,}(?:\s*(.*?)\s*-{2,})?\s*$")
 _HEADING_RE = re.compile(r"(#{1,6})\s+(.*)$")
 _COMMENT_RE = re.compile(r"(?:^|(?<=\s))//.*$")
-_DATA_RE = re.compile(r"(?<!\\)\{(.*)\}\s*$")
 _ARROW = {
     "+": ("support", False),
     "<+": ("support", False),
@@ -510,9 +509,11 @@ class _Parser:
         if first == "(" and (m := _PCS_RE.match(content)):
             self._pcs_item(content[m.end() :], indent, number, indent + m.end() + 1)
             return
-        if first == "-" and content.startswith("--") and (m := _INFERENCE_RE.match(content)):
-            self._inference(m.group(1), number, indent + 1)
-            return
+        if first == "-" and content.startswith("--"):
+            is_inference, rule = inference_rule(content)
+            if is_inference:
+                self._inference(rule, number, indent + 1)
+                return
         if self.rules is not None and self.pending is None and self.rule_line:
             self._rule_text(content, number)
             return
@@ -544,7 +545,7 @@ class _Parser:
             if line.strip() == "===":
                 # The lines between (if any), without the "\n" after the last of them.
                 body = self.text[start : max(start, pos - 1)]
-                self.doc.front_matter = _yaml_mapping(body, self, first + 2, "front matter")
+                self.doc.front_matter = self._mapping(body, first + 2, "front matter")
                 break
             end += 1
         else:
@@ -596,10 +597,10 @@ class _Parser:
         number, level, parts = self.heading
         self.heading = None
         text = " ".join(parts)
-        data_match = _DATA_RE.search(text)
-        if data_match:
-            _yaml_mapping("{" + data_match.group(1) + "}", self, number, "heading data")
-            text = text[: data_match.start()]
+        span = data_span(text)
+        if span is not None:
+            self._mapping(text[span[0] : span[1] + 1], number, "heading data")
+            text = text[: span[0]]
         title, _ = split_tags(text)
         while self.section and self.section[-1][0] >= level:
             self.section.pop()
@@ -693,11 +694,23 @@ class _Parser:
 
     def _data(self, text: str, line: int) -> tuple[dict[str, Any], int] | None:
         """The ``{yaml}`` data ending ``text`` and where it starts, if there is valid data."""
-        m = _DATA_RE.search(text)
-        if m is None:
+        span = data_span(text)
+        if span is None:
             return None
-        parsed = _yaml_mapping("{" + m.group(1) + "}", self, line, "data", lenient=True)
-        return None if parsed is None else (parsed, m.start())
+        parsed = self._mapping(text[span[0] : span[1] + 1], line, "data", lenient=True)
+        return None if parsed is None else (parsed, span[0])
+
+    def _mapping(self, text: str, line: int, what: str, lenient: bool = False) -> Any:
+        """The mapping in front matter or ``{...}`` data (see :func:`read_mapping`)."""
+        return read_mapping(
+            text,
+            line,
+            what,
+            self.doc.warnings,
+            file=self.file,
+            lenient=lenient,
+            lines=what == "front matter",
+        )
 
     def _flush_argument(self, element: _Element, text: str, data: dict[str, Any] | None) -> None:
         title = element.title
@@ -795,9 +808,9 @@ class _Parser:
 
     def _rule_text(self, content: str, number: int) -> None:
         assert self.rules is not None
-        m = _DATA_RE.search(content)
-        if m:
-            content = content[: m.start()]
+        span = data_span(content)
+        if span is not None:
+            content = content[: span[0]]
         self.rules.extend(r.strip() for r in content.split(",") if r.strip())
 
     def _end_pcs(self) -> None:
@@ -888,66 +901,6 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     yield pos, text[pos:]
 
 
-#: A front matter line ``key: value`` whose YAML meaning is plain: a word for a key, and a
-#: value that starts with a letter and holds no character YAML gives a meaning to there
-#: (":" "#" "{" "[" "*" "&" "!" "|" ">" "%" "@" "`" '"', tabs), so it is the string itself.
-_PLAIN_YAML_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): +([A-Za-z][A-Za-z0-9 .,;'?()/+_-]*)")
-#: Plain words YAML 1.1 (PyYAML) reads as booleans or null, not as strings.
-_YAML_WORDS = frozenset(
-    w
-    for word in ("yes", "no", "true", "false", "on", "off", "null")
-    for w in (word, word.capitalize(), word.upper())
-)
-
-
-def _plain_yaml(text: str) -> dict[str, Any] | None:
-    """``yaml.safe_load(text)`` for the front matter of plain ``key: value`` lines, else None.
-
-    The common front matter (``title: ...``) is read without PyYAML, whose import costs more
-    than reading a large document's statements. (tests/formats/test_argdown_fastpath.py
-    compares this with PyYAML.)
-    """
-    out: dict[str, Any] = {}
-    for line in text.split("\n"):
-        m = _PLAIN_YAML_LINE.fullmatch(line.rstrip(" "))
-        if m is None:
-            return None
-        key, value = m.groups()
-        if key in _YAML_WORDS or value in _YAML_WORDS:
-            return None
-        out[key] = value
-    return out or None
-
-
-def _yaml_mapping(text: str, parser: _Parser, line: int, what: str, lenient: bool = False) -> Any:
-    if not lenient and (plain := _plain_yaml(text)) is not None:
-        return plain
-    try:
-        import yaml
-    except ImportError:  # pragma: no cover - PyYAML comes with the argdown extra
-        parser.doc.warnings.append(
-            f"line {line}: {what} not read (install PyYAML: pip install 'argmap[argdown]')"
-        )
-        return None if lenient else {}
-    try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        if lenient:
-            return None
-        mark = getattr(exc, "problem_mark", None)
-        at = line + (mark.line if mark is not None else 0)
-        col = (mark.column + 1) if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise parser.error(f"{what}: {problem}", at, col) from None
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        if lenient:
-            return None
-        raise parser.error(f"{what} must be a YAML mapping (key: value lines)", line)
-    return value
-
-
 def parse(text: str, file: str | None = None) -> ArgdownDocument:
     """Parse Argdown text into statements, arguments and relations (by title).
 
@@ -966,6 +919,9 @@ _ESCAPE = re.compile(r"([\\\[\]<>#@{}*_/])")
 _GOOD_TITLE = re.compile(
     r"[^\[\]<>{}\\#@*_/:\s](?:[^\[\]<>{}\\#@*_/:\n\r\t]*[^\[\]<>{}\\#@*_/:\s])?"
 )
+
+
+_UNTITLED = re.compile(r"Untitled \d+")
 
 
 def _escape(text: str) -> str:
@@ -987,6 +943,7 @@ def _titles(m: ArgumentMap) -> dict[str, str]:
             and (t == c.id or t not in ids)
             and _GOOD_TITLE.fullmatch(t) is not None
             and t == " ".join(t.split())
+            and _UNTITLED.fullmatch(t) is None  # what the Argdown tool calls untitled ones
         )
         out[c.id] = t if good and t is not None else c.id
     return out
@@ -1001,7 +958,7 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
 
 def _sniff(head: str) -> bool:
     return bool(
-        re.search(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>):", head, re.MULTILINE)
+        re.search(r"^[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):", head, re.MULTILINE)
     ) and not head.lstrip().startswith("{")
 
 

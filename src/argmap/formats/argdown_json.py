@@ -172,7 +172,7 @@ def _from_map(data: Any, file: str | None) -> ArgdownDocument:
         except KeyError as exc:
             raise FormatError(f"edge refers to unknown node {exc}", file=file, path=path) from None
         doc.add_relation(Relation(kind, src, src_arg, dst, dst_arg))
-    doc.warnings.append("read from the map only: premise-conclusion structures are not in it")
+    doc.notes.append("read from the map only: premise-conclusion structures are not in it")
     return doc
 
 

@@ -15,7 +15,9 @@ def _read(text: str, file: str | None) -> Result:
     if file is not None:
         # Exactly what argmap.load does, quotes checked against sources beside the file.
         report = io_json.load_report(file)
-        return Result(report.map, [str(w) for w in report.warnings])
+        # Its warnings (a claim nothing connects, a source not found) are about the map,
+        # not something reading lost.
+        return Result(report.map, notes=[str(w) for w in report.warnings])
     return Result(io_json.loads(text, check_quotes=False), [])
 
 

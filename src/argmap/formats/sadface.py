@@ -83,6 +83,7 @@ def _read(text: str, file: str | None) -> Result:
     into, out_of = adjacency(edges, node_at, ("source_id", "target_id"), "$", file)
     _resources(b, data, file)
     lost: dict[str, int] = {}
+    noted: dict[str, int] = {}  # how something was carried over, nothing lost
     id_of: dict[str, str] = {}
     for node_id, kind in kinds.items():
         if kind in ("support", "attack"):
@@ -108,7 +109,7 @@ def _read(text: str, file: str | None) -> Result:
             for target in out_of[node_id]:
                 if kinds[target] == "atom":
                     what = "atom-to-atom edge{|s} read as {a support link|support links}"
-                    lost[what] = lost.get(what, 0) + 1
+                    noted[what] = noted.get(what, 0) + 1
                     b.links.append(
                         {
                             "id": ids.get(
@@ -125,6 +126,7 @@ def _read(text: str, file: str | None) -> Result:
             what = f"{kind} node{{|s}} not represented"
             lost[what] = lost.get(what, 0) + 1
     b.warnings += tally(lost)
+    b.notes += tally(noted)
     return b.finish(file)
 
 
