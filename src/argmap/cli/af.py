@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..analysis.iccma import read_framework
+from ..analysis.iccma import MAX_ARGUMENTS, read_framework
 from ..analysis.semantics import SEMANTICS, accepted, extensions, some_extension
 from ..errors import ArgmapError
 from ._common import EXIT_OK
@@ -33,6 +33,13 @@ def register(commands: Any) -> None:
     p.add_argument("--fo", dest="format", choices=["iccma23", "apx", "tgf"], help="file format")
     p.add_argument("--backend", choices=["auto", "python", "sat"], default="auto")
     p.add_argument("--limit", type=int, default=None, help="EE: stop after this many")
+    p.add_argument(
+        "--max-arguments",
+        type=_count,
+        default=MAX_ARGUMENTS,
+        metavar="N",
+        help=f"refuse a file declaring more arguments than this (default {MAX_ARGUMENTS:,})",
+    )
     p.add_argument("--problems", action="store_true", help="list the supported problems")
     p.add_argument("-v", "--verbose", action="store_true", help="report the back-end on stderr")
     p.set_defaults(func=run)
@@ -49,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(f"unknown problem {args.problem!r}; supported: {', '.join(PROBLEMS)}")
     task, abbr = problem.split("-")
     semantics = _SEM[abbr]
-    af = read_framework(args.file, args.format)
+    af = read_framework(args.file, args.format, max_arguments=args.max_arguments)
     if task in ("DC", "DS"):
         if args.argument is None:
             raise ArgmapError(f"{problem} needs the query argument: -a ARG")
@@ -73,6 +80,17 @@ def run(args: argparse.Namespace) -> int:
     if args.verbose:
         print(f"c backend: {used}", file=sys.stderr)
     return EXIT_OK
+
+
+def _count(text: str) -> int:
+    """A whole number of at least 0, for ``--max-arguments``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 0, got {value}")
+    return value
 
 
 def _witness(names: tuple[str, ...], ext: frozenset[str]) -> str:

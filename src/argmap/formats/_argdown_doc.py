@@ -245,9 +245,10 @@ class _Converter:
         if meta is not None:
             apply_meta(self.b, meta, self.b.warnings)
         ignored = sorted(
-            k
+            str(k)  # (YAML keys may be numbers, dates, ...)
             for k, v in doc.front_matter.items()
-            if k not in ("title", "argmap") and not (k == "model" and set(v or {}) <= {"mode"})
+            if k not in ("title", "argmap")
+            and not (k == "model" and isinstance(v, dict) and set(v) <= {"mode"})
         )
         if ignored:
             self.b.warnings.append(

@@ -54,6 +54,7 @@ class _Place:
 class _Layout:
     m: ArgumentMap
     lost: dict[str, int] = field(default_factory=dict)
+    plain: list[str] = field(default_factory=list)  # losses with no count
     children: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     roots: list[str] = field(default_factory=list)
     places: list[_Place] = field(default_factory=list)
@@ -87,7 +88,7 @@ def write_kialo(m: ArgumentMap) -> tuple[str, list[str]]:
             out += _text_lines(claims[place.claim].text, indent)
         out.append("")
     _count_losses(lay, number, question_form)
-    return "\n".join(out).rstrip("\n") + "\n", tally(lay.lost)
+    return "\n".join(out).rstrip("\n") + "\n", tally(lay.lost) + lay.plain
 
 
 def _tree_edges(lay: _Layout) -> None:
@@ -112,6 +113,9 @@ def _tree_edges(lay: _Layout) -> None:
         if len(link.sources) > 1:
             lay.lose("link{|s} with co-premises written as one position per premise")
         for source in link.sources:
+            if source == anchor:  # an undercut by the undercut link's own first premise
+                lay.lose("undercut{|s} by the undercut link's own first premise dropped")
+                continue
             lay.children[anchor].append((source, stance))
 
 
@@ -230,6 +234,10 @@ def _count_losses(lay: _Layout, number: Callable[[_Place], str], question_form: 
 def _count_claim_losses(lay: _Layout, number: Callable[[_Place], str]) -> None:
     lose = lay.lose
     roots = set(lay.roots)
+    # The reader lists claims in the order of the file: the trees, depth first.
+    in_file = [place.claim for place in lay.places if place.see is None]
+    if in_file != [c.id for c in lay.m.claims]:
+        lay.plain.append("claims in another order (Kialo lists positions as trees)")
     for c in lay.m.claims:
         if _pid(number(lay.first[c.id])) != c.id:
             lose("claim id{|s} not kept (Kialo numbers its positions)")
@@ -264,14 +272,28 @@ def _count_link_losses(lay: _Layout, number: Callable[[_Place], str]) -> None:
             prefix = "s" if place.stance == "Pro" else "a"
             key = (place.claim, place.stance, place.parent)
             expected.setdefault(key, []).append(prefix + _pid(number(place)))
+    kept = True
     for link in lay.m.links:
         stance = "Pro" if link.kind == "support" else "Con"
         whole = len(link.sources) == 1 and link.target in claims
         key = (link.sources[0], stance, link.target)
         if not (whole and link.id in expected.get(key, ())):
             lay.lose("link id{|s} not kept (Kialo numbers its positions)")
+            kept = False
         for name in ("scheme", "weight", "note"):
             lay.lose(f"link {name}{{|s}} dropped", int(getattr(link, name) is not None))
+    # (With an id lost, the ids tell the links apart no more: their order says nothing.)
+    if kept and _place_link_ids(lay, number) != [link.id for link in lay.m.links]:
+        lay.plain.append("links in another order (Kialo lists positions as trees)")
+
+
+def _place_link_ids(lay: _Layout, number: Callable[[_Place], str]) -> list[str]:
+    """The id the reader gives the link of each place below a root, in the file's order."""
+    return [
+        ("s" if place.stance == "Pro" else "a") + _pid(number(place))
+        for place in lay.places
+        if place.rel
+    ]
 
 
 def _pid(number: str) -> str:

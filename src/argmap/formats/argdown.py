@@ -31,6 +31,7 @@ data and argmap reads back.
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -556,7 +557,9 @@ class _Parser:
         model = fm.get("model")
         mode = model.get("mode") if isinstance(model, dict) else None
         if mode not in (None, "strict", "loose"):
-            raise self.error(f"unknown model mode {mode!r} (use strict or loose)", first + 1)
+            raise self.error(
+                f"unknown model mode {reprlib.repr(mode)} (use strict or loose)", first + 1
+            )
         self.strict = mode == "strict"
         if self.strict:
             self.arrows = _STRICT_ARROW
