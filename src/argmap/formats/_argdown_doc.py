@@ -164,10 +164,11 @@ def split_tags(text: str) -> tuple[str, list[str]]:
     # is what its sub(" ", text) leaves (tests/formats/test_argdown_fastpath.py compares).
     # Jumping from "#" to "#" is faster: the regex engine tried the look-behind everywhere.
     kept: list[str] = []  # the text between tags
+    closing = [-2]  # the next ")", for _tag_end (-2: not looked for yet)
     tags: list[str] = []
     start = 0  # end of the last tag
     while at >= 0:
-        end = _tag_end(text, at)
+        end = _tag_end(text, at, closing)
         if end < 0:
             at = text.find("#", at + 1)
             continue
@@ -184,14 +185,24 @@ def split_tags(text: str) -> tuple[str, list[str]]:
     return _norm(" ".join(kept)), tags
 
 
-def _tag_end(text: str, at: int) -> int:
-    """Where the ``#tag`` or ``#(tag)`` at ``text[at]`` ends, or -1 if there is none there."""
+def _tag_end(text: str, at: int, closing: list[int] | None = None) -> int:
+    """Where the ``#tag`` or ``#(tag)`` at ``text[at]`` ends, or -1 if there is none there.
+
+    ``closing`` remembers the first ``)`` found so far (-1: none in the rest of the text)
+    for the next call on the same text from further on: a text of many ``#(`` and no ``)``
+    would otherwise be searched to its end from each.
+    """
     if at > 0:
         before = text[at - 1]
         if before == "\\" or before == "_" or before.isalnum():  # (?<![\\\w])
             return -1
     if text.startswith("(", at + 1):
-        close = text.find(")", at + 2)
+        if closing is None:
+            close = text.find(")", at + 2)
+        else:
+            if closing[0] != -1 and closing[0] < at + 2:
+                closing[0] = text.find(")", at + 2)
+            close = closing[0]
         if close >= 0:
             return close + 1
     m = _TAG_WORD_RE.match(text, at + 1)

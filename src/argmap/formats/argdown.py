@@ -570,9 +570,15 @@ class _Parser:
     ) -> tuple[str, str | None, tuple[int, int]]:
         out: list[str] = []
         i = 0
+        j = k = -2  # the next "/*" and "<!--" at or after i, kept between rounds
         while i < len(raw):
             if state is None:
-                j, k = raw.find("/*", i), raw.find("<!--", i)
+                # Each looked for again only once passed: a line of many short comments
+                # and no "<!--" would otherwise be searched to its end for each.
+                if -1 != j < i:
+                    j = raw.find("/*", i)
+                if -1 != k < i:
+                    k = raw.find("<!--", i)
                 candidates = [(p, s) for p, s in ((j, "*/"), (k, "-->")) if p >= 0]
                 if not candidates:
                     out.append(raw[i:])
