@@ -947,7 +947,7 @@ def _titles(m: ArgumentMap) -> dict[str, str]:
     for c in m.claims:
         t = c.title
         good = (
-            t is not None
+            t  # (not None, not "")
             and counts[t] == 1
             and (t == c.id or t not in ids)
             and _GOOD_TITLE.fullmatch(t) is not None
