@@ -208,9 +208,22 @@ class UnknownNameError(ArgmapError, KeyError, ValueError):
     "no claim 'stres' (did you mean 'stress'?)"
     """
 
+    def __init__(
+        self, message: str = "", *, what: str = "", name: str = "", known: object = ()
+    ) -> None:
+        super().__init__(message or name)
+        self.message, self.what, self.name, self.known = message, what, name, known
+
     def __str__(self) -> str:
-        # KeyError's own __str__ shows the repr of its argument, quotes and all.
-        return str(self.args[0]) if self.args else ""
+        # KeyError's own __str__ shows the repr of its argument, quotes and all. Without a
+        # message the sentence is made here, when shown: a lookup that fails inside a loop
+        # (and is caught) does not pay for the did-you-mean.
+        if self.message:
+            return self.message
+        from ._words import unknown_name
+
+        self.message = str(unknown_name(self.what, self.name, self.known))  # type: ignore[arg-type]
+        return self.message
 
 
 class LossError(ArgmapError, ValueError):

@@ -15,7 +15,7 @@ never depends on them at import time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -259,14 +259,14 @@ class ArgumentMap(_Base):
         """The claim with this id; ``KeyError`` naming it if there is none."""
         item = self._ids().get(claim_id)
         if not isinstance(item, Claim):
-            raise KeyError(f"no claim with id {claim_id!r}")
+            raise _unknown("claim", claim_id, (c.id for c in self.claims))
         return item
 
     def get_link(self, link_id: str) -> Link:
         """The link with this id; ``KeyError`` naming it if there is none."""
         item = self._ids().get(link_id)
         if not isinstance(item, Link):
-            raise KeyError(f"no link with id {link_id!r}")
+            raise _unknown("link", link_id, (link.id for link in self.links))
         return item
 
     def __contains__(self, item_id: object) -> bool:
@@ -642,6 +642,13 @@ def _build(cls: type[Any], where: str, /, **fields: Any) -> Any:
         from .errors import MapValidationError
 
         raise MapValidationError(problems_from_pydantic(exc, prefix=where, model=cls)) from None
+
+
+def _unknown(what: str, name: str, known: Iterable[str]) -> Exception:
+    from .errors import UnknownNameError
+
+    # ``known`` is a generator: it is read only if the message is ever shown.
+    return UnknownNameError(what=what, name=name, known=known)
 
 
 def _problem(code: str, path: str, message: str) -> Exception:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain, compress, filterfalse
 from operator import attrgetter, contains, eq
@@ -411,6 +412,11 @@ def _message_for(err: Any, model: type[Any] | None = None) -> str:
             f"format {err.get('input')!r} is not one this argmap reads; "
             f"expected 'argmap/1' (upgrade argmap, or fix the 'format' key)"
         )
+    if kind == "literal_error" and isinstance(err.get("input"), str):
+        choices = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+        close = difflib.get_close_matches(err["input"], choices, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{err['input']!r} is not one of {', '.join(choices)}{hint}"
     if kind == "string_too_short":
         return f"{field!r} must not be empty"
     if kind == "too_short":

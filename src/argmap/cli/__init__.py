@@ -46,6 +46,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Argument maps: validate, analyse, draw and convert them.",
+        epilog=EXIT_CODES,
     )
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks on errors")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -53,15 +54,31 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     commands.required = True
     for name in _commands_for(argv):
         importlib.import_module(f"{__name__}.{name}").register(commands)
+    # Every command's --help ends with the exit codes too (an alias shares its parser).
+    for command in {id(c): c for c in commands.choices.values()}.values():
+        command.epilog = f"{command.epilog} {EXIT_CODES}" if command.epilog else EXIT_CODES
     return parser
+
+
+#: Other names a command answers to.
+ALIASES = {"analyse": "analyze"}
+
+#: What the exit status means, for every command's --help and docs/cli.md.
+EXIT_CODES = (
+    "Exit status: 0 done (valid, nothing to fail on); 1 the input is invalid, or findings or "
+    "losses the options do not allow; 2 usage error (a wrong option or value); 3 an internal "
+    "error, a bug in argmap (rerun with --debug and report it); 130 interrupted."
+)
 
 
 def _commands_for(argv: Sequence[str] | None) -> tuple[str, ...]:
     # The command is the first word that is not an option (the top level has no option
     # that takes a value, so no value can be mistaken for it).
     words = [a for a in (argv or ()) if not a.startswith("-")]
-    if words and words[0] in COMMANDS:
-        return (words[0],)
+    if words:
+        name = ALIASES.get(words[0], words[0])
+        if name in COMMANDS:
+            return (name,)
     return COMMANDS
 
 

@@ -100,3 +100,8 @@ def problems_json(file: str, problems: Iterable[Problem]) -> list[dict[str, obje
 def emit_json(data: object, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     print(json.dumps(data, indent=2, ensure_ascii=False), file=stream)
+
+
+def key_message(exc: KeyError) -> str:
+    """The sentence of a failed lookup: argmap's own, or a plain KeyError's argument."""
+    return str(exc) if isinstance(exc, ArgmapError) else str(exc.args[0])

@@ -22,13 +22,18 @@ def register(commands: Any) -> None:
         help="find weaknesses in a map (unanswered objections, isolated claims, ...)",
         description="Lint argument maps. Rules: " + rules + ". A finding is acknowledged when "
         "the note of its claim or link mentions the rule code. Exit 1 if any finding at or "
-        "above --fail-on is not acknowledged.",
+        "above --fail-on (default: warning) is not acknowledged; notes (info) alone exit 0.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--select", default="", help="comma-separated rule codes, prefixes or names")
     p.add_argument("--ignore", default="", help="comma-separated rule codes, prefixes or names")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--fail-on", choices=list(_ORDER), default="info")
+    p.add_argument(
+        "--fail-on",
+        choices=list(_ORDER),
+        default="warning",
+        help="the least severity that fails the run (default warning: notes never do)",
+    )
     add_from_option(p)
     p.set_defaults(func=run)
 

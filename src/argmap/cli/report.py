@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import ArgmapError
 from ..report import write_report
-from ._common import EXIT_OK, add_from_option, open_map
+from ._common import EXIT_OK, add_from_option, key_message, open_map
 from .summary import add_view_options
 
 
@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
             diagram=not args.no_diagram,
         )
     except KeyError as exc:  # an unknown --theme id
-        raise ArgmapError(f"{args.file}: {exc.args[0]}") from None
+        raise ArgmapError(f"{args.file}: {key_message(exc)}") from None
     return EXIT_OK

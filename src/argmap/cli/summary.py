@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import ArgmapError
 from ..io.files import atomic_write
 from ..summary import FORMATS, summarize
-from ._common import EXIT_OK, add_from_option, open_map
+from ._common import EXIT_OK, add_from_option, key_message, open_map
 
 
 def register(commands: Any) -> None:
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             width=width,
         )
     except KeyError as exc:  # an unknown --root or --theme id
-        raise ArgmapError(f"{args.file}: {exc.args[0]}") from None
+        raise ArgmapError(f"{args.file}: {key_message(exc)}") from None
     if args.output:
         atomic_write(args.output, str(summary))
     else:

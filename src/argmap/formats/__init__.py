@@ -159,16 +159,31 @@ def infer_format(path: str | Path, text: str | None = None, *, for_writing: bool
             return sniffed[0]
     fmt = _named_by_extension(Path(path).name.lower())
     if fmt is None:
-        raise UnknownFormatError(
-            f"{path}: cannot tell the format from the file name"
-            f"{'' if text is None else ' or the content'} (known formats: {', '.join(_load())})"
-        )
+        raise UnknownFormatError(_unknown_format_message(path, text, for_writing))
     if (fmt.writer if for_writing else fmt.reader) is None:
         # Falling back to a shorter extension would write, say, argmap JSON into a file
         # whose name says Argdown JSON.
         can, cannot = ("read", "write") if for_writing else ("write", "read")
         raise ArgmapError(f"{path}: argmap can {can} {fmt.name} but not {cannot} it")
     return fmt
+
+
+#: Endings of the diagram files ``argmap render`` writes: not formats to convert to.
+DIAGRAM_ENDINGS = (".svg", ".png", ".pdf", ".dot", ".gv", ".mmd")
+
+
+def _unknown_format_message(path: str | Path, text: str | None, for_writing: bool) -> str:
+    """Why the format is unknown, and what the user can name instead."""
+    told = "" if text is None else " or the content"
+    head = f"{path}: cannot tell the format from the file name{told}"
+    if not for_writing:
+        return f"{head} (known formats: {', '.join(_load())})"
+    if Path(path).suffix.lower() in DIAGRAM_ENDINGS:
+        head += f"; {Path(path).suffix} is a diagram: draw it with 'argmap render MAP -o {path}'"
+    writable = [
+        f"{f.name} ({' '.join(f.extensions)})" for f in _load().values() if f.writer is not None
+    ]
+    return f"{head}; formats argmap can write: {', '.join(writable)}"
 
 
 def _named_by_extension(name: str) -> Format | None:

@@ -23,6 +23,7 @@ from ..errors import ArgmapError, Code, MapValidationError, Problem, Severity
 from ..model import ArgumentMap
 from ..validate import check, problems_from_pydantic
 from .files import atomic_write
+from .partial import problems_beyond_schema
 
 __all__ = ["LoadReport", "dump", "dumps", "load", "load_report", "loads", "read_sources"]
 
@@ -104,6 +105,8 @@ def _parse(data: bytes, file: str | None) -> ArgumentMap:
         if any(e["type"] == "json_invalid" for e in exc.errors()):
             raise MapValidationError([_json_problem(data)], file=file) from None
         problems = problems_from_pydantic(exc)
+        # The whole-map checks of what the schema let through: one error hides no other.
+        problems += problems_beyond_schema(data, problems)
     except RecursionError:
         problems = [Problem(Code.INVALID_JSON, "", "the JSON is nested too deeply")]
     raise MapValidationError(problems, file=file)
@@ -111,6 +114,15 @@ def _parse(data: bytes, file: str | None) -> ArgumentMap:
 
 def _json_problem(data: bytes) -> Problem:
     """Locate a syntax error by line and column with the standard parser's message."""
+    if not data.strip():
+        return Problem(
+            Code.INVALID_JSON,
+            "",
+            'the file is empty; a map is a JSON object such as {"format": "argmap/1", '
+            '"claims": [], "links": []}',
+            line=1,
+            column=1,
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .._words import did_you_mean
 from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
 
@@ -80,13 +81,17 @@ def select(
         unknown = sorted(wanted - {t.id for t in m.themes})
         if unknown:
             known = ", ".join(t.id for t in m.themes) or "none"
-            raise RenderError(f"no theme {unknown[0]!r} in this map (themes: {known})")
+            close = did_you_mean(unknown[0], [t.id for t in m.themes])
+            hint = f"did you mean {close!r}?" if close else f"themes: {known}"
+            raise RenderError(f"no theme {unknown[0]!r} in this map ({hint})")
         keep = {c.id for c in m.claims if wanted.intersection(c.themes)}
     within = _links_within(m.links, keep)
     if focus is not None:
         if focus not in keep:
             why = "in the chosen themes" if themes is not None else "in this map"
-            raise RenderError(f"no claim {focus!r} {why} to focus on")
+            close = did_you_mean(focus, sorted(keep))
+            hint = f" (did you mean {close!r}?)" if close else ""
+            raise RenderError(f"no claim {focus!r} {why} to focus on{hint}")
         keep = _neighbourhood(within.links, focus, depth)
         within = _links_within(within.links, keep)
     # Every claim shown: the map's own list, without testing each one.

@@ -250,7 +250,9 @@ def select_themes(m: ArgumentMap, themes: Sequence[str] | None) -> ArgumentMap:
     wanted = set(themes)
     unknown = sorted(wanted - {t.id for t in m.themes})
     if unknown:
-        raise KeyError(f"no theme with id {unknown[0]!r}")
+        from .._words import unknown_name
+
+        raise unknown_name("theme", unknown[0], [t.id for t in m.themes])
     claims: list[Claim] = [c for c in m.claims if wanted & set(c.themes)]
     kept = {c.id for c in claims}
     links: list[Link] = []
