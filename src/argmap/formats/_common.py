@@ -318,7 +318,11 @@ def load_json(text: str, file: str | None) -> Any:
             f"invalid JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno
         ) from None
     except RecursionError:
-        raise FormatError("the JSON is nested too deeply", file=file) from None
+        raise FormatError("the JSON is nested too deeply", file=file, path="$") from None
+    except ValueError:  # a number of over 4,300 digits: int() refuses it
+        raise FormatError(
+            "invalid JSON: a number of over 4,300 digits", file=file, path="$"
+        ) from None
 
 
 def expect(value: Any, kind: type | tuple[type, ...], path: str, file: str | None) -> Any:

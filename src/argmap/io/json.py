@@ -141,6 +141,8 @@ def _json_problem(data: bytes) -> Problem:
         return Problem(Code.INVALID_JSON, "", message, line=exc.lineno, column=exc.colno)
     except RecursionError:
         return Problem(Code.INVALID_JSON, "", "the JSON is nested too deeply")
+    except ValueError:  # a number of over 4,300 digits: int() refuses it
+        return Problem(Code.INVALID_JSON, "", "invalid JSON: a number of over 4,300 digits")
     if not isinstance(parsed, dict):
         return Problem(
             Code.NOT_AN_OBJECT,
