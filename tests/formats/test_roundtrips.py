@@ -20,7 +20,7 @@ from argmap.formats import reads_report, writes_report
 from .maps import rich_maps
 
 ROUND = settings(
-    max_examples=int(__import__("os").environ.get("ARGMAP_EXAMPLES", "120")),
+    max_examples=120,
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )

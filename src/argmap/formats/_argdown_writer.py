@@ -12,7 +12,7 @@ reads back, so that ``read(write(m)) == m`` for every map:
   sources, and every link as it is (id, kind, premises, target, scheme, weight, note) with a
   digest of the relations written, so that the links are taken from there only while the
   document's relations are still the ones written (see
-  :func:`argmap.formats._argdown_doc.structure_digest`).
+  :func:`argmap.formats._argdown_data.structure_digest`).
 
 Data is JSON, which YAML reads the same (so argmap needs no YAML library for it), with
 every character that could end a line or start an Argdown comment escaped.
@@ -66,11 +66,10 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_argdown(
-    m: ArgumentMap, titles: dict[str, str], escape: Callable[[str], str]
-) -> tuple[str, list[str]]:
-    """Argdown text and what it cannot hold (nothing: see the module's docstring);
-    ``titles`` gives each claim's unique ``[title]``."""
+def write_argdown(m: ArgumentMap) -> tuple[str, list[str]]:
+    """Argdown text and what it cannot hold (nothing: see the module's docstring)."""
+    titles = _titles(m)
+    escape = _escape
     claim_ids = {c.id for c in m.claims}
     links = {link.id: link for link in m.links}
     targeted = {link.target for link in m.links if link.target in links}
@@ -122,6 +121,40 @@ def write_argdown(
             body.append("")
     head = _front_matter(m, structure_digest(relations, arguments))
     return "\n".join(head + body).rstrip("\n") + "\n", []
+
+
+_ESCAPE = re.compile(r"([\\\[\]<>#@{}*_/])")
+_GOOD_TITLE = re.compile(
+    r"[^\[\]<>{}\\#@*_/:\s](?:[^\[\]<>{}\\#@*_/:\n\r\t]*[^\[\]<>{}\\#@*_/:\s])?"
+)
+
+
+_UNTITLED = re.compile(r"Untitled \d+")
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", " ".join(text.split()))
+
+
+def _titles(m: ArgumentMap) -> dict[str, str]:
+    ids = {c.id for c in m.claims} | {link.id for link in m.links}
+    counts: dict[str, int] = {}
+    for c in m.claims:
+        if c.title:
+            counts[c.title] = counts.get(c.title, 0) + 1
+    out: dict[str, str] = {}
+    for c in m.claims:
+        t = c.title
+        good = (
+            t  # (not None, not "")
+            and counts[t] == 1
+            and (t == c.id or t not in ids)
+            and _GOOD_TITLE.fullmatch(t) is not None
+            and t == " ".join(t.split())
+            and _UNTITLED.fullmatch(t) is None  # what the Argdown tool calls untitled ones
+        )
+        out[c.id] = t if good and t is not None else c.id
+    return out
 
 
 def _pcs(

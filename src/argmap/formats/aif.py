@@ -199,8 +199,9 @@ class _Converter:
         if len(targets) > 1:
             self.note(f"{label} with several conclusions split into one link each")
         scheme = node.get("scheme")
-        if not isinstance(scheme, str) and node.get("text") not in _DEFAULT_LABELS:
-            scheme = node.get("text")  # AraucariaDB puts the scheme name in the text
+        text = node.get("text")
+        if not isinstance(scheme, str) and isinstance(text, str) and text not in _DEFAULT_LABELS:
+            scheme = text  # AraucariaDB puts the scheme name in the text
         for n, target in enumerate(dict.fromkeys(targets)):
             link_id = (
                 self.link_of[node_id]

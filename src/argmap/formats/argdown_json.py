@@ -20,6 +20,7 @@ sharing a statement share the claim. The mapping is the Argdown text reader's
 from __future__ import annotations
 
 import re
+import reprlib
 from typing import Any
 
 from .._words import counted
@@ -46,7 +47,8 @@ def document(data: Any, file: str | None = None) -> ArgdownDocument:
     for title, ec in expect(data.get("statements") or {}, dict, "$.statements", file).items():
         path = f"$.statements[{title!r}]"
         expect(ec, dict, path, file)
-        st = Statement(title, titled=not _untitled(title), section=sections.get(ec.get("section")))
+        section = ec.get("section")
+        st = Statement(title, titled=not _untitled(title), section=_section(sections, section))
         for i, member in enumerate(expect(ec.get("members") or [], list, f"{path}.members", file)):
             expect(member, dict, f"{path}.members[{i}]", file)
             if isinstance(member.get("text"), str) and not member.get("isReference"):
@@ -74,6 +76,16 @@ def document(data: Any, file: str | None = None) -> ArgdownDocument:
 def _strings(value: Any) -> list[str]:
     """The strings in ``value`` if it is a list (tags, rules), else none."""
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _one_of(value: Any, choices: set[str]) -> bool:
+    """Whether ``value`` is one of the strings ``choices`` (a list or an object from the
+    file is none of them, and cannot be looked up in a set)."""
+    return isinstance(value, str) and value in choices
+
+
+def _section(sections: dict[Any, str], key: Any) -> str | None:
+    return sections.get(key) if isinstance(key, str | int) else None
 
 
 def _list(value: Any) -> list[Any]:
@@ -110,7 +122,7 @@ def _argument(
         if isinstance(text, str) and text.strip() and not out.description:
             out.description = text.strip()
             section = member.get("section")
-            out.section = sections.get(section) if isinstance(section, str | int) else None
+            out.section = _section(sections, section)
         if isinstance(member.get("data"), dict):
             out.data.update(member["data"])
     out.tags = _strings(arg.get("tags"))
@@ -118,9 +130,9 @@ def _argument(
         expect(item, dict, f"{path}.pcs[{i}]", file)
         st_title = expect(item.get("title"), str, f"{path}.pcs[{i}].title", file)
         role = item.get("role") or "premise"
-        if role not in _ROLES:
+        if not _one_of(role, _ROLES):
             raise FormatError(
-                f"unknown role {role!r} (expected one of {', '.join(sorted(_ROLES))})",
+                f"unknown role {reprlib.repr(role)} (expected one of {', '.join(sorted(_ROLES))})",
                 file=file,
                 path=f"{path}.pcs[{i}].role",
             )
@@ -139,8 +151,10 @@ def _argument(
 def _relation(doc: ArgdownDocument, rel: Any, path: str, file: str | None) -> None:
     expect(rel, dict, path, file)
     kind = rel.get("relationType")
-    if kind not in _RELATION_TYPES:
-        raise FormatError(f"unknown relationType {kind!r}", file=file, path=f"{path}.relationType")
+    if not _one_of(kind, _RELATION_TYPES):
+        raise FormatError(
+            f"unknown relationType {reprlib.repr(kind)}", file=file, path=f"{path}.relationType"
+        )
     ends = []
     for end in ("from", "to"):
         title = expect(rel.get(end), str, f"{path}.{end}", file)
@@ -196,8 +210,8 @@ def _from_map(data: Any, file: str | None) -> ArgdownDocument:
         path = f"$.map.edges[{i}]"
         expect(edge, dict, path, file)
         kind = edge.get("relationType")
-        if kind not in _RELATION_TYPES:
-            raise FormatError(f"unknown relationType {kind!r}", file=file, path=path)
+        if not _one_of(kind, _RELATION_TYPES):
+            raise FormatError(f"unknown relationType {reprlib.repr(kind)}", file=file, path=path)
         try:
             (src, src_arg), (dst, dst_arg) = titles[str(edge["from"])], titles[str(edge["to"])]
         except KeyError as exc:
