@@ -38,7 +38,6 @@ from ._argdown_doc import (
     Relation,
     Statement,
     split_tags,
-    to_map,
 )
 from ._argdown_fast import _SPECIAL_TOKENS, _Element, _FastPaths
 from ._argdown_lines import (
@@ -56,6 +55,7 @@ from ._argdown_lines import (
     _sniff,
     block_comments,
 )
+from ._argdown_map import to_map
 from ._argdown_yaml import data_span, inference_rule, read_mapping
 from ._common import Result
 

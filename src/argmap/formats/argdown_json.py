@@ -27,7 +27,8 @@ from .._words import counted
 from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
-from ._argdown_doc import ArgdownDocument, Argument, PcsItem, Relation, Statement, to_map
+from ._argdown_doc import ArgdownDocument, Argument, PcsItem, Relation, Statement
+from ._argdown_map import to_map
 from ._common import Result, expect, load_json
 
 __all__ = ["FORMAT", "document", "reads_json"]
