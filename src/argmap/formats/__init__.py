@@ -280,13 +280,26 @@ def read(path: str | Path, format: str | None = None, *, allow_loss: bool = Fals
 
 
 def reads_report(text: str, format: str) -> ReadReport:
-    """Parse ``text`` in ``format``; like :func:`read_report` for a string."""
+    r"""Parse ``text`` in ``format``; like :func:`read_report` for a string.
+
+    Examples
+    --------
+    >>> report = reads_report("===\nauthor: Ann\n===\n[A]: Cats purr.\n", "argdown")
+    >>> report.map.claims[0].text, report.warnings
+    ('Cats purr.', ['front matter settings not represented in argmap: author'])
+    """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return _run_reader(get_format(format), text, None)
 
 
 def reads(text: str, format: str, *, allow_loss: bool = False) -> ArgumentMap:
-    """Parse ``text`` in ``format`` and return the map; like :func:`read` for a string."""
+    r"""Parse ``text`` in ``format`` and return the map; like :func:`read` for a string.
+
+    Examples
+    --------
+    >>> [c.text for c in reads("[A]: Cats purr.\n  + [B]: They are content.", "argdown").claims]
+    ['Cats purr.', 'They are content.']
+    """
     report = reads_report(text, format)
     if report.warnings and not allow_loss:
         raise LossError(report.warnings, format=report.format, reading=True)
@@ -306,6 +319,16 @@ def writes_report(m: ArgumentMap, format: str) -> tuple[str, list[str]]:
     """The map as text in ``format``, and what the format cannot hold (the losses).
 
     Unlike :func:`writes`, this never refuses: the caller gets the losses to decide on.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> m.claim("a", "Cats purr.", title="Purring")
+    'a'
+    >>> text, losses = writes_report(m, "aif")
+    >>> losses
+    ['1 claim title value dropped']
     """
     fmt = get_format(format)
     if fmt.writer is None:
@@ -319,6 +342,8 @@ def writes(m: ArgumentMap, format: str, *, allow_loss: bool = False) -> str:
     Raises :class:`~argmap.errors.LossError` if the format cannot hold all of ``m``, unless
     ``allow_loss`` (see :func:`writes_report` for the text and the losses together).
 
+    Examples
+    --------
     >>> import argmap
     >>> m = argmap.ArgumentMap()
     >>> m.claim("a", "Cats purr.", confidence=0.9)
@@ -340,13 +365,49 @@ def writes(m: ArgumentMap, format: str, *, allow_loss: bool = False) -> str:
 def write(
     m: ArgumentMap, path: str | Path, format: str | None = None, *, allow_loss: bool = False
 ) -> list[str]:
-    """Write ``m`` to ``path`` atomically; return what the format could not hold.
+    """Write ``m`` to ``path`` atomically, in any format argmap writes.
 
-    The format is ``format`` or inferred from the file name (``.argdown``, ``.graphml``, ...).
-    If the format cannot hold all of ``m``, this raises :class:`~argmap.errors.LossError`
-    listing what would be lost and writes nothing, unless ``allow_loss`` is true: then it
-    writes and returns that list. The same map always gives the same bytes. See
-    :func:`read` for an example.
+    Parameters
+    ----------
+    m : ArgumentMap
+        The map.
+    path : str or Path
+        The file to write; its name tells the format (``.argdown``, ``.kialo.txt``,
+        ``.graphml``, ...) unless ``format`` is given.
+    format : str, optional
+        A format name (see :func:`formats`).
+    allow_loss : bool, default False
+        Write even if the format cannot hold all of ``m``.
+
+    Returns
+    -------
+    list of str
+        What the format could not hold (empty unless ``allow_loss``). The same map always
+        gives the same bytes.
+
+    Raises
+    ------
+    LossError
+        The format cannot hold all of ``m`` and ``allow_loss`` is false; nothing is
+        written, and the error's ``losses`` say what would have been lost.
+
+    Examples
+    --------
+    >>> import argmap, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> m = argmap.ArgumentMap(title="Pets")
+    >>> m.claim("1", "Pets calm pupils.", kind="evidence")
+    '1'
+    >>> write(m, folder / "pets.argdown")  # Argdown holds all of it
+    []
+    >>> write(m, folder / "pets.kialo.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.LossError: .../pets.kialo.txt: writing kialo would lose:
+      - 1 claim kind (evidence, assumption) dropped
+      - 1 claim that no other claim leads to written as a thesis (read back as a position)
+      (nothing written; pass allow_loss=True, or --allow-loss, to write anyway)
+    >>> len(write(m, folder / "pets.kialo.txt", allow_loss=True))
+    2
     """
     fmt = get_format(format) if format else infer_format(path, for_writing=True)
     text, losses = writes_report(m, fmt.name)
