@@ -48,22 +48,23 @@ def flow(value: Any) -> str:
     >>> flow({"note": "a // b", "confidence": 1e-05})
     '{"note": "a \\u002f\\u002f b", "confidence": 1.0e-05}'
     """
-    text = _json(value)
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    if _EXPONENT.search(text):
+        # YAML 1.1 (PyYAML) reads 1e-05 as a string: a float with an exponent gets a dot.
+        text = _NUMBER_OR_STRING.sub(_with_dot, text)
+    if text.isprintable() and not any(token in text for token in _COMMENT_TOKENS):
+        return text  # (the common case, found with C-level calls)
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _json(value: Any) -> str:
-    if isinstance(value, dict):
-        items = (f"{json.dumps(k, ensure_ascii=False)}: {_json(v)}" for k, v in value.items())
-        return "{" + ", ".join(items) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_json(v) for v in value) + "]"
-    if isinstance(value, float):
-        # YAML 1.1 (PyYAML) reads 1e-05 as a string: a float always has its dot.
-        text = repr(value)
-        mantissa, e, exponent = text.partition("e")
-        return f"{mantissa}.0{e}{exponent}" if e and "." not in mantissa else text
-    return json.dumps(value, ensure_ascii=False)
+_COMMENT_TOKENS = ("//", "/*", "*/", "<!--")
+_EXPONENT = re.compile(r"\d[eE][-+]?\d")  # (in a number, or in a string: then looked at)
+#: In JSON text: a string (left as it is), or a number with an exponent and no dot.
+_NUMBER_OR_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\w.])(-?\d+)([eE][-+]?\d+)')
+
+
+def _with_dot(m: re.Match[str]) -> str:
+    return m.group() if m.group(1) is None else f"{m.group(1)}.0{m.group(2)}"
 
 
 def write_argdown(m: ArgumentMap) -> tuple[str, list[str]]:
