@@ -199,4 +199,9 @@ def _tag_end(text: str, at: int, closing: list[int] | None = None) -> int:
 
 def unescape(text: str) -> str:
     r"""Resolve backslash escapes: ``\[`` is a literal ``[``."""
-    return _ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
+    # (A function for the replacement: a template costs a Python-level expansion per match.)
+    return _ESCAPE_RE.sub(_escaped, text) if "\\" in text else text
+
+
+def _escaped(m: re.Match[str]) -> str:
+    return m.group(1)

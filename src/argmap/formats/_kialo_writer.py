@@ -34,7 +34,7 @@ __all__ = ["MAX_DEPTH", "kialo_text", "write_kialo"]
 
 #: Levels below a root before a branch continues as a tree of its own.
 MAX_DEPTH = 50
-_ESCAPE_RE = re.compile(r"([\\\[\]()*_`])")
+_ESCAPE = str.maketrans({ch: "\\" + ch for ch in "\\[]()*_`"})
 _LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 
@@ -199,7 +199,7 @@ def _text_lines(text: str, indent: str) -> list[str]:
     a ``-> See``, the ``Sources:`` heading or a Markdown escape."""
     out = []
     for line in kialo_text(text).split("\n"):
-        escaped = _ESCAPE_RE.sub(r"\\\1", line)
+        escaped = line.translate(_ESCAPE)
         if escaped.startswith("->"):
             escaped = "\\" + escaped
         escaped = _LEADING_NUMBER.sub(r"\1\\.", escaped, count=1)

@@ -144,6 +144,10 @@ def _positions(
     return positions, footnotes
 
 
+def _escaped(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def _numeric(digits: str) -> tuple[int, str]:
     """A sort key that orders strings of digits as numbers, without int() (which refuses
     over 4,300 digits)."""
@@ -227,7 +231,7 @@ def _build(
         if see:
             reuse[pos.number] = see.group(1)
         else:
-            texts[pos.number] = _UNESCAPE_RE.sub(r"\1", body)
+            texts[pos.number] = _UNESCAPE_RE.sub(_escaped, body) if "\\" in body else body
     _resolve_reuses(reuse, texts, positions, file)
     question = None
     pid = _Ids()
