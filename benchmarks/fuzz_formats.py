@@ -82,20 +82,23 @@ def seeds() -> dict[str, list[bytes]]:
     out["iccma23"].append(b"p af 3\n1 2\n2 3\n3 1\n")
     out["apx"].append(b"arg(a). arg(b). att(a,b).\n")
     out["tgf"].append(b"a\nb\n#\na b\n")
-    for fmt, text in _written().items():
-        out[fmt].append(text.encode("utf-8"))
+    for fmt, texts in _written().items():
+        out[fmt] += [text.encode("utf-8") for text in texts]
     return out
 
 
-def _written() -> dict[str, str]:
-    """The reference map (and a tricky one) as argmap writes each format."""
+def _written() -> dict[str, list[str]]:
+    """What argmap itself writes, in each format it writes and reads: the reference map,
+    and (as argmap JSON) each fixture map of another format."""
     import argmap
-    from argmap.formats import writes_report
+    from argmap.formats import read_report, writes_report
 
     m = argmap.examples.soviet_socialism()
-    return {
-        fmt: writes_report(m, fmt)[0] for fmt in ("argmap", "argdown", "aif", "kialo", "sadface")
-    }
+    out = {fmt: [writes_report(m, fmt)[0]] for fmt in ("argdown", "aif", "kialo", "sadface")}
+    out["argmap"] = [argmap.dumps(m)]
+    for path in sorted((ROOT / "tests" / "formats" / "fixtures").glob("*.*")):
+        out["argmap"].append(argmap.dumps(read_report(path).map))
+    return out
 
 
 # -- running ------------------------------------------------------------------------------------
