@@ -1,4 +1,5 @@
-"""Kialo export in size and time linear in the map: chains of 1,000 to 8,000 claims.
+"""Export in size and time linear in the map: Kialo (chains of 1,000 to 8,000 claims) and
+Argdown (maps of 5,000 and 20,000 claims, written and read back whole).
 
 A chain (each claim a reason for the one before) is Kialo's worst case: its position
 numbers ``1.1.1. ...`` grow with the depth, so a writer that follows the chain writes a
@@ -9,7 +10,13 @@ and the writer of argmap 9cde7c7 (before this change; read from git, skipped wit
 all in the same run on the same maps. Linear means bytes per claim and the ratio to the
 floor stay flat as the chain doubles.
 
-    .venv/bin/python benchmarks/bench_kialo.py [--sizes 1000 2000 4000 8000] [--runs 5]
+Argdown export keeps all of a map (links in the front matter, exact texts in statement data),
+and reads back equal: for random maps (each claim a reason for or against an earlier one,
+a weight on each link) it prints the median seconds of writing and of reading back, beside
+argmap JSON's ``dumps`` and ``loads`` of the same map (the floor), same run.
+
+    .venv/bin/python benchmarks/bench_export.py [--sizes 1000 2000 4000 8000]
+        [--argdown-sizes 5000 20000] [--runs 5]
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import argmap
-from argmap.formats import writes_report
+from argmap.formats import reads_report, writes_report
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = "9cde7c7"  # the last commit with the old Kialo writer
@@ -37,6 +44,19 @@ def chain(n: int) -> argmap.ArgumentMap:
     for i in range(1, n):
         m.claim(f"c{i}", f"Reason number {i}, for the claim before it.")
         m.support(f"c{i}", f"c{i - 1}")
+    return m
+
+
+def random_map(n: int, seed: int = 3) -> argmap.ArgumentMap:
+    import random
+
+    rng = random.Random(seed)
+    m = argmap.ArgumentMap(title=f"A debate of {n} claims")
+    for i in range(n):
+        m.claim(f"c{i}", f"Claim number {i} makes a point about topic {i % 97}.")
+    for i in range(1, n):
+        add = m.support if rng.random() < 0.6 else m.attack
+        add(f"c{i}", f"c{rng.randrange(i)}", weight=round(rng.random(), 3))
     return m
 
 
@@ -78,24 +98,32 @@ def median_seconds(write: Callable[[], object], runs: int) -> float:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000])
+    p.add_argument("--argdown-sizes", type=int, nargs="+", default=[5000, 20000])
     p.add_argument("--runs", type=int, default=5)
     args = p.parse_args()
+    kialo(args.sizes, args.runs)
+    print()
+    argdown(args.argdown_sizes, args.runs)
+    return 0
+
+
+def kialo(sizes: list[int], runs: int) -> None:
     old = old_writer()
     print(
         "| claims | Kialo bytes | bytes/claim | Kialo s | JSON bytes | JSON s | "
         "Kialo/JSON time | before: bytes | before: s |"
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for n in args.sizes:
+    for n in sizes:
         m = chain(n)
         text = writes_report(m, "kialo")[0]
-        kialo_s = median_seconds(lambda m=m: writes_report(m, "kialo"), args.runs)
+        kialo_s = median_seconds(lambda m=m: writes_report(m, "kialo"), runs)
         json_text = argmap.dumps(m)
-        json_s = median_seconds(lambda m=m: argmap.dumps(m), args.runs)
+        json_s = median_seconds(lambda m=m: argmap.dumps(m), runs)
         before = "–", "–"
         if old is not None:
             old_text = old(m)[0]
-            old_s = median_seconds(lambda m=m: old(m), args.runs)
+            old_s = median_seconds(lambda m=m: old(m), runs)
             before = f"{len(old_text.encode()):,}", f"{old_s:.3f}"
         size = len(text.encode())
         print(
@@ -104,7 +132,29 @@ def main() -> int:
             f"{before[0]} | {before[1]} |",
             flush=True,
         )
-    return 0
+
+
+def argdown(sizes: list[int], runs: int) -> None:
+    print(
+        "| claims | Argdown bytes | write s | read s | equal | JSON dumps s | JSON loads s | "
+        "Argdown/JSON (write + read) |"
+    )
+    print("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
+    for n in sizes:
+        m = random_map(n)
+        text = writes_report(m, "argdown")[0]
+        write_s = median_seconds(lambda m=m: writes_report(m, "argdown"), runs)
+        read_s = median_seconds(lambda t=text: reads_report(t, "argdown"), runs)
+        equal = reads_report(text, "argdown").map == m
+        json_text = argmap.dumps(m)
+        dumps_s = median_seconds(lambda m=m: argmap.dumps(m), runs)
+        loads_s = median_seconds(lambda t=json_text: argmap.loads(t), runs)
+        ratio = (write_s + read_s) / (dumps_s + loads_s)
+        print(
+            f"| {n:,} | {len(text.encode()):,} | {write_s:.3f} | {read_s:.3f} | {equal} | "
+            f"{dumps_s:.3f} | {loads_s:.3f} | {ratio:.1f}x |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
