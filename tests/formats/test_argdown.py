@@ -209,3 +209,12 @@ def test_a_title_with_no_slug_keeps_its_claim_id() -> None:
     m.claim("statement", "Another.", title="\x07")
     back = reads(writes(m, "argdown"), "argdown")
     assert [c.id for c in back.claims] == ["x", "statement"]
+
+
+def test_an_inference_rule_that_is_an_id_is_kept_as_it_is():
+    # Without argmap's front matter (a hand-written file, or the Argdown tool's JSON export)
+    # the scheme comes from the rule: "cause_to_effect" stays, prose becomes an id.
+    text = "<L>\n\n(1) [A]: a\n(2) [B]: b\n-- cause_to_effect --\n(3) [C]: c\n"
+    assert reads(text, "argdown").get_link("l").scheme == "cause_to_effect"
+    text = "<L>\n\n(1) [A]: a\n-- Modus ponens --\n(2) [C]: c\n"
+    assert reads(text, "argdown").get_link("l").scheme == "modus-ponens"

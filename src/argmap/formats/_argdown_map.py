@@ -354,7 +354,10 @@ class _Converter(_Links):
                 "target": target,
             }
             if rules:
-                link["scheme"] = slugify(rules[0], "rule")
+                # A rule that is an id already (argmap's schemes: "cause_to_effect") is
+                # kept as it is; prose ("Modus ponens") becomes one.
+                rule = rules[0]
+                link["scheme"] = rule if is_id(rule) else slugify(rule, "rule")
                 if len(rules) > 1:
                     self.lose("inference rule{|s} beyond the first dropped", len(rules) - 1)
             if n == len(steps):
