@@ -73,7 +73,7 @@ def test_a_twelve_claim_map_with_positions_attacking_each_other_keeps_every_clai
     assert losses == [
         "12 claim ids not kept (Kialo numbers its positions)",
         "1 claim kind (evidence, assumption) dropped",
-        "1 claim that no other claim leads to written as a thesis (read back as a position)",
+        "1 claim for or against no other claim written as a thesis (read back as a position)",
         "11 link ids not kept (Kialo numbers its positions)",
         "1 link with co-premises written as one position per premise",
         "1 undercut written as a Con of the first premise of the link it attacks "

@@ -404,7 +404,7 @@ def write(
     Traceback (most recent call last):
     argmap.errors.LossError: .../pets.kialo.txt: writing kialo would lose:
       - 1 claim kind (evidence, assumption) dropped
-      - 1 claim that no other claim leads to written as a thesis (read back as a position)
+      - 1 claim for or against no other claim written as a thesis (read back as a position)
       (nothing written; pass allow_loss=True, or --allow-loss, to write anyway)
     >>> len(write(m, folder / "pets.kialo.txt", allow_loss=True))
     2

@@ -254,7 +254,7 @@ def _count_claim_losses(lay: _Layout, number: Callable[[_Place], str]) -> None:
 def _count_kind(lay: _Layout, c: Claim, root: bool) -> None:
     if root and c.kind != "position":
         lay.lose(
-            "claim{|s} that no other claim leads to written as {a thesis|theses} "
+            "claim{|s} for or against no other claim written as {a thesis|theses} "
             "(read back as {a position|positions})"
         )
     elif not root and c.kind == "position":
