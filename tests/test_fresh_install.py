@@ -37,6 +37,8 @@ assert isinstance(outline, str) and "1.1. Pro" in outline and "Con: Practice" in
 ref = argmap.examples.soviet_socialism()
 assert [c for c, s in argmap.analyze(ref).status.items() if s == "rejected"] == [
     "pos-failed-solidarity"]
+# Argdown written by argmap reads back whole without the YAML extra (issue 16, item 3).
+assert argmap.formats.reads(argmap.formats.writes(ref, "argdown"), "argdown") == ref
 print("checks passed", argmap.__version__)
 """
 

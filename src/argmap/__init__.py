@@ -28,6 +28,7 @@ with gc_paused():
     from .errors import (
         ArgmapError,
         FormatError,
+        LossError,
         MapValidationError,
         Problem,
         RenderError,
@@ -110,6 +111,7 @@ __all__ = [
     "Claim",
     "FormatError",
     "Link",
+    "LossError",
     "MapValidationError",
     "Perspective",
     "Problem",

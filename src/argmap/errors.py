@@ -18,6 +18,7 @@ __all__ = [
     "ArgmapError",
     "Code",
     "FormatError",
+    "LossError",
     "MapValidationError",
     "Problem",
     "RenderError",
@@ -224,3 +225,41 @@ class UnknownNameError(ArgmapError, KeyError, ValueError):
 
         self.message = str(unknown_name(self.what, self.name, self.known))  # type: ignore[arg-type]
         return self.message
+
+
+class LossError(ArgmapError, ValueError):
+    """A conversion would lose something the source holds; nothing was written.
+
+    ``losses`` lists what would be lost, one sentence each (``"3 link weights dropped"``);
+    ``file`` names the file being read or written, ``format`` the other format, and
+    ``reading`` tells whether the loss is in reading it (what the file holds that argmap
+    cannot) or in writing it (what the format cannot hold). Pass ``allow_loss=True`` (or
+    ``--allow-loss`` on the command line) to convert anyway.
+    """
+
+    def __init__(
+        self,
+        losses: Iterable[str],
+        *,
+        file: str | None = None,
+        format: str | None = None,
+        reading: bool = False,
+    ) -> None:
+        self.losses = list(losses)
+        self.file = file
+        self.format = format
+        self.reading = reading
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file}: " if self.file else ""
+        fmt = f" {self.format}" if self.format else ""
+        doing = f"reading{fmt} into argmap" if self.reading else f"writing{fmt}"
+        lines = [f"{where}{doing} would lose:", *(f"  - {loss}" for loss in self.losses)]
+        if self.reading:
+            lines.append("  (pass allow_loss=True, or --allow-loss, to read it anyway)")
+        else:
+            lines.append(
+                "  (nothing written; pass allow_loss=True, or --allow-loss, to write anyway)"
+            )
+        return "\n".join(lines)

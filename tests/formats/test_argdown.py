@@ -85,7 +85,10 @@ def test_comments_prose_data_and_escapes(constructs):
     assert m.get_claim("survey").text == "70% of pupils report stress #real."
     assert m.description == "A plain paragraph of prose that is not a claim."
     warnings = " ".join(constructs.warnings)
-    assert "author" in warnings and "source" in warnings and "untitled paragraph" in warnings
+    assert "author" in warnings and "source" in warnings  # lost: a front matter key, data
+    # Prose is kept (in the description): a note, not a loss.
+    assert "untitled paragraph" in " ".join(constructs.notes)
+    assert "untitled paragraph" not in warnings
 
 
 def test_strict_mode_maps_entails_contrary_contradictory():
@@ -104,7 +107,8 @@ def test_loose_mode_minus_is_one_way():
 
 def test_imported_map_validates_and_ids_are_stable():
     text = (FIXTURES / "constructs.argdown").read_text()
-    first, second = reads(text, "argdown"), reads(text, "argdown")
+    first = reads(text, "argdown", allow_loss=True)
+    second = reads(text, "argdown", allow_loss=True)
     assert first == second
     assert first.check() is not None  # raises on any validation error
 
@@ -158,78 +162,43 @@ def test_written_text_reads_back_with_escapes_and_data():
     assert _links(back) == _links(m)
 
 
-def test_writer_reports_what_argdown_cannot_hold():
+def test_what_argdown_has_no_syntax_for_travels_as_data_and_reads_back():
     m = ArgumentMap()
     for cid in "abcd":
         m.claim(cid, f"Claim {cid}.")
-    m.support("a", "b", weight=0.5)
-    m.attack(["c", "d"], "b")
-    m.attack("c", "a1")  # an undercut of an attack: Argdown cannot name the attack
-    text, warnings = writes_report(m, "argdown")
-    joined = " ".join(warnings)
-    assert "1 link weight dropped" in joined
-    assert "1 attack with co-premises written as one attack per premise" in joined
-    assert "1 link on attack links" in joined
-    assert "<a1>" not in text
+    m.support("a", "b", weight=0.5, note="a // note /* with */ <!-- marks -->")
+    m.attack(["c", "d"], "b", id="pair")
+    m.attack("c", "pair", scheme="bad_faith")  # an undercut of an attack: no Argdown name
+    text, losses = writes_report(m, "argdown")
+    assert losses == []
+    assert "<pair>" not in text  # Argdown shows the attacks one per premise ...
+    assert "[b]\n  + [a]\n  - [c]\n  - [d]" in text
+    assert reads(text, "argdown") == m  # ... and argmap reads back every link as it was
 
 
-def _expected_links(m: ArgumentMap) -> Counter[tuple[str, tuple[str, ...], object]]:
-    """What the Argdown writer promises to keep, as (kind, sources, target) with link
-    targets given by their own (kind, sources, target) since link ids are not kept."""
-    claims = {c.id for c in m.claims}
-    by_id = {x.id: x for x in m.links}
-    targeted = {x.target for x in m.links if x.target in by_id}
-    named = {
-        x.id
-        for x in m.links
-        if x.kind == "support" and x.target in claims and (len(x.sources) > 1 or x.id in targeted)
-    }
-
-    def key(link_id: str) -> tuple[str, tuple[str, ...], str]:
-        x = by_id[link_id]
-        return (x.kind, tuple(sorted(x.sources)), x.target)
-
-    out: Counter[tuple[str, tuple[str, ...], object]] = Counter()
-    relations: set[tuple[str, str, str]] = set()  # Argdown keeps each relation once
-    for x in m.links:
-        if x.id in named:
-            out[key(x.id)] += 1  # each is an argument of its own
-        elif x.target in claims or x.target in named:
-            relations.update((x.kind, s, x.target) for s in x.sources)
-    for kind, source, target in relations:
-        out[(kind, (source,), key(target) if target in named else target)] += 1
-    return out
+def test_links_in_the_front_matter_give_way_to_relations_changed_by_hand():
+    m = ArgumentMap()
+    for cid in "abc":
+        m.claim(cid, f"Claim {cid}.")
+    m.support("a", "b", id="because", weight=0.5)
+    text = writes(m, "argdown")
+    # Someone adds a relation in an Argdown editor: the document's relations are the truth.
+    edited = text + "\n[c]\n  - [a]\n"
+    report = reads_report(edited, "argdown")
+    assert _links(report.map) == Counter({("support", ("a",), "b"): 1, ("attack", ("a",), "c"): 1})
+    assert any("relations were changed" in w for w in report.warnings)
+    assert all(x.weight is None for x in report.map.links)
 
 
-def _actual_links(m: ArgumentMap) -> Counter[tuple[str, tuple[str, ...], object]]:
-    by_id = {x.id: x for x in m.links}
-    out: Counter[tuple[str, tuple[str, ...], object]] = Counter()
-    for x in m.links:
-        target: object = x.target
-        if x.target in by_id:
-            t = by_id[x.target]
-            target = (t.kind, tuple(sorted(t.sources)), t.target)
-        out[(x.kind, tuple(sorted(x.sources)), target)] += 1
-    return out
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argument_maps())
-def test_round_trip_keeps_what_argdown_expresses(m):
-    text, _ = writes_report(m, "argdown")
+def test_round_trip_is_exact(m):
+    text, losses = writes_report(m, "argdown")
+    assert losses == []
     assert writes(m, "argdown") == text  # deterministic
-    back = reads_report(text, "argdown").map
-    titles = argdown._titles(m)
-    assert [c.id for c in back.claims] == [c.id for c in m.claims]
-    for a, b in zip(m.claims, back.claims, strict=True):
-        assert b.text == " ".join(a.text.split())
-        assert (a.kind, a.basis, a.confidence, a.note) == (b.kind, b.basis, b.confidence, b.note)
-        assert (a.themes, a.asserted_by, a.quotes) == (b.themes, b.asserted_by, b.quotes)
-        kept = a.title if titles[a.id] == a.title and a.title != a.id else None
-        assert b.title == kept
-    assert (back.title, back.question, back.description) == (m.title, m.question, m.description)
-    assert (back.themes, back.perspectives, back.sources) == (m.themes, m.perspectives, m.sources)
-    assert _actual_links(back) == _expected_links(m)
+    report = reads_report(text, "argdown")
+    assert report.warnings == []
+    assert report.map == m
 
 
 def test_a_title_with_no_slug_keeps_its_claim_id() -> None:
@@ -240,3 +209,12 @@ def test_a_title_with_no_slug_keeps_its_claim_id() -> None:
     m.claim("statement", "Another.", title="\x07")
     back = reads(writes(m, "argdown"), "argdown")
     assert [c.id for c in back.claims] == ["x", "statement"]
+
+
+def test_an_inference_rule_that_is_an_id_is_kept_as_it_is():
+    # Without argmap's front matter (a hand-written file, or the Argdown tool's JSON export)
+    # the scheme comes from the rule: "cause_to_effect" stays, prose becomes an id.
+    text = "<L>\n\n(1) [A]: a\n(2) [B]: b\n-- cause_to_effect --\n(3) [C]: c\n"
+    assert reads(text, "argdown").get_link("l").scheme == "cause_to_effect"
+    text = "<L>\n\n(1) [A]: a\n-- Modus ponens --\n(2) [C]: c\n"
+    assert reads(text, "argdown").get_link("l").scheme == "modus-ponens"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.formats._argdown_doc import _Converter
+from argmap.formats._argdown_map import _Converter
 from argmap.formats._common import MapBuilder, Result, SlugMaker, _all_sound
 from argmap.formats.argdown import parse
 

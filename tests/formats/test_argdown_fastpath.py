@@ -17,7 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import FormatError, MapValidationError
-from argmap.formats._argdown_doc import _Converter, _norm, split_tags, unescape
+from argmap.formats._argdown_doc import _norm, split_tags, unescape
+from argmap.formats._argdown_map import _Converter
+from argmap.formats._argdown_yaml import front_matter_lines as _plain_yaml
 from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
 from argmap.formats.argdown import (
     _PCS_RE,
@@ -25,7 +27,6 @@ from argmap.formats.argdown import (
     _closing,
     _next_is_item,
     _Parser,
-    _plain_yaml,
     _relation_sign,
     parse,
 )

@@ -45,12 +45,12 @@ def test_aifdb_dialogue_map():
     assert m.get_claim("21").note == "AIF MA: rephrases 10"
     joined = " ".join(report.warnings)
     assert "1 RA node without conclusion dropped" in joined  # node 19
-    assert "1 duplicated locution row ignored" in joined
-    assert "dialogue nodes" in joined
+    assert "1 dialogue transition (TA nodes) not represented" in joined
+    assert "1 duplicated locution row ignored" in report.notes  # nothing lost by it
 
 
 def test_ova3_wrapper_with_undercut():
-    m = argmap.read(FIXTURES / "ova3.json")
+    m = argmap.read(FIXTURES / "ova3.json", allow_loss=True)
     assert {c.id for c in m.claims} == {"1_99", "2_99", "4_99"}
     assert m.get_link("5_99").target == "3_99"
 
@@ -89,7 +89,7 @@ def test_aif_malformed_input_is_located(text, path, words):
 @given(argument_maps())
 def test_aif_round_trip_keeps_claims_links_and_speakers(m):
     text, _ = writes_report(m, "aif")
-    back = reads(text, "aif")
+    back = reads(text, "aif")  # what argmap writes it reads back with no loss
     assert [(c.id, c.text, c.asserted_by) for c in back.claims] == [
         (c.id, c.text, c.asserted_by) for c in m.claims
     ]
@@ -125,11 +125,11 @@ def test_kialo_legacy_dialect_crlf_escapes_reuse_and_wrapped_text():
             ("support", ("1-3",), "1"): 1,
         }
     )
-    assert any("'-> See'" in w for w in report.warnings)
+    assert any("'-> See'" in n for n in report.notes)
 
 
 def test_kialo_current_dialect_question_theses_and_sources():
-    m = argmap.read(FIXTURES / "kialo_current.txt")
+    m = argmap.read(FIXTURES / "kialo_current.txt", allow_loss=True)
     assert m.title == m.question == "How should cities cut traffic?"
     assert [c.id for c in m.claims if c.kind == "position"] == ["1-1", "1-2"]
     assert m.get_claim("1-1").text == "Cities should charge drivers [1]."
@@ -174,7 +174,7 @@ def kialo_trees(draw: st.DrawFn) -> ArgumentMap:
 @FAST
 @given(kialo_trees())
 def test_kialo_round_trip_keeps_tree_texts_and_stances(m):
-    back = reads(writes(m, "kialo"), "kialo")
+    back = reads(writes(m, "kialo", allow_loss=True), "kialo")
 
     def shape(x: ArgumentMap) -> Counter[tuple[str, str, str]]:
         text = {c.id: " ".join(c.text.split()) for c in x.claims}
@@ -191,7 +191,7 @@ def test_kialo_round_trip_keeps_tree_texts_and_stances(m):
 
 
 def test_sadface_v01_and_library_node_types():
-    m = argmap.read(FIXTURES / "sadface_v01_library.json")
+    m = argmap.read(FIXTURES / "sadface_v01_library.json", allow_loss=True)
     assert [c.id for c in m.claims] == ["a1", "a2", "a3", "a4"]
     assert m.get_link("s1").sources == ["a1"] and m.get_link("s1").target == "a2"
     assert m.get_link("c1").kind == "attack" and m.get_link("c1").target == "s1"  # undercut
@@ -236,7 +236,7 @@ def test_argdown_json_map_only_walks_nested_groups():
     assert _structure(m) == Counter(
         {("support", ("arg-b",), "claim-a"): 1, ("attack", ("claim-d",), "arg-b"): 1}
     )
-    assert any("map only" in w for w in report.warnings)
+    assert any("map only" in n for n in report.notes)
 
 
 def test_argdown_json_bad_relation_is_located():
@@ -275,16 +275,16 @@ def test_graphml_holds_claims_links_and_attributes(m):
         [(s, x.id) for x in m.links for s in x.sources] + [(x.id, x.target) for x in m.links]
     )
     assert edges == expected
-    assert writes(m, "graphml") == text
+    assert writes(m, "graphml", allow_loss=True) == text
 
 
 def test_gexf_is_deterministic_and_parses():
     m = argmap.examples.soviet_socialism()
-    text = writes(m, "gexf")
+    text = writes(m, "gexf", allow_loss=True)
     root = ET.fromstring(text.encode("utf-8"))
     nodes = list(root.iter("{http://www.gexf.net/1.2draft}node"))
     assert len(nodes) == len(m.claims) + len(m.links)
-    assert writes(m, "gexf") == text
+    assert writes(m, "gexf", allow_loss=True) == text
     g = "{http://www.gexf.net/1.2draft}"
     titles = {a.get("id"): a.get("title") for a in root.iter(f"{g}attribute")}
     kinds = {}
@@ -348,7 +348,7 @@ _PIECES = st.sampled_from(
 
 def _map_or_format_error(text: str, fmt: str) -> None:
     try:
-        m = reads(text, fmt)
+        m = reads(text, fmt, allow_loss=True)
     except FormatError as exc:
         assert exc.line is not None or exc.path is not None
         return

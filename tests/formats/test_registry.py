@@ -129,13 +129,16 @@ def test_read_errors_name_the_file(tmp_path):
 
 def test_read_and_write_paths(tmp_path):
     m = argmap.examples.soviet_socialism()
-    for name in ("m.argdown", "m.aif.json", "m.sadface.json", "m.graphml", "m.gexf", "m.kialo"):
-        warnings = argmap.write(m, tmp_path / name)
+    for name in ("m.argdown", "m.sadface.json"):  # formats that hold all of it
+        assert argmap.write(m, tmp_path / name) == []
+        assert argmap.read(tmp_path / name) == m
+    for name in ("m.aif.json", "m.graphml", "m.gexf", "m.kialo"):  # formats that cannot
+        with pytest.raises(argmap.LossError) as info:
+            argmap.write(m, tmp_path / name)
+        assert info.value.losses and not (tmp_path / name).exists()
+        losses = argmap.write(m, tmp_path / name, allow_loss=True)
+        assert losses == info.value.losses
         assert (tmp_path / name).read_text(encoding="utf-8")
-        assert isinstance(warnings, list)
-    assert argmap.read(tmp_path / "m.sadface.json") == m
-    back = argmap.read(tmp_path / "m.argdown")
-    assert [c.id for c in back.claims] == [c.id for c in m.claims]
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -146,12 +149,17 @@ def test_argmap_json_through_the_registry_is_byte_identical(m):
     assert writes(reads(text, "argmap"), "argmap") == text
 
 
-def test_convert_prints_warnings_and_writes(tmp_path, capsys):
+def test_convert_refuses_a_loss_unless_allowed(tmp_path, capsys):
     out = tmp_path / "debate.json"
-    status = main(["convert", str(FIXTURES / "constructs.argdown"), str(out)])
-    assert status == 0
+    source = str(FIXTURES / "constructs.argdown")
+    assert main(["convert", source, str(out)]) == 1
     err = capsys.readouterr().err
-    assert "warning:" in err and "untitled paragraph" in err
+    assert f"error: would lose: {source}: front matter settings not represented" in err
+    assert "note:" in err and "untitled paragraph" in err  # notes are said, and never fail
+    assert "pass --allow-loss to convert anyway" in err and not out.exists()
+    assert main(["convert", source, str(out), "--allow-loss"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {source}: front matter settings not represented" in err
     data = json.loads(out.read_text())
     assert data["format"] == "argmap/1" and len(data["claims"]) == 14
 
@@ -161,6 +169,7 @@ def test_convert_with_explicit_formats_and_strict(tmp_path, capsys):
     src.write_text((FIXTURES / "kialo_legacy.txt").read_text())
     out = tmp_path / "out.data"
     assert main(["convert", str(src), str(out), "--from", "kialo", "--to", "argdown"]) == 0
+    assert "note:" in capsys.readouterr().err  # the '-> See' reuse: a note, not a loss
     assert "[1]: Pets should be allowed in class." in out.read_text()
     capsys.readouterr()
     strict_out = tmp_path / "strict.graphml"
@@ -229,7 +238,8 @@ def test_convert_says_how_to_name_a_format_it_cannot_guess(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "out.unknown: cannot tell the format from the file name; formats argmap can" in err
     assert err.rstrip().endswith("name the format with --to FORMAT")
-    assert main(["convert", str(source), str(tmp_path / "out.unknown"), "--to", "kialo"]) == 0
+    out = str(tmp_path / "out.unknown")
+    assert main(["convert", str(source), out, "--to", "kialo", "--allow-loss"]) == 0
     assert not list(tmp_path.glob(".*.tmp"))  # nothing half-written was left behind
 
 

@@ -21,6 +21,7 @@ from .framework import Framework
 
 __all__ = [
     "FORMATS",
+    "MAX_ARGUMENTS",
     "dumps_framework",
     "loads_framework",
     "read_framework",
@@ -30,9 +31,19 @@ __all__ = [
 #: File suffix -> format name.
 FORMATS = {".af": "iccma23", ".i23": "iccma23", ".apx": "apx", ".tgf": "tgf"}
 
+#: Most arguments a framework file may declare unless the caller allows more: the ICCMA
+#: header ``p af N`` would otherwise have a 14-byte file allocate gigabytes. A million
+#: arguments take about 100 MB; ICCMA'23's largest instances are well below.
+MAX_ARGUMENTS = 1_000_000
 
-def read_framework(path: str | Path, format: str | None = None) -> Framework:
+
+def read_framework(
+    path: str | Path, format: str | None = None, *, max_arguments: int = MAX_ARGUMENTS
+) -> Framework:
     """Read a framework from a file; the format comes from the suffix unless given.
+
+    A file declaring more than ``max_arguments`` arguments is refused with a
+    :class:`argmap.FormatError` (raise the limit for a larger framework).
 
     Examples
     --------
@@ -53,11 +64,14 @@ def read_framework(path: str | Path, format: str | None = None) -> Framework:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FormatError(f"cannot read file: {exc}", file=str(path)) from None
-    return loads_framework(text, fmt, file=str(path))
+    return loads_framework(text, fmt, file=str(path), max_arguments=max_arguments)
 
 
-def loads_framework(text: str, format: str, file: str | None = None) -> Framework:
-    """Parse framework text in ``format`` (``iccma23``, ``apx`` or ``tgf``).
+def loads_framework(
+    text: str, format: str, file: str | None = None, *, max_arguments: int = MAX_ARGUMENTS
+) -> Framework:
+    """Parse framework text in ``format`` (``iccma23``, ``apx`` or ``tgf``), of at most
+    ``max_arguments`` arguments.
 
     Examples
     --------
@@ -66,11 +80,36 @@ def loads_framework(text: str, format: str, file: str | None = None) -> Framewor
     >>> loads_framework("p af 2\\n1 5\\n", "iccma23")
     Traceback (most recent call last):
     argmap.errors.FormatError: <input>:2:3: argument 5 out of range 1..2
+    >>> loads_framework("p af 50000000", "iccma23")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.FormatError: <input>:1:6: the header declares 50,000,000 arguments, more ...
     """
     readers = {"iccma23": _parse_i23, "apx": _parse_apx, "tgf": _parse_tgf}
     if format not in readers:
         raise FormatError(f"unknown framework format {format!r}", file=file)
-    return readers[format](text, file)
+    if max_arguments < 0:
+        raise ValueError("max_arguments must be at least 0")
+    return readers[format](text, file, max_arguments)
+
+
+def _too_many(
+    what: str, n: int, limit: int, file: str | None, line: int, column: int
+) -> FormatError:
+    return FormatError(
+        f"{what} {n:,} arguments, more than the limit of {limit:,} "
+        "(raise it: argmap af --max-arguments N, or max_arguments= in Python)",
+        file=file,
+        line=line,
+        column=column,
+    )
+
+
+def _number(field: str) -> int | None:
+    """``field`` as a number if it is ASCII digits (no other script's, no superscripts), of
+    a length ``int`` takes quickly; else None."""
+    if field.isascii() and field.isdigit() and len(field) <= 30:
+        return int(field)
+    return None
 
 
 def dumps_framework(af: Framework, format: str) -> str:
@@ -116,7 +155,7 @@ def write_framework(af: Framework, path: str | Path, format: str | None = None) 
 # -- readers ------------------------------------------------------------------------------
 
 
-def _parse_i23(text: str, file: str | None) -> Framework:
+def _parse_i23(text: str, file: str | None, limit: int) -> Framework:
     n: int | None = None
     src: list[int] = []
     dst: list[int] = []
@@ -126,11 +165,17 @@ def _parse_i23(text: str, file: str | None) -> Framework:
             continue
         fields = stripped.split()
         if n is None:
-            if len(fields) != 3 or fields[:2] != ["p", "af"] or not fields[2].isdigit():
+            n = _number(fields[2]) if len(fields) == 3 and fields[:2] == ["p", "af"] else None
+            if n is None:
                 raise FormatError(
-                    "expected the header 'p af N'", file=file, line=lineno, column=_col(line)
+                    "expected the header 'p af N' (N in digits 0-9)",
+                    file=file,
+                    line=lineno,
+                    column=_col(line),
                 )
-            n = int(fields[2])
+            if n > limit:
+                column = _columns(line, fields)[2]
+                raise _too_many("the header declares", n, limit, file, lineno, column)
             continue
         if len(fields) != 2:
             raise FormatError(
@@ -141,12 +186,13 @@ def _parse_i23(text: str, file: str | None) -> Framework:
             )
         pair = []
         for field, column in zip(fields, _columns(line, fields), strict=False):
-            if not field.isdigit() or not 1 <= int(field) <= n:
-                what = "out of range" if field.isdigit() else "is not a number in"
+            number = _number(field)
+            if number is None or not 1 <= number <= n:
+                what = "is not a number in" if number is None else "out of range"
                 raise FormatError(
-                    f"argument {field} {what} 1..{n}", file=file, line=lineno, column=column
+                    f"argument {field[:40]} {what} 1..{n}", file=file, line=lineno, column=column
                 )
-            pair.append(int(field) - 1)
+            pair.append(number - 1)
         src.append(pair[0])
         dst.append(pair[1])
     if n is None:
@@ -160,21 +206,24 @@ def _parse_i23(text: str, file: str | None) -> Framework:
 
 
 _APX_NAME = re.compile(r"[A-Za-z0-9_]+")
+_BLANK = re.compile(r"\s*")
 _APX_FACT = re.compile(r"\s*(arg|att)\s*\(\s*([A-Za-z0-9_]+)\s*(?:,\s*([A-Za-z0-9_]+)\s*)?\)\s*\.")
 
 
-def _parse_apx(text: str, file: str | None) -> Framework:
+def _parse_apx(text: str, file: str | None, limit: int) -> Framework:
     index: dict[str, int] = {}
     attacks: list[tuple[str, str, int, int]] = []
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.split("%", 1)[0]
         pos = 0
         while pos < len(line):
-            if line[pos:].strip() == "":
+            # (No slice of the rest per fact: a line of many facts stays linear.)
+            blank = _BLANK.match(line, pos)
+            if blank is not None and blank.end() == len(line):
                 break
             match = _APX_FACT.match(line, pos)
             if match is None:
-                column = pos + len(line[pos:]) - len(line[pos:].lstrip()) + 1
+                column = (blank.end() if blank is not None else pos) + 1
                 raise FormatError(
                     "expected 'arg(NAME).' or 'att(NAME,NAME).'",
                     file=file,
@@ -188,6 +237,8 @@ def _parse_apx(text: str, file: str | None) -> Framework:
                         "arg/1 takes one name", file=file, line=lineno, column=match.start(1) + 1
                     )
                 index.setdefault(a, len(index))
+                if len(index) > limit:
+                    raise _too_many("the file declares over", limit, limit, file, lineno, 1)
             else:
                 if b is None:
                     raise FormatError(
@@ -210,7 +261,7 @@ def _parse_apx(text: str, file: str | None) -> Framework:
     return Framework(len(index), src, dst, names=list(index))
 
 
-def _parse_tgf(text: str, file: str | None) -> Framework:
+def _parse_tgf(text: str, file: str | None, limit: int) -> Framework:
     index: dict[str, int] = {}
     src: list[int] = []
     dst: list[int] = []
@@ -232,6 +283,8 @@ def _parse_tgf(text: str, file: str | None) -> Framework:
                     column=_col(line),
                 )
             index[fields[0]] = len(index)
+            if len(index) > limit:
+                raise _too_many("the file declares over", limit, limit, file, lineno, 1)
             continue
         if len(fields) < 2:
             raise FormatError("expected an attack 'a b'", file=file, line=lineno, column=_col(line))

@@ -162,7 +162,7 @@ def _read_other(data: bytes, name: str, file: str) -> LoadReport:
         exc.file = exc.file or file  # name the file in the printed problems
         raise
     warnings = [Problem(Code.NOT_CARRIED_OVER, "", w, Severity.WARNING) for w in result.warnings]
-    return LoadReport(result.map, warnings)
+    return LoadReport(result.map, warnings, list(result.notes))
 
 
 def decode_text(data: bytes, file: str) -> str:

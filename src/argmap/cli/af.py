@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.framework import Framework
-from ..analysis.iccma import FORMATS, loads_framework
+from ..analysis.iccma import FORMATS, MAX_ARGUMENTS, loads_framework
 from ..analysis.semantics import SEMANTICS, accepted, extensions, some_extension
 from ..errors import ArgmapError
 from ._common import EXIT_OK, decode_text, read_bytes, shown_name
@@ -38,6 +38,13 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--limit", type=_count, default=None, metavar="N", help="EE: stop after N extensions"
     )
+    p.add_argument(
+        "--max-arguments",
+        type=_count_from_zero,
+        default=MAX_ARGUMENTS,
+        metavar="N",
+        help=f"refuse a file declaring more arguments than this (default {MAX_ARGUMENTS:,})",
+    )
     p.add_argument("--problems", action="store_true", help="list the supported problems")
     p.add_argument("-v", "--verbose", action="store_true", help="report the back-end on stderr")
     p.set_defaults(func=run)
@@ -54,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(f"unknown problem {args.problem!r}; supported: {', '.join(PROBLEMS)}")
     task, abbr = problem.split("-")
     semantics = _SEM[abbr]
-    af = _read(args.file, args.format)
+    af = _read(args.file, args.format, args.max_arguments)
     if task in ("DC", "DS"):
         if args.argument is None:
             raise ArgmapError(f"{problem} needs the query argument: -a ARG")
@@ -90,7 +97,7 @@ def _count(text: str) -> int:
     return value
 
 
-def _read(path: str, format: str | None) -> Framework:
+def _read(path: str, format: str | None, max_arguments: int = MAX_ARGUMENTS) -> Framework:
     """The framework in ``path`` (``-``: standard input), read once, a byte-order mark
     dropped.
 
@@ -106,13 +113,24 @@ def _read(path: str, format: str | None) -> Framework:
         first = _FIRST_LINE.search(text)
         line = first.group(1) if first else ""
         format = "iccma23" if _I23.match(line) else "apx" if _APX.match(line) else "tgf"
-    return loads_framework(text, format, file=file)
+    return loads_framework(text, format, file=file, max_arguments=max_arguments)
 
 
 # The first line that is not blank or a comment ("#" in ICCMA'23, "%" in ASPARTIX).
 _FIRST_LINE = re.compile(r"^[ \t]*([^#%\s][^\n]*)", re.M)
 _I23 = re.compile(r"p\s+af\b")
 _APX = re.compile(r"(?:arg|att)\s*\(")
+
+
+def _count_from_zero(text: str) -> int:
+    """A whole number of at least 0, for ``--max-arguments``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 0, got {value}")
+    return value
 
 
 def _witness(names: tuple[str, ...], ext: frozenset[str]) -> str:

@@ -1,8 +1,11 @@
 """``argmap convert IN OUT``: translate a map between formats (Argdown, AIF, Kialo, ...).
 
 Formats come from the file names (``.argdown``, ``.graphml``, ...) or from the content, or
-are given with ``--from``/``--to``. Everything the target (or the source) format cannot
-hold is printed as a warning on standard error; ``--strict`` makes warnings an error.
+are given with ``--from``/``--to``. A conversion that would lose something (what IN holds
+that argmap cannot, or what OUT's format cannot hold) writes nothing and exits 1, listing
+each loss, unless ``--allow-loss`` is given; then the losses are printed as warnings and OUT
+is written. Notes (how something was carried over, nothing lost) are printed and never
+fail, except with ``--strict``, which fails on any loss or note.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ def register(commands: Any) -> None:
     p: argparse.ArgumentParser = commands.add_parser(
         "convert",
         help="convert a map between formats (Argdown, AIF, Kialo, SADFace, GraphML, ...)",
-        description="Convert IN to OUT. Formats: " + ", ".join(names) + ".",
+        description="Convert IN to OUT. Formats: " + ", ".join(names) + ". "
+        "If the conversion would lose anything, nothing is written and the exit status is 1 "
+        "(the losses are listed) unless --allow-loss is given.",
     )
     p.add_argument(
         "input",
@@ -45,8 +50,18 @@ def register(commands: Any) -> None:
     )
     p.add_argument("--from", dest="source_format", metavar="F", help="format of IN, if not told")
     p.add_argument("--to", dest="target_format", metavar="F", help="format of OUT, if not told")
-    p.add_argument("--strict", action="store_true", help="fail if anything would be lost")
-    p.add_argument("--quiet", "-q", action="store_true", help="do not print warnings")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--allow-loss",
+        action="store_true",
+        help="write OUT even if IN or OUT's format cannot hold everything (listed as warnings)",
+    )
+    mode.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on notes too, not only on losses (nothing written)",
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="do not print warnings or notes")
     add_allow_outside_option(p)
     p.set_defaults(func=run)
 
@@ -62,10 +77,13 @@ def run(args: argparse.Namespace) -> int:
     except UnknownFormatError as exc:
         raise _with_hint(exc, "--from") from None
     shown = shown_name(args.input)
-    # argmap JSON's warnings are located problems; other formats' say what did not carry over.
-    warnings = [
-        f"{shown}: {w if source_format == 'argmap' else w.message}" for w in report.warnings
-    ]
+    if source_format == "argmap":
+        # argmap JSON's warnings (a claim nothing connects, ...) are about the map: notes.
+        losses: list[str] = []
+        notes = [f"{shown}: {w}" for w in report.warnings]
+    else:  # other formats' warnings say what did not carry over
+        losses = [f"{shown}: {w.message}" for w in report.warnings]
+        notes = [f"{shown}: {n}" for n in report.notes]
     from ..formats import get_format, infer_format, writes_report
 
     try:
@@ -80,20 +98,16 @@ def run(args: argparse.Namespace) -> int:
         raise _with_hint(exc, "--to") from None
     m = report.map
     text: str | None = None
-    out_warnings: list[str] = []
     if target.name != "argmap":  # the native format is written as the serialiser's bytes
-        text, out_warnings = writes_report(m, target.name)
-    warnings += [f"{args.output}: {w}" for w in out_warnings]
-    if not args.quiet:
-        for line in warnings:
-            print(f"warning: {line}", file=sys.stderr)
-    if args.strict and warnings:
-        print(
-            f"argmap: error: {counted(len(warnings), 'warning{|s}')} with --strict; "
-            "nothing written",
-            file=sys.stderr,
-        )
+        text, out_losses = writes_report(m, target.name)
+        losses += [f"{args.output}: {w}" for w in out_losses]
+    if _refused(args, losses, notes):
         return EXIT_INVALID
+    if not args.quiet:
+        for line in losses:
+            print(f"warning: {line}", file=sys.stderr)
+        for line in notes:
+            print(f"note: {line}", file=sys.stderr)
     if text is None and args.output != "-":
         dump(m, args.output)  # the serialiser's bytes, not copied through a str
     elif text is None:
@@ -107,6 +121,32 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr if args.output == "-" else sys.stdout,
     )
     return EXIT_OK
+
+
+def _refused(args: argparse.Namespace, losses: list[str], notes: list[str]) -> bool:
+    """Print why the conversion is refused, if it is: losses not allowed, or with
+    ``--strict`` any loss or note."""
+    if args.strict and (losses or notes):
+        for line in [*losses, *notes]:
+            print(f"warning: {line}", file=sys.stderr)
+        total = len(losses) + len(notes)
+        print(
+            f"argmap: error: {counted(total, 'warning{|s}')} with --strict; nothing written",
+            file=sys.stderr,
+        )
+        return True
+    if not losses or args.allow_loss:
+        return False
+    for line in losses:
+        print(f"error: would lose: {line}", file=sys.stderr)
+    for line in notes:
+        print(f"note: {line}", file=sys.stderr)
+    print(
+        f"argmap: error: {counted(len(losses), 'loss{|es}')} (listed above); nothing written; "
+        "pass --allow-loss to convert anyway",
+        file=sys.stderr,
+    )
+    return True
 
 
 def _with_hint(exc: UnknownFormatError, option: str) -> UnknownFormatError:

@@ -2,8 +2,10 @@
 
 One module per format, each exposing a :class:`Format` named ``FORMAT``; the registry finds
 them by name in :data:`MODULES`, so adding a format is adding one module and one name.
-Readers never drop data silently: what the argmap model cannot hold comes back as warnings
-(:func:`read_report`), and writers return warnings for what the target format cannot hold.
+Nothing is lost silently. A reader reports what the argmap model cannot hold, a writer what
+the target format cannot hold; :func:`read`, :func:`write` and :func:`writes` then raise
+:class:`~argmap.errors.LossError` listing it (and write nothing) unless called with
+``allow_loss=True``; :func:`read_report` and :func:`writes_report` return the losses instead.
 
 >>> import argmap
 >>> m = argmap.ArgumentMap()
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._gc import gc_paused
-from ..errors import ArgmapError, FormatError, UnknownFormatError
+from ..errors import ArgmapError, FormatError, LossError, UnknownFormatError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
 from ._common import Result
@@ -87,11 +89,14 @@ class Format:
 
 @dataclass
 class ReadReport:
-    """A map read from another format, the format's name, and what did not carry over."""
+    """A map read from another format, the format's name, what did not carry over
+    (``warnings``: the losses) and ``notes`` on how things were carried over, losing nothing.
+    """
 
     map: ArgumentMap
     format: str
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 _REGISTRY: dict[str, Format] = {}
@@ -220,8 +225,8 @@ def read_report(path: str | Path, format: str | None = None) -> ReadReport:
     >>> _ = path.write_text("Discussion Title: Pets?\n\n1. Pets help.\n"
     ...                     "1.1. Pro: Pets calm.\n1.2. Con: Pets bite.\n1.2.1. Con: -> See 1.1.\n")
     >>> report = read_report(path)
-    >>> report.format, report.warnings
-    ('kialo', ["1 '-> See' reuse linked to the original claim"])
+    >>> report.format, report.warnings, report.notes
+    ('kialo', [], ["1 '-> See' reuse linked to the original claim"])
     """
     file = Path(path)
     text = _read_text(file)
@@ -229,7 +234,7 @@ def read_report(path: str | Path, format: str | None = None) -> ReadReport:
     return _run_reader(fmt, text, str(file))
 
 
-def read(path: str | Path, format: str | None = None) -> ArgumentMap:
+def read(path: str | Path, format: str | None = None, *, allow_loss: bool = False) -> ArgumentMap:
     r"""Read a map from ``path`` in any registered format (inferred when ``format`` is None).
 
     Parameters
@@ -239,17 +244,23 @@ def read(path: str | Path, format: str | None = None) -> ArgumentMap:
     format : str, optional
         A format name (see :func:`formats`); by default it is inferred from the content
         and the file name.
+    allow_loss : bool, default False
+        Return the map even when the file holds something argmap cannot (an Argdown
+        front matter setting, an AIF dialogue node, ...). Use :func:`read_report` to get the
+        map together with the list of what was lost.
 
     Returns
     -------
     ArgumentMap
-        The map, validated. Use :func:`read_report` to also get the warnings about what did
-        not carry over.
+        The map, validated.
 
     Raises
     ------
     FormatError
         The file is malformed; the error names the line and column or the JSON path.
+    LossError
+        The file holds something argmap cannot, and ``allow_loss`` is false; its
+        ``losses`` list what.
 
     Examples
     --------
@@ -262,18 +273,37 @@ def read(path: str | Path, format: str | None = None) -> ArgumentMap:
     >>> write(m, folder / "pets.graphml")
     []
     """
-    return read_report(path, format).map
+    report = read_report(path, format)
+    if report.warnings and not allow_loss:
+        raise LossError(report.warnings, file=str(path), format=report.format, reading=True)
+    return report.map
 
 
 def reads_report(text: str, format: str) -> ReadReport:
-    """Parse ``text`` in ``format``; like :func:`read_report` for a string."""
+    r"""Parse ``text`` in ``format``; like :func:`read_report` for a string.
+
+    Examples
+    --------
+    >>> report = reads_report("===\nauthor: Ann\n===\n[A]: Cats purr.\n", "argdown")
+    >>> report.map.claims[0].text, report.warnings
+    ('Cats purr.', ['front matter settings not represented in argmap: author'])
+    """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return _run_reader(get_format(format), text, None)
 
 
-def reads(text: str, format: str) -> ArgumentMap:
-    """Parse ``text`` in ``format`` and return the map."""
-    return reads_report(text, format).map
+def reads(text: str, format: str, *, allow_loss: bool = False) -> ArgumentMap:
+    r"""Parse ``text`` in ``format`` and return the map; like :func:`read` for a string.
+
+    Examples
+    --------
+    >>> [c.text for c in reads("[A]: Cats purr.\n  + [B]: They are content.", "argdown").claims]
+    ['Cats purr.', 'They are content.']
+    """
+    report = reads_report(text, format)
+    if report.warnings and not allow_loss:
+        raise LossError(report.warnings, format=report.format, reading=True)
+    return report.map
 
 
 def _run_reader(fmt: Format, text: str, file: str | None) -> ReadReport:
@@ -282,29 +312,106 @@ def _run_reader(fmt: Format, text: str, file: str | None) -> ReadReport:
         raise ArgmapError(f"{where}argmap can write {fmt.name} but not read it")
     with gc_paused():  # a parse allocates many small acyclic objects; see argmap._gc
         result = fmt.reader(text, file)
-    return ReadReport(result.map, fmt.name, result.warnings)
+    return ReadReport(result.map, fmt.name, result.warnings, result.notes)
 
 
 def writes_report(m: ArgumentMap, format: str) -> tuple[str, list[str]]:
-    """The map as text in ``format``, and warnings for what the format cannot express."""
+    """The map as text in ``format``, and what the format cannot hold (the losses).
+
+    Unlike :func:`writes`, this never refuses: the caller gets the losses to decide on.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> m.claim("a", "Cats purr.", title="Purring")
+    'a'
+    >>> text, losses = writes_report(m, "aif")
+    >>> losses
+    ['1 claim title value dropped']
+    """
     fmt = get_format(format)
     if fmt.writer is None:
         raise ArgmapError(f"argmap can read {fmt.name} but not write it")
     return fmt.writer(m)
 
 
-def writes(m: ArgumentMap, format: str) -> str:
-    """The map as text in ``format`` (warnings dropped; see :func:`writes_report`)."""
-    return writes_report(m, format)[0]
+def writes(m: ArgumentMap, format: str, *, allow_loss: bool = False) -> str:
+    """The map as text in ``format``.
+
+    Raises :class:`~argmap.errors.LossError` if the format cannot hold all of ``m``, unless
+    ``allow_loss`` (see :func:`writes_report` for the text and the losses together).
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> m.claim("a", "Cats purr.", confidence=0.9)
+    'a'
+    >>> writes(m, "aif")
+    Traceback (most recent call last):
+    argmap.errors.LossError: writing aif would lose:
+      - 1 claim confidence value dropped
+      (nothing written; pass allow_loss=True, or --allow-loss, to write anyway)
+    >>> '"Cats purr."' in writes(m, "aif", allow_loss=True)
+    True
+    """
+    text, losses = writes_report(m, format)
+    if losses and not allow_loss:
+        raise LossError(losses, format=get_format(format).name)
+    return text
 
 
-def write(m: ArgumentMap, path: str | Path, format: str | None = None) -> list[str]:
-    """Write ``m`` to ``path`` atomically; return warnings for what the format cannot hold.
+def write(
+    m: ArgumentMap, path: str | Path, format: str | None = None, *, allow_loss: bool = False
+) -> list[str]:
+    """Write ``m`` to ``path`` atomically, in any format argmap writes.
 
-    The format is ``format`` or inferred from the file name (``.argdown``, ``.graphml``, ...).
-    The same map always gives the same bytes. See :func:`read` for an example.
+    Parameters
+    ----------
+    m : ArgumentMap
+        The map.
+    path : str or Path
+        The file to write; its name tells the format (``.argdown``, ``.kialo.txt``,
+        ``.graphml``, ...) unless ``format`` is given.
+    format : str, optional
+        A format name (see :func:`formats`).
+    allow_loss : bool, default False
+        Write even if the format cannot hold all of ``m``.
+
+    Returns
+    -------
+    list of str
+        What the format could not hold (empty unless ``allow_loss``). The same map always
+        gives the same bytes.
+
+    Raises
+    ------
+    LossError
+        The format cannot hold all of ``m`` and ``allow_loss`` is false; nothing is
+        written, and the error's ``losses`` say what would have been lost.
+
+    Examples
+    --------
+    >>> import argmap, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> m = argmap.ArgumentMap(title="Pets")
+    >>> m.claim("1", "Pets calm pupils.", kind="evidence")
+    '1'
+    >>> write(m, folder / "pets.argdown")  # Argdown holds all of it
+    []
+    >>> write(m, folder / "pets.kialo.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.LossError: .../pets.kialo.txt: writing kialo would lose:
+      - 1 claim kind (evidence, assumption) dropped
+      - 1 claim for or against no other claim written as a thesis (read back as a position)
+      (nothing written; pass allow_loss=True, or --allow-loss, to write anyway)
+    >>> len(write(m, folder / "pets.kialo.txt", allow_loss=True))
+    2
     """
     fmt = get_format(format) if format else infer_format(path, for_writing=True)
-    text, warnings = writes_report(m, fmt.name)
+    text, losses = writes_report(m, fmt.name)
+    if losses and not allow_loss:
+        raise LossError(losses, file=str(path), format=fmt.name)
     atomic_write(path, text)
-    return warnings
+    return losses

@@ -9,18 +9,29 @@ from __future__ import annotations
 
 import json
 import re
+import reprlib
 import unicodedata
 from dataclasses import dataclass, field
 from operator import contains, itemgetter
-from typing import Any
+from typing import Annotated, Any, TypeGuard
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .._words import counted, plural_words
 from ..errors import FormatError, MapValidationError
-from ..model import ArgumentMap, Claim, Link, is_slug
+from ..model import ArgumentMap, Claim, Link
 
-__all__ = ["MapBuilder", "Result", "SlugMaker", "load_json", "slugify", "tally"]
+__all__ = [
+    "MapBuilder",
+    "Result",
+    "SlugMaker",
+    "checked_fields",
+    "checked_item",
+    "is_id",
+    "load_json",
+    "slugify",
+    "tally",
+]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
@@ -69,7 +80,7 @@ class SlugMaker:
         if found is not None:
             return found
         text = key if text is None else text
-        base = text if keep and is_slug(text) and len(text) <= 200 else slugify(text, fallback)
+        base = text if keep and is_id(text) else slugify(text, fallback)
         slug = self._by_key[key] = self.take(base)
         return slug
 
@@ -125,10 +136,14 @@ def _words_of(item: tuple[str, int]) -> str:
 
 @dataclass
 class Result:
-    """What a reader returns: the map and the warnings about what did not carry over."""
+    """What a reader returns: the map, what did not carry over (``warnings``: losses), and
+    ``notes`` on how something was carried over with nothing lost (a Kialo ``-> See``
+    linked to its original claim, a map read from an export that has no premise
+    structures). Losses make :func:`argmap.formats.read` fail unless allowed; notes do not."""
 
     map: ArgumentMap
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -144,6 +159,7 @@ class MapBuilder:
     perspectives: dict[str, dict[str, Any]] = field(default_factory=dict)
     sources: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     #: Set by a reader that made every link sound (see :func:`_all_sound`): every target a
     #: claim, no link id a claim's, no link targeting one of its sources. :meth:`finish`
     #: then skips the sweep for unsound links (which would keep them all).
@@ -173,18 +189,22 @@ class MapBuilder:
             "claims": self.claims,
             "links": self.links,
         }
-        # Validation errors here would be an importer bug; they surface with their paths.
-        from ..validate import check
+        from ..validate import check, problems_from_pydantic
 
         _models_in_place(self.claims, Claim)
         _models_in_place(self.links, Link)
-        m = ArgumentMap.model_validate(data, strict=False)
+        try:
+            m = ArgumentMap.model_validate(data, strict=False)
+        except ValidationError as exc:
+            # Readers check what they take from a file; what still fails is reported at its
+            # place in the map made from it, never as pydantic's own exception.
+            raise MapValidationError(problems_from_pydantic(exc), file=file) from None
         # Every error check of validate(m); its warnings (unconnected claims) are looked
         # for only to go with an error, as validate would raise them: a reader drops them.
         errors, _ = check(m, warnings=False)
         if errors:
-            raise MapValidationError(errors, warnings=check(m)[1])
-        return Result(m, self.warnings)
+            raise MapValidationError(errors, file=file, warnings=check(m)[1])
+        return Result(m, self.warnings, self.notes)
 
 
 #: Items validated at a time by _models_in_place: enough to keep pydantic's per-call cost
@@ -298,7 +318,11 @@ def load_json(text: str, file: str | None) -> Any:
             f"invalid JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno
         ) from None
     except RecursionError:
-        raise FormatError("the JSON is nested too deeply", file=file) from None
+        raise FormatError("the JSON is nested too deeply", file=file, path="$") from None
+    except ValueError:  # a number of over 4,300 digits: int() refuses it
+        raise FormatError(
+            "invalid JSON: a number of over 4,300 digits", file=file, path="$"
+        ) from None
 
 
 def expect(value: Any, kind: type | tuple[type, ...], path: str, file: str | None) -> Any:
@@ -352,3 +376,81 @@ def _describe(value: Any) -> str:
     return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(
         type(value), "a number" if isinstance(value, int | float) else type(value).__name__
     )
+
+
+_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,200}")
+
+
+def is_id(value: object) -> TypeGuard[str]:
+    """Whether ``value`` can be an id as it is: a string of 1 to 200 letters, digits, ``-``
+    and ``_`` (and nothing after them: not even a line break).
+
+    >>> is_id("claim-1"), is_id("claim-1\\n"), is_id("x" * 201), is_id(7)
+    (True, False, False, False)
+    """
+    return isinstance(value, str) and _ID_RE.fullmatch(value) is not None
+
+
+_FIELD_ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
+
+
+def _field_adapter(model: type[BaseModel], key: str) -> TypeAdapter[Any]:
+    adapter = _FIELD_ADAPTERS.get((model, key))
+    if adapter is None:
+        info = model.model_fields[key]
+        annotation: Any = info.annotation
+        if info.metadata:
+            annotation = Annotated[(annotation, *info.metadata)]
+        adapter = _FIELD_ADAPTERS[(model, key)] = TypeAdapter(annotation)
+    return adapter
+
+
+def checked_fields(
+    model: type[BaseModel], data: dict[str, Any], where: str, warnings: list[str]
+) -> dict[str, Any]:
+    """The items of ``data`` that are valid values of ``model``'s fields of the same name;
+    each other item is left out with a warning that names it at ``where``.
+
+    Data from a file (an Argdown ``{...}`` block, a SADFace extension) is checked field by
+    field, so that one bad value loses that value, said, not the whole file.
+
+    >>> from argmap.model import Claim
+    >>> lost = []
+    >>> checked_fields(Claim, {"kind": "evidence", "confidence": 7, "x": 1}, "[A]", lost)
+    {'kind': 'evidence'}
+    >>> for line in lost: print(line)
+    [A]: data confidence: 7 is not allowed: Input should be less than or equal to 1
+    [A]: data x: not a field argmap has
+    """
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if not isinstance(key, str) or key not in model.model_fields:
+            warnings.append(f"{where}: data {key}: not a field argmap has")
+            continue
+        adapter = _field_adapter(model, key)
+        try:
+            out[key] = adapter.dump_python(adapter.validate_python(value, strict=True))
+        except ValidationError as exc:
+            reason = exc.errors(include_url=False)[0]["msg"]
+            warnings.append(f"{where}: data {key}: {_short(value)} is not allowed: {reason}")
+    return out
+
+
+def checked_item(
+    model: type[BaseModel], item: Any, where: str, warnings: list[str]
+) -> dict[str, Any] | None:
+    """``item`` if it is a valid ``model`` (a theme, a source, ...) as a dict, else None
+    with a warning naming ``where`` and the first problem."""
+    try:
+        return model.model_validate(item, strict=True).model_dump(exclude_none=True)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        place = ".".join(str(p) for p in err["loc"])
+        warnings.append(f"{where}{'.' + place if place else ''}: {err['msg']}; left out")
+        return None
+
+
+def _short(value: Any) -> str:
+    # reprlib: a value from a YAML file may be a deep structure of shared parts (aliases),
+    # whose full repr would be exponential in the file's size.
+    return reprlib.repr(value)

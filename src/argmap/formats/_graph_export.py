@@ -15,6 +15,7 @@ import networkx as nx
 
 from .._words import counted
 from ..model import ArgumentMap
+from ._common import tally
 
 __all__ = ["export_graph", "xml_safe"]
 
@@ -73,6 +74,14 @@ def export_graph(m: ArgumentMap) -> tuple[nx.DiGraph, list[str]]:
         warnings.append(
             counted(lost[0], "text{|s} had characters XML cannot hold, replaced by U+FFFD")
         )
-    if any(c.quotes for c in m.claims) or m.sources:
-        warnings.append("quotes and sources are not exported to graph formats")
+    # Graph formats hold the claims and links with their fields; the map's declarations
+    # beside them have no place there.
+    dropped = {
+        "map description dropped": int(bool(m.description)),
+        "theme declaration{|s} (labels, descriptions, colours) dropped": len(m.themes),
+        "perspective declaration{|s} (labels, descriptions) dropped": len(m.perspectives),
+        "source{|s} dropped": len(m.sources),
+        "quote{|s} dropped": sum(len(c.quotes) for c in m.claims),
+    }
+    warnings += tally({what: n for what, n in dropped.items() if n})
     return g, warnings

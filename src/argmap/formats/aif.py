@@ -29,11 +29,10 @@ perspectives L nodes anchored by ``YA`` "Asserting" with locutions and participa
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from ..errors import FormatError
-from ..model import ArgumentMap, is_slug
+from ..model import ArgumentMap
 from . import Format
 from ._common import (
     MapBuilder,
@@ -41,6 +40,7 @@ from ._common import (
     SlugMaker,
     adjacency,
     expect,
+    is_id,
     load_json,
     slugify,
     tally,
@@ -48,8 +48,6 @@ from ._common import (
 
 __all__ = ["FORMAT", "dumps"]
 
-_SPEAKER_RE = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+")
-_DIALOGUE = {"L", "TA", "YA"}
 _DEFAULT_LABELS = {"RA", "CA", "Default Inference", "Default Conflict"}
 
 
@@ -96,9 +94,13 @@ class _Converter:
         self.claim: dict[str, dict[str, Any]] = {}
         self.link_of: dict[str, str] = {}
         self.lost: dict[str, int] = {}
+        self.noted: dict[str, int] = {}  # how something was carried over, nothing lost
 
     def lose(self, what: str, n: int = 1) -> None:
         self.lost[what] = self.lost.get(what, 0) + n
+
+    def note(self, what: str, n: int = 1) -> None:
+        self.noted[what] = self.noted.get(what, 0) + n
 
     def type_of(self, node_id: str) -> str:
         return str(self.nodes[node_id].get("type", ""))
@@ -121,11 +123,49 @@ class _Converter:
                 counts[kind] = counts.get(kind, 0) + 1
         for kind, n in sorted(counts.items()):
             self.lose(f"node{{|s}} of unknown type {kind!r} not represented", n)
-        dialogue = sum(1 for n in self.nodes.values() if n.get("type") in _DIALOGUE)
-        if dialogue:
-            self.lose("dialogue node{|s} (L/TA/YA) kept only as who asserted each claim", dialogue)
+        self._dialogue_losses()
         self.b.warnings += tally(self.lost)
+        self.b.notes += tally(self.noted)
         return self.b.finish(self.file)
+
+    def _dialogue_losses(self) -> None:
+        """Count the dialogue layer beyond who asserted each claim: argmap keeps a speaker
+        asserting a claim (an L node, worded as ``Speaker : claim text``, anchoring it
+        through a YA "Asserting"), and loses the rest."""
+        for node_id, node in self.nodes.items():
+            kind = node.get("type")
+            if kind == "TA":
+                self.lose("dialogue transition{|s} (TA nodes) not represented")
+            elif kind == "YA" and not self._asserting(node_id, node):
+                self.lose(
+                    "illocution{|s} other than a speaker asserting a claim (YA nodes) "
+                    "not represented"
+                )
+            elif kind == "L" and not self._worded_as_claims(node_id, node):
+                self.lose("locution{|s} worded other than as {its|their} claim (L nodes) dropped")
+
+    def _asserting(self, node_id: str, node: dict[str, Any]) -> bool:
+        targets = self.out_of[node_id]
+        return (
+            node.get("text") == "Asserting"
+            and bool(targets)
+            and all(t in self.claim for t in targets)
+            and all(self.type_of(s) == "L" for s in self.into[node_id])
+        )
+
+    def _worded_as_claims(self, node_id: str, node: dict[str, Any]) -> bool:
+        text = node.get("text")
+        claims = [
+            self.claim[t]
+            for ya in self.out_of[node_id]
+            if self.type_of(ya) == "YA"
+            for t in self.out_of[ya]
+            if t in self.claim
+        ]
+        if not claims or not isinstance(text, str):
+            return False
+        said = text.partition(" : ")[2] if " : " in text else text
+        return all(said == claim["text"] for claim in claims)
 
     def _claim(self, node_id: str, node: dict[str, Any]) -> None:
         claim_id = self.ids.get("I\x00" + node_id, "claim", keep=True, text=node_id)
@@ -157,10 +197,11 @@ class _Converter:
             self.lose(f"{label} without {missing} dropped (incomplete in the file)")
             return
         if len(targets) > 1:
-            self.lose(f"{label} with several conclusions split into one link each")
+            self.note(f"{label} with several conclusions split into one link each")
         scheme = node.get("scheme")
-        if not isinstance(scheme, str) and node.get("text") not in _DEFAULT_LABELS:
-            scheme = node.get("text")  # AraucariaDB puts the scheme name in the text
+        text = node.get("text")
+        if not isinstance(scheme, str) and isinstance(text, str) and text not in _DEFAULT_LABELS:
+            scheme = text  # AraucariaDB puts the scheme name in the text
         for n, target in enumerate(dict.fromkeys(targets)):
             link_id = (
                 self.link_of[node_id]
@@ -177,7 +218,7 @@ class _Converter:
                 self.lose(f"{label} whose only premise is {{its|their}} conclusion dropped")
                 continue
             if isinstance(scheme, str) and scheme.strip() and not scheme.strip().isdigit():
-                link["scheme"] = scheme if is_slug(scheme) else slugify(scheme, "scheme")
+                link["scheme"] = scheme if is_id(scheme) else slugify(scheme, "scheme")
             self.b.links.append(link)
 
     def _rephrases(self) -> None:
@@ -200,54 +241,113 @@ class _Converter:
             self.lose(f"{node['type']} node{{|s}} kept as {{a note on a claim|notes on claims}}")
 
     def _speakers(self) -> None:
-        people: dict[str, str] = {}
-        for p in self.aif.get("participants") or []:
-            if isinstance(p, dict) and p.get("participantID") is not None:
-                first, last = str(p.get("firstname") or ""), str(p.get("surname") or "")
-                name = f"{first} {last}" if first and last else first or last
-                people[str(p["participantID"])] = name or f"Person {p['participantID']}"
-        speaker: dict[str, str] = {}
-        seen: set[str] = set()
-        duplicates = 0
-        for loc in self.aif.get("locutions") or []:
-            if not isinstance(loc, dict):
-                continue
-            node_id, person = str(loc.get("nodeID")), loc.get("personID")
-            if node_id in seen:
-                duplicates += 1
-                continue
-            seen.add(node_id)
-            if person is not None and str(person) in people:
-                speaker[node_id] = str(person)
-        if duplicates:
-            self.lose("duplicated locution row{|s} ignored", duplicates)
+        """Who asserted each claim: the speaker of each L node anchoring it through a YA."""
+        people = self._participants()
+        speaker = self._locution_speakers(people)
+        labels: dict[str, str] = {}  # a speaker's key -> name; see _speaker_key
+        found: list[tuple[dict[str, Any], str]] = []
         for node_id, node in self.nodes.items():
             if node.get("type") != "YA":
                 continue
             for l_node in self.into[node_id]:
                 if self.type_of(l_node) != "L":
                     continue
-                who = self._who(l_node, speaker, people)
-                for target in self.out_of[node_id]:
-                    if who is not None and target in self.claim:
-                        claim = self.claim[target]
-                        asserted = claim.setdefault("asserted_by", [])
-                        if who not in asserted:
-                            asserted.append(who)
+                key = self._speaker_key(l_node, speaker, people, labels)
+                if key is not None:
+                    found += [(self.claim[t], key) for t in self.out_of[node_id] if t in self.claim]
+        pid_of = self._perspective_ids(people, labels)
+        for claim, key in found:
+            asserted = claim.setdefault("asserted_by", [])
+            if pid_of[key] not in asserted:
+                asserted.append(pid_of[key])
 
-    def _who(self, l_node: str, speaker: dict[str, str], people: dict[str, str]) -> str | None:
+    def _participants(self) -> dict[str, str]:
+        """Participant id -> name, in the file's order."""
+        people: dict[str, str] = {}
+        participants = self.aif.get("participants")
+        for p in expect(participants or [], list, "$.participants", self.file):
+            if isinstance(p, dict) and isinstance(p.get("participantID"), str | int):
+                first, last = _name(p.get("firstname")), _name(p.get("surname"))
+                name = f"{first} {last}" if first and last else first or last
+                person = str(p["participantID"])
+                people.setdefault(person, name or f"Person {person}")
+            else:
+                self.lose("participant{|s} without an id ignored")
+        return people
+
+    def _locution_speakers(self, people: dict[str, str]) -> dict[str, str]:
+        """L node id -> participant id, from the locutions."""
+        speaker: dict[str, str] = {}
+        seen: set[str] = set()
+        duplicates = 0
+        locutions = expect(self.aif.get("locutions") or [], list, "$.locutions", self.file)
+        for loc in locutions:
+            if not isinstance(loc, dict) or not isinstance(loc.get("nodeID"), str | int):
+                continue
+            node_id, person = str(loc["nodeID"]), loc.get("personID")
+            if node_id in seen:
+                duplicates += 1
+                continue
+            seen.add(node_id)
+            if isinstance(person, str | int) and str(person) in people:
+                speaker[node_id] = str(person)
+        if duplicates:
+            self.note("duplicated locution row{|s} ignored", duplicates)
+        return speaker
+
+    def _speaker_key(
+        self, l_node: str, speaker: dict[str, str], people: dict[str, str], labels: dict[str, str]
+    ) -> str | None:
+        """``P`` and the participant's id, or ``T`` and the name an L node's text starts with
+        (``Ann Lee : ...``); its name recorded in ``labels``."""
         person = speaker.get(l_node)
         if person is not None:
-            label = people[person]
-            # AIFdb person ids are bare numbers; a name reads better as an id.
-            pid = person if is_slug(person) and not person.isdigit() else slugify(label, "person")
+            key, label = f"P\x00{person}", people[person]
         else:
-            m = _SPEAKER_RE.match(str(self.nodes[l_node].get("text") or ""))
-            if m is None:
+            label_found = _speaker_in(self.nodes[l_node].get("text"))
+            if label_found is None:
                 return None
-            label = m.group(1)
-            pid = slugify(label, "speaker")
-        return self.b.perspective(pid, label)
+            key, label = f"T\x00{label_found}", label_found
+        labels.setdefault(key, label)
+        return key
+
+    def _perspective_ids(self, people: dict[str, str], labels: dict[str, str]) -> dict[str, str]:
+        """Declare a perspective per speaker (participants in the file's order, then names
+        from L texts) and return each one's id: a participant's own id when it is one, not
+        bare digits (AIFdb numbers people; a name reads better), else one from the name."""
+        order = [f"P\x00{p}" for p in people if f"P\x00{p}" in labels]
+        order += [key for key in labels if key.startswith("T")]
+        ids = SlugMaker()
+        pid_of: dict[str, str] = {}
+        for key in order:  # ids kept as they are first, so no name's slug takes one
+            own = key[2:]
+            if key.startswith("P") and is_id(own) and not own.isdigit():
+                pid_of[key] = own
+                ids.reserve(own)
+        for key in order:
+            if key not in pid_of:
+                fallback = "person" if key.startswith("P") else "speaker"
+                pid_of[key] = ids.take(slugify(labels[key], fallback))
+            self.b.perspective(pid_of[key], labels[key])
+        return pid_of
+
+
+def _name(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _speaker_in(text: Any) -> str | None:
+    """The speaker's name an L node's text starts with (``Ann Lee : I think ...``): up to
+    80 characters before the first ``:``, which a space follows. (A scan: the pattern
+    ``^\\s*([^:\\n]{1,80}?)\\s*:\\s+`` took time quadratic in a run of spaces.)"""
+    if not isinstance(text, str):
+        return None
+    rest = text.lstrip()
+    colon = rest.find(":")
+    if colon < 0 or not rest[colon + 1 : colon + 2].isspace():
+        return None
+    name = rest[:colon].rstrip()
+    return name if name and len(name) <= 80 and "\n" not in name else None
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -303,10 +403,16 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
     lose("source{|s} dropped", len(m.sources))
     lose("perspective{|s} asserting no claim dropped", len(labels) - len(used))
     lose("perspective description{|s} dropped", sum(1 for p in m.perspectives if p.description))
+    lose(
+        "perspective id{|s} of digits only read back as made from the name",
+        sum(1 for pid in used if pid.isdigit()),
+    )
     data: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions}
     if used:
-        data["participants"] = [
-            {"participantID": pid, "firstname": label, "surname": ""} for pid, label in used.items()
+        data["participants"] = [  # in the map's order, which the reader keeps
+            {"participantID": p.id, "firstname": p.label, "surname": ""}
+            for p in m.perspectives
+            if p.id in used
         ]
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return text, tally(lost)

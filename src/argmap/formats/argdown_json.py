@@ -20,19 +20,22 @@ sharing a statement share the claim. The mapping is the Argdown text reader's
 from __future__ import annotations
 
 import re
+import reprlib
 from typing import Any
 
 from .._words import counted
 from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
-from ._argdown_doc import ArgdownDocument, Argument, PcsItem, Relation, Statement, to_map
+from ._argdown_doc import ArgdownDocument, Argument, PcsItem, Relation, Statement
+from ._argdown_map import to_map
 from ._common import Result, expect, load_json
 
 __all__ = ["FORMAT", "document", "reads_json"]
 
 _FIRST_KEY = re.compile(r'\{\s*"(?:arguments|statements|map)"\s*:')
 _RELATION_TYPES = {"support", "attack", "undercut", "entails", "contrary", "contradictory"}
+_ROLES = {"premise", "intermediary-conclusion", "main-conclusion"}
 
 
 def document(data: Any, file: str | None = None) -> ArgdownDocument:
@@ -41,25 +44,53 @@ def document(data: Any, file: str | None = None) -> ArgdownDocument:
     if "statements" not in data and "arguments" not in data and "map" in data:
         return _from_map(data["map"], file)
     doc = ArgdownDocument()
-    sections = _sections(data.get("sections") or [], file)
+    sections = _sections(_list(data.get("sections")), file)
     for title, ec in expect(data.get("statements") or {}, dict, "$.statements", file).items():
         path = f"$.statements[{title!r}]"
         expect(ec, dict, path, file)
-        st = Statement(title, titled=not _untitled(title), section=sections.get(ec.get("section")))
+        section = ec.get("section")
+        st = Statement(title, titled=not _untitled(title), section=_section(sections, section))
         for i, member in enumerate(expect(ec.get("members") or [], list, f"{path}.members", file)):
             expect(member, dict, f"{path}.members[{i}]", file)
             if isinstance(member.get("text"), str) and not member.get("isReference"):
                 st.add_text(member["text"])
             if isinstance(member.get("data"), dict):
                 st.data.update(member["data"])  # argmap's own fields, written as {data}
-        st.tags = [t for t in ec.get("tags") or [] if isinstance(t, str)]
+        st.tags = _strings(ec.get("tags"))
         doc.statements[title] = st
     for title, arg in expect(data.get("arguments") or {}, dict, "$.arguments", file).items():
-        doc.arguments[title] = _argument(title, arg, sections, f"$.arguments[{title!r}]", file)
+        path = f"$.arguments[{title!r}]"
+        doc.arguments[title] = _argument(title, arg, sections, path, file)
+        for i, item in enumerate(doc.arguments[title].pcs):
+            if item.statement not in doc.statements:
+                raise FormatError(
+                    f"names the statement {item.statement!r}, which the file does not have",
+                    file=file,
+                    path=f"{path}.pcs[{i}].title",
+                )
     for i, rel in enumerate(expect(data.get("relations") or [], list, "$.relations", file)):
         _relation(doc, rel, f"$.relations[{i}]", file)
     _add_tag_colors(doc, data.get("tags"))
     return doc
+
+
+def _strings(value: Any) -> list[str]:
+    """The strings in ``value`` if it is a list (tags, rules), else none."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _one_of(value: Any, choices: set[str]) -> bool:
+    """Whether ``value`` is one of the strings ``choices`` (a list or an object from the
+    file is none of them, and cannot be looked up in a set)."""
+    return isinstance(value, str) and value in choices
+
+
+def _section(sections: dict[Any, str], key: Any) -> str | None:
+    return sections.get(key) if isinstance(key, str | int) else None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _untitled(title: str) -> bool:
@@ -73,9 +104,10 @@ def _sections(items: list[Any], file: str | None) -> dict[Any, str]:
     while todo:  # iterative: nesting depth is the file's business, not the stack's
         section = todo.pop()
         if isinstance(section, dict):
-            if isinstance(section.get("title"), str):
-                out[section.get("id")] = section["title"]
-            todo.extend(section.get("children") or [])
+            key = section.get("id")
+            if isinstance(section.get("title"), str) and isinstance(key, str | int):
+                out[key] = section["title"]
+            todo.extend(_list(section.get("children")))
     return out
 
 
@@ -84,19 +116,30 @@ def _argument(
 ) -> Argument:
     expect(arg, dict, path, file)
     out = Argument(title)
-    for member in arg.get("members") or []:
-        if isinstance(member, dict) and member.get("text") and not out.description:
-            out.description = member["text"].strip()
-            out.section = sections.get(member.get("section"))
-        if isinstance(member, dict) and isinstance(member.get("data"), dict):
+    for member in _list(arg.get("members")):
+        if not isinstance(member, dict):
+            continue
+        text = member.get("text")
+        if isinstance(text, str) and text.strip() and not out.description:
+            out.description = text.strip()
+            section = member.get("section")
+            out.section = _section(sections, section)
+        if isinstance(member.get("data"), dict):
             out.data.update(member["data"])
-    out.tags = [t for t in arg.get("tags") or [] if isinstance(t, str)]
+    out.tags = _strings(arg.get("tags"))
     for i, item in enumerate(expect(arg.get("pcs") or [], list, f"{path}.pcs", file)):
         expect(item, dict, f"{path}.pcs[{i}]", file)
         st_title = expect(item.get("title"), str, f"{path}.pcs[{i}].title", file)
         role = item.get("role") or "premise"
-        rules = (item.get("inference") or {}).get("inferenceRules") or []
-        out.pcs.append(PcsItem(st_title, role, [r for r in rules if isinstance(r, str)]))
+        if not _one_of(role, _ROLES):
+            raise FormatError(
+                f"unknown role {reprlib.repr(role)} (expected one of {', '.join(sorted(_ROLES))})",
+                file=file,
+                path=f"{path}.pcs[{i}].role",
+            )
+        inference = item.get("inference")
+        rules = _strings(inference.get("inferenceRules")) if isinstance(inference, dict) else []
+        out.pcs.append(PcsItem(st_title, role, rules))
     if out.pcs and out.pcs[-1].role == "premise":
         raise FormatError(
             "premise-conclusion structure does not end with a conclusion",
@@ -109,8 +152,10 @@ def _argument(
 def _relation(doc: ArgdownDocument, rel: Any, path: str, file: str | None) -> None:
     expect(rel, dict, path, file)
     kind = rel.get("relationType")
-    if kind not in _RELATION_TYPES:
-        raise FormatError(f"unknown relationType {kind!r}", file=file, path=f"{path}.relationType")
+    if not _one_of(kind, _RELATION_TYPES):
+        raise FormatError(
+            f"unknown relationType {reprlib.repr(kind)}", file=file, path=f"{path}.relationType"
+        )
     ends = []
     for end in ("from", "to"):
         title = expect(rel.get(end), str, f"{path}.{end}", file)
@@ -137,8 +182,9 @@ def _from_map(data: Any, file: str | None) -> ArgdownDocument:
     doc = ArgdownDocument()
     expect(data, dict, "$.map", file)
     titles: dict[str, tuple[str, bool]] = {}
+    nodes = expect(data.get("nodes") or [], list, "$.map.nodes", file)
     todo: list[tuple[Any, str, str | None]] = [
-        (n, f"$.map.nodes[{i}]", None) for i, n in enumerate(data.get("nodes") or [])
+        (n, f"$.map.nodes[{i}]", None) for i, n in enumerate(nodes)
     ]
     while todo:
         node, path, group = todo.pop()
@@ -147,12 +193,12 @@ def _from_map(data: Any, file: str | None) -> ArgdownDocument:
         if kind == "group-map-node":
             todo.extend(
                 (child, f"{path}.children[{i}]", title if isinstance(title, str) else group)
-                for i, child in enumerate(node.get("children") or [])
+                for i, child in enumerate(_list(node.get("children")))
             )
             continue
         expect(title, str, f"{path}.title", file)
         text = node.get("labelText") if isinstance(node.get("labelText"), str) else ""
-        tags = [t for t in node.get("tags") or [] if isinstance(t, str)]
+        tags = _strings(node.get("tags"))
         if kind == "argument-map-node":
             doc.arguments[title] = Argument(title, text, tags, section=group)
             titles[str(node.get("id"))] = (title, True)
@@ -161,18 +207,18 @@ def _from_map(data: Any, file: str | None) -> ArgdownDocument:
             st.add_text(text)
             doc.statements[title] = st
             titles[str(node.get("id"))] = (title, False)
-    for i, edge in enumerate(data.get("edges") or []):
+    for i, edge in enumerate(expect(data.get("edges") or [], list, "$.map.edges", file)):
         path = f"$.map.edges[{i}]"
         expect(edge, dict, path, file)
         kind = edge.get("relationType")
-        if kind not in _RELATION_TYPES:
-            raise FormatError(f"unknown relationType {kind!r}", file=file, path=path)
+        if not _one_of(kind, _RELATION_TYPES):
+            raise FormatError(f"unknown relationType {reprlib.repr(kind)}", file=file, path=path)
         try:
             (src, src_arg), (dst, dst_arg) = titles[str(edge["from"])], titles[str(edge["to"])]
         except KeyError as exc:
             raise FormatError(f"edge refers to unknown node {exc}", file=file, path=path) from None
         doc.add_relation(Relation(kind, src, src_arg, dst, dst_arg))
-    doc.warnings.append("read from the map only: premise-conclusion structures are not in it")
+    doc.notes.append("read from the map only: premise-conclusion structures are not in it")
     return doc
 
 

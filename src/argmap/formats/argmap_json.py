@@ -18,7 +18,9 @@ def _read(text: str, file: str | None) -> Result:
         # What argmap.load does, quotes checked against sources beside the file, on the
         # text already read (the file may be a pipe, which cannot be read twice).
         report = io_json.loads_report(text.encode("utf-8"), file=file, base_dir=Path(file).parent)
-        return Result(report.map, [str(w) for w in report.warnings])
+        # Its warnings (a claim nothing connects, a source not found) are about the map,
+        # not something reading lost.
+        return Result(report.map, notes=[str(w) for w in report.warnings])
     return Result(io_json.loads(text, check_quotes=False), [])
 
 

@@ -35,7 +35,7 @@ from .._words import counted
 from ..errors import FormatError
 from ..model import ArgumentMap
 from . import Format
-from ._common import MapBuilder, Result, tally
+from ._common import MapBuilder, Result
 
 __all__ = ["FORMAT", "dumps"]
 
@@ -43,8 +43,6 @@ _POSITION_RE = re.compile(r"^(\s*)((?:\d+\.)+)(?:\s+(Pro|Con|Thesis|Question):)?
 _SEE_RE = re.compile(r"^->\s*See\s+((?:\d+\.)+)\s*$")
 _SOURCE_RE = re.compile(r"^\[(\d+)\]\s+(.*)$")
 _UNESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
-_ESCAPE_RE = re.compile(r"([\\\[\]()*_`])")
-_LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 
 @dataclass
@@ -92,14 +90,16 @@ def _positions(
     footnotes: dict[str, str] = {}
     current: _Position | None = None
     in_sources = False
+    last = ""  # the highest footnote number so far: a wrapped line continues it
     for number in range(i, len(lines)):
         line = lines[number]
         if in_sources:
             m = _SOURCE_RE.match(line.strip())
             if m:
                 footnotes[m.group(1)] = m.group(2).strip()
+                if not last or _numeric(m.group(1)) > _numeric(last):
+                    last = m.group(1)
             elif line.strip() and footnotes:
-                last = max(footnotes, key=int)
                 footnotes[last] += " " + line.strip()
             continue
         if line.strip() == "Sources:" and not line.startswith(" "):
@@ -144,6 +144,17 @@ def _positions(
     return positions, footnotes
 
 
+def _escaped(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
+def _numeric(digits: str) -> tuple[int, str]:
+    """A sort key that orders strings of digits as numbers, without int() (which refuses
+    over 4,300 digits)."""
+    digits = digits.lstrip("0")
+    return len(digits), digits
+
+
 def _parent(number: str) -> str:
     return number[: number.rstrip(".").rfind(".") + 1]
 
@@ -154,8 +165,59 @@ def _fits(number: str, positions: dict[str, _Position]) -> bool:
     return (parent == "" and not positions) or parent in positions
 
 
-def _pid(number: str) -> str:
-    return number.rstrip(".").replace(".", "-")
+#: Longest id made from a position's number (``1-1-1-...``); ids are at most 200 characters,
+#: and a link's id is one more.
+_MAX_ID = 190
+
+
+class _Ids:
+    """Claim ids from position numbers: the number with dashes (``1-2-3``), or, for a
+    position so deep that it would be too long an id, ``deep-position-<n>`` (no number's
+    id starts with a letter, so these never clash)."""
+
+    def __init__(self) -> None:
+        self._long: dict[str, str] = {}
+
+    def __call__(self, number: str) -> str:
+        pid = number.rstrip(".").replace(".", "-")
+        if len(pid) <= _MAX_ID:
+            return pid
+        found = self._long.get(number)
+        if found is None:
+            found = self._long[number] = f"deep-position-{len(self._long) + 1}"
+        return found
+
+    @property
+    def shortened(self) -> int:
+        return len(self._long)
+
+
+def _resolve_reuses(
+    reuse: dict[str, str],
+    texts: dict[str, str],
+    positions: dict[str, _Position],
+    file: str | None,
+) -> None:
+    """Point each reuse at the position with a text it reuses, through reuses of reuses;
+    each chain is walked once (every reuse on it is pointed at the end), so this is linear."""
+    for number in reuse:
+        chain: list[str] = []
+        seen: set[str] = set()
+        target = number
+        while target in reuse and target not in seen:
+            seen.add(target)
+            chain.append(target)
+            target = reuse[target]
+        if target not in texts:  # a ring of reuses, or a number no position has
+            pos = positions[number]
+            raise FormatError(
+                f"'-> See {reuse[number]}' refers to no position with a text",
+                file=file,
+                line=pos.line,
+                column=pos.column,
+            )
+        for link in chain:
+            reuse[link] = target
 
 
 def _build(
@@ -169,22 +231,10 @@ def _build(
         if see:
             reuse[pos.number] = see.group(1)
         else:
-            texts[pos.number] = _UNESCAPE_RE.sub(r"\1", body)
-    for number, target in reuse.items():
-        seen = {number}
-        while target in reuse and target not in seen:  # a reuse of a reuse
-            seen.add(target)
-            target = reuse[target]
-        if target not in texts:
-            pos = positions[number]
-            raise FormatError(
-                f"'-> See {target}' refers to no position",
-                file=file,
-                line=pos.line,
-                column=pos.column,
-            )
-        reuse[number] = target
+            texts[pos.number] = _UNESCAPE_RE.sub(_escaped, body) if "\\" in body else body
+    _resolve_reuses(reuse, texts, positions, file)
     question = None
+    pid = _Ids()
     for pos in positions.values():
         if pos.number in reuse:
             continue
@@ -193,7 +243,7 @@ def _build(
             b.question = texts[pos.number]
             continue
         text = texts[pos.number]
-        claim: dict[str, Any] = {"id": _pid(pos.number), "text": text or "(empty)"}
+        claim: dict[str, Any] = {"id": pid(pos.number), "text": text or "(empty)"}
         if not text:
             b.warnings.append(f"line {pos.line}: position {pos.number} has no text")
         parent = _parent(pos.number)
@@ -211,22 +261,29 @@ def _build(
                 line=pos.line,
                 column=pos.column,
             )
-        source = _pid(reuse.get(pos.number, pos.number))
-        target = _pid(reuse.get(parent, parent))
+        source = pid(reuse.get(pos.number, pos.number))
+        target = pid(reuse.get(parent, parent))
         kind = "support" if pos.stance == "Pro" else "attack"
         if source == target:
             b.warnings.append(f"line {pos.line}: {pos.number} reuses its own parent; dropped")
             continue
         b.links.append(
-            {"id": kind[0] + _pid(pos.number), "kind": kind, "sources": [source], "target": target}
+            {"id": kind[0] + pid(pos.number), "kind": kind, "sources": [source], "target": target}
         )
-    for n, url in sorted(footnotes.items(), key=lambda kv: int(kv[0])):
+    for n, url in sorted(footnotes.items(), key=lambda kv: _numeric(kv[0])):
         footnote: dict[str, Any] = {"id": f"footnote-{n}", "title": url or f"[{n}]"}
         if url.startswith(("http://", "https://")):
             footnote["url"] = url
         b.sources.append(footnote)
+    if pid.shortened:
+        b.notes.append(
+            counted(
+                pid.shortened,
+                "position{|s} too deep for {its|their} number as an id named deep-position-N",
+            )
+        )
     if reuse:
-        b.warnings.append(
+        b.notes.append(
             counted(len(reuse), "'-> See' reuse{|s} linked to the original {claim|claims}")
         )
     return b.finish(file)
@@ -236,75 +293,13 @@ def _build(
 
 
 def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
-    """Kialo text (current dialect) for ``m`` and warnings for what Kialo cannot express."""
-    lost: dict[str, int] = {}
+    """Kialo text (current dialect) for ``m`` and warnings for what Kialo cannot express.
 
-    def lose(what: str, n: int = 1) -> None:
-        if n:
-            lost[what] = lost.get(what, 0) + n
+    Every claim is written (see :mod:`argmap.formats._kialo_writer`).
+    """
+    from ._kialo_writer import write_kialo
 
-    claims = {c.id: c for c in m.claims}
-    children: dict[str, list[tuple[str, str]]] = {c.id: [] for c in m.claims}
-    feeds: set[str] = set()
-    for link in m.links:
-        if link.target not in claims:
-            lose("undercut{|s} and links on links dropped (Kialo has none)")
-            continue
-        if len(link.sources) > 1:
-            lose("link{|s} with co-premises written as one position per premise")
-        for source in link.sources:
-            children[link.target].append((source, "Pro" if link.kind == "support" else "Con"))
-            feeds.add(source)
-    roots = [c.id for c in m.claims if c.id not in feeds]
-    out = ["Discussion Name:", _line(m.title or m.question or "Untitled discussion"), ""]
-    number_of: dict[str, str] = {}
-    if len(roots) == 1 and not m.question:
-        tops = [(roots[0], "Thesis", "1.")]
-    else:
-        out += ["1. Question:", _line(m.question or m.title or "Which position holds?"), ""]
-        tops = [(r, "Thesis", f"1.{n}.") for n, r in enumerate(roots, start=1)]
-    todo = list(reversed(tops))
-    while todo:
-        claim_id, stance, number = todo.pop()
-        indent = "  " * (number.count(".") - 1)
-        out.append(f"{indent}{number} {stance}:")
-        if claim_id in number_of:
-            out += [f"{indent}-> See {number_of[claim_id]}", ""]
-            continue
-        number_of[claim_id] = number
-        out += [f"{indent}{_line(claims[claim_id].text)}", ""]
-        kids = [(s, st, f"{number}{n}.") for n, (s, st) in enumerate(children[claim_id], 1)]
-        todo.extend(reversed(kids))
-    missing = [c.id for c in m.claims if c.id not in number_of]
-    lose("claim{|s} reachable only through cycles dropped", len(missing))
-    for c in m.claims:
-        lose(
-            "claim{|s} with fields other than the text dropped (title, themes, ...)",
-            int(
-                any(
-                    getattr(c, k)
-                    for k in (
-                        "title",
-                        "basis",
-                        "confidence",
-                        "note",
-                        "themes",
-                        "asserted_by",
-                        "quotes",
-                    )
-                )
-            ),
-        )
-    lose("link id{|s}, weights and schemes not kept", len(m.links))
-    return "\n".join(out).rstrip("\n") + "\n", tally(lost)
-
-
-def _line(text: str) -> str:
-    line = _ESCAPE_RE.sub(r"\\\1", " ".join(text.split()))
-    # Keep a text from reading as a reuse ("-> See") or a position number ("1.").
-    if line.startswith("->"):
-        line = "\\" + line
-    return _LEADING_NUMBER.sub(r"\1\\.", line, count=1)
+    return write_kialo(m)
 
 
 def _sniff(head: str) -> bool:

@@ -26,17 +26,30 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..errors import FormatError
-from ..model import ArgumentMap
+from ..model import ArgumentMap, Claim, Link, Perspective, Source, Theme
 from . import Format
-from ._common import MapBuilder, Result, SlugMaker, adjacency, expect, load_json, tally
+from ._common import (
+    MapBuilder,
+    Result,
+    SlugMaker,
+    adjacency,
+    checked_fields,
+    checked_item,
+    expect,
+    is_id,
+    load_json,
+    slugify,
+    tally,
+)
 
 __all__ = ["FORMAT", "dumps", "reads_sadface"]
 
 _CONFLICT = {"conflict", "attack", "disagree", "disagreement", "defeat", "rebut", "undercut"}
 _NOTE_ONLY = {"rephrase", "preference"}
+_PLAIN_NAMES = {"support", "conflict", "inference"}
 _NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4b7a-9d7e-0a5c2f3b9e11")
 
 
@@ -59,16 +72,14 @@ def _read(text: str, file: str | None) -> Result:
     nodes = expect(data.get("nodes") or [], list, "$.nodes", file)
     edges = expect(data.get("edges") or [], list, "$.edges", file)
     core = _core(data)
-    b = MapBuilder(
-        title=str(core.get("title") or ""), description=str(core.get("description") or "")
-    )
-    ours = _ns(data)
-    if isinstance(ours.get("question"), str):
-        b.question = ours["question"]
-    for key, table in (("themes", b.themes), ("perspectives", b.perspectives)):
-        for item in ours.get(key) or []:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                table[item["id"]] = item
+    b = MapBuilder()
+    for key in ("title", "description"):
+        value = core.get(key)
+        if isinstance(value, str):
+            setattr(b, key, value)
+        elif value is not None:
+            b.warnings.append(f"$.metadata.core.{key}: not a string; left out")
+    _map_extension(b, _ns(data))
     ids = SlugMaker()
     kinds: dict[str, str] = {}
     node_at: dict[str, tuple[int, dict[str, Any]]] = {}
@@ -83,6 +94,7 @@ def _read(text: str, file: str | None) -> Result:
     into, out_of = adjacency(edges, node_at, ("source_id", "target_id"), "$", file)
     _resources(b, data, file)
     lost: dict[str, int] = {}
+    noted: dict[str, int] = {}  # how something was carried over, nothing lost
     id_of: dict[str, str] = {}
     for node_id, kind in kinds.items():
         if kind in ("support", "attack"):
@@ -108,7 +120,7 @@ def _read(text: str, file: str | None) -> Result:
             for target in out_of[node_id]:
                 if kinds[target] == "atom":
                     what = "atom-to-atom edge{|s} read as {a support link|support links}"
-                    lost[what] = lost.get(what, 0) + 1
+                    noted[what] = noted.get(what, 0) + 1
                     b.links.append(
                         {
                             "id": ids.get(
@@ -124,8 +136,32 @@ def _read(text: str, file: str | None) -> Result:
         elif kind != "atom":
             what = f"{kind} node{{|s}} not represented"
             lost[what] = lost.get(what, 0) + 1
+    _declare_quoted(b, noted)
     b.warnings += tally(lost)
+    b.notes += tally(noted)
     return b.finish(file)
+
+
+def _map_extension(b: MapBuilder, ours: dict[str, Any]) -> None:
+    """argmap's own map fields, kept in the ``argmap`` metadata namespace, each checked."""
+    where = "$.metadata.argmap"
+    question = ours.get("question")
+    if isinstance(question, str):
+        b.question = question
+    elif question is not None:
+        b.warnings.append(f"{where}.question: not a string; left out")
+    for key, model in (("themes", Theme), ("perspectives", Perspective)):
+        items = ours.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            b.warnings.append(f"{where}.{key}: not a list; left out")
+            continue
+        table = b.themes if key == "themes" else b.perspectives
+        for i, item in enumerate(items):
+            kept = checked_item(model, item, f"{where}.{key}[{i}]", b.warnings)
+            if kept is not None:
+                table.setdefault(kept["id"], kept)
 
 
 def _kind(node: dict[str, Any]) -> str:
@@ -150,28 +186,37 @@ def _claim(
     if claim_id != node_id:
         claim["note"] = f"SADFace id {node_id}"
     quotes = []
-    for j, src in enumerate(node.get("sources") or []):
+    spans = expect(node.get("sources") or [], list, f"$.nodes[{i}].sources", file)
+    for j, src in enumerate(spans):
         path = f"$.nodes[{i}].sources[{j}]"
         expect(src, dict, path, file)
-        offset, length = src.get("offset"), src.get("length")
-        quoted = src.get("text")
-        if isinstance(offset, int) and isinstance(length, int) and offset >= 0 and quoted:
-            quotes.append(
-                {
-                    "source": str(src.get("resource_id")),
-                    "start": offset,
-                    "end": offset + length,
-                    "text": quoted,
-                }
+        quote = _quote(src)
+        if quote is None:
+            b.warnings.append(
+                f"{path}: source span without a resource, offset, length and text dropped"
             )
         else:
-            b.warnings.append(f"{path}: source span without offset, length and text dropped")
+            quotes.append(quote)
     if quotes:
         claim["quotes"] = quotes
-    for key, value in _ns(node).items():
-        if key in ("title", "kind", "basis", "confidence", "note", "themes", "asserted_by"):
-            claim[key] = value
+    ours = {k: v for k, v in _ns(node).items() if k not in ("id", "text", "quotes")}
+    claim.update(checked_fields(Claim, ours, f"$.nodes[{i}].metadata.argmap", b.warnings))
     return claim
+
+
+def _quote(src: dict[str, Any]) -> dict[str, Any] | None:
+    """A quote from a SADFace source span, or None if the span lacks a part of one."""
+    offset, length = src.get("offset"), src.get("length")
+    quoted, resource = src.get("text"), src.get("resource_id")
+    if not (_count(offset) and _count(length) and isinstance(quoted, str) and quoted):
+        return None
+    if not is_id(resource):
+        return None
+    return {"source": resource, "start": offset, "end": offset + length, "text": quoted}
+
+
+def _count(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _link(
@@ -198,28 +243,49 @@ def _link(
             "sources": [s for s in dict.fromkeys(sources) if s != target],
             "target": target,
         }
-        name = str(node.get("name") or "")
-        if name and name.lower() not in ("support", "conflict", "inference"):
-            from ._common import slugify
-
-            link["scheme"] = slugify(name, "scheme")
-        for key in ("scheme", "weight", "note"):
-            if key in _ns(node):
-                link[key] = _ns(node)[key]
+        name = node.get("name")
+        if isinstance(name, str) and name and name.lower() not in _PLAIN_NAMES:
+            link["scheme"] = name if is_id(name) else slugify(name, "scheme")
+        ours = {k: v for k, v in _ns(node).items() if k in ("scheme", "weight", "note")}
+        link.update(checked_fields(Link, ours, f"node {node.get('id')!r}", b.warnings))
         if link["sources"]:
             b.links.append(link)
 
 
 def _resources(b: MapBuilder, data: dict[str, Any], file: str | None) -> None:
+    seen: set[str] = set()
     for i, res in enumerate(expect(data.get("resources") or [], list, "$.resources", file)):
-        expect(res, dict, f"$.resources[{i}]", file)
-        res_id = str(res.get("id"))
-        meta = res.get("metadata") if isinstance(res.get("metadata"), dict) else {}
-        title = str(meta.get("title") or res_id) if isinstance(meta, dict) else res_id
-        source: dict[str, Any] = {"id": res_id, "title": title}
-        for key, value in _ns(res).items():
-            source[key] = value
+        path = f"$.resources[{i}]"
+        expect(res, dict, path, file)
+        res_id = res.get("id")
+        if not is_id(res_id) or res_id in seen:
+            b.warnings.append(f"{path}.id: not a usable id, or a second resource of it; dropped")
+            continue
+        seen.add(res_id)
+        meta = res.get("metadata")
+        core = meta.get("core") if isinstance(meta, dict) else None
+        title = core.get("title") if isinstance(core, dict) else None
+        if not isinstance(title, str) or not title:
+            title = meta.get("title") if isinstance(meta, dict) else None  # v0.1
+        source: dict[str, Any] = {
+            "id": res_id,
+            "title": title if isinstance(title, str) and title else res_id,
+        }
+        ours = {k: v for k, v in _ns(res).items() if k not in ("id", "title")}
+        source.update(checked_fields(Source, ours, f"{path}.metadata.argmap", b.warnings))
         b.sources.append(source)
+
+
+def _declare_quoted(b: MapBuilder, noted: dict[str, int]) -> None:
+    """Declare a source for each resource a quote names that the file does not list."""
+    declared = {s["id"] for s in b.sources}
+    for claim in b.claims:
+        for quote in claim.get("quotes", ()):
+            if quote["source"] not in declared:
+                declared.add(quote["source"])
+                b.sources.append({"id": quote["source"], "title": quote["source"]})
+                what = "resource{|s} quoted but not listed declared as {a source|sources}"
+                noted[what] = noted.get(what, 0) + 1
 
 
 def reads_sadface(text: str) -> ArgumentMap:

@@ -48,6 +48,8 @@ class LoadReport:
 
     map: ArgumentMap
     warnings: list[Problem] = field(default_factory=list)
+    #: How a format other than argmap JSON carried something over, losing nothing.
+    notes: list[str] = field(default_factory=list)
 
 
 def load(
@@ -214,6 +216,8 @@ def _json_problem(data: bytes) -> Problem:
         return Problem(Code.INVALID_JSON, "", message, line=exc.lineno, column=exc.colno)
     except RecursionError:
         return Problem(Code.INVALID_JSON, "", "the JSON is nested too deeply")
+    except ValueError:  # a number of over 4,300 digits: int() refuses it
+        return Problem(Code.INVALID_JSON, "", "invalid JSON: a number of over 4,300 digits")
     if not isinstance(parsed, dict):
         return Problem(
             Code.NOT_AN_OBJECT,
