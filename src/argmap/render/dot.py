@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
 from .backend import DOUBLE_LIMIT, SIMPLEX_LIMIT, layout_settings, run
+from .layout import LEVEL_GAP, NODE_GAP, Plan, plan_lines
+from .legend import LegendContent, legend_node
 from .options import DiagramOptions, make_options
+from .plan import plan_for
 from .quoting import (
     Plain,
     check_slugs,
@@ -68,6 +71,7 @@ class Diagram:
     description: str
     node_count: int
     grouping: str = "none"
+    planned: bool = False  # laid out by the compact layout (argmap.render.layout)
     titles: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
 
@@ -286,6 +290,10 @@ class _Writer:
         # 2.43, turned-round edges: 13.4 s against 17.4) but adds to it at 5,000 (5.3 s
         # against 4.1); the two meet at about 7,500 (docs/benchmarks.md).
         self.double_ranks = max(n_nodes, self.n_edges) >= DOUBLE_LIMIT
+        # Views below the size where dot's own ranking is tuned get the compact layout
+        # (argmap.render.layout): levels chosen from the map's shape.
+        self.planned = opts.compact and not big and n_nodes > 1
+        self.plan: Plan | None = None
         self.diagram = Diagram(
             self.lines,
             title=display_text(m.title or "Argument map"),
@@ -300,6 +308,11 @@ class _Writer:
 
     def write(self) -> Diagram:
         out = self.lines.append
+        legend = self.legend_content() if self.opts.legend and self.planned else None
+        legend_line = self._legend_line(legend) if legend is not None else None
+        if self.planned:
+            self.plan = plan_for(self, legend_line[1] if legend_line else None)
+            self.diagram.planned = True
         for line in self._graph_defaults():
             out(line)
         if self.grouping == "clusters":
@@ -310,8 +323,47 @@ class _Writer:
                 out(self._junction_line(link, "\t"))
         self._write_links()
         if self.opts.legend:
-            self.lines.extend(_Legend(self).lines())
+            if legend_line is None:
+                legend_line = self._legend_line(self.legend_content())
+            if legend_line is not None:
+                out(legend_line[0])
+        if self.plan is not None:
+            self.lines.extend(plan_lines(self.plan))
         return self.diagram
+
+    def legend_content(self) -> LegendContent:
+        """What the legend lists: read off the view before the lines are written when the
+        layout is planned (the legend's size counts), else off what the writing noted."""
+        if self.plan is None and not self.planned:
+            relations, kinds = self.relations_seen, self.kinds_seen
+            first_themes = self.first_themes_seen
+        else:
+            relations = {self.relation(link) for link in self.view.links}
+            kinds = {claim.kind for claim in self.view.claims}
+            first_themes = {c.themes[0] for c in self.view.claims if c.themes}
+        shown = [value for cid, value in self.opts.status.items() if cid in self.claim_ids]
+        themes = []
+        if self.grouping == "bands":
+            themes = [
+                (t.label, self.theme_color[t.id]) for t in self.m.themes if t.id in first_themes
+            ]
+        return LegendContent(
+            relations=relations,
+            copremise=self.copremises,
+            kinds=kinds,
+            statuses={v for v in shown if isinstance(v, str)},
+            strength=any(isinstance(v, float) for v in shown),
+            themes=themes,
+        )
+
+    def _legend_line(self, content: LegendContent) -> tuple[str, LegendContent] | None:
+        node_id = f"{self.p}legend"
+        made = legend_node(content, node_id, self.opts.bw)
+        if made is None:
+            return None
+        self.diagram.titles[node_id] = "Legend"
+        self.diagram.descriptions[node_id] = made[1]
+        return made[0], content
 
     def _graph_defaults(self) -> Iterator[str]:
         opts = self.opts
@@ -322,6 +374,10 @@ class _Writer:
             "fontname": f'"{FONT}"',
             "nodesep": "0.3",
             "ranksep": "0.23" if self.double_ranks else "0.45",  # the same gap either way
+        }
+        if self.planned:  # the gaps the plan counted with (layout.NODE_GAP, LEVEL_GAP)
+            attrs.update(nodesep=f"{NODE_GAP / 72:.3g}", ranksep=f"{LEVEL_GAP / 72:.3g}")
+        attrs |= {
             "pad": "0.3",
             "bgcolor": '"#FFFFFF"',
         }
@@ -605,6 +661,7 @@ class _Writer:
         junctions, acc, claim_ids = self.junctions, self.accessible, self.claim_ids
         # Each edge from reason to conclusion, or turned round (see from_conclusions).
         turned = self.from_conclusions
+        plan = self.plan  # never set on turned-round (big) maps
         none = "arrowtail=none" if turned else "arrowhead=none"
         looks: dict[str, tuple[str, str]] = {}  # relation -> (edge attributes, arrow)
         for link in self.view.links:  # map order keeps the output deterministic
@@ -621,25 +678,22 @@ class _Writer:
                 if acc:
                     self.diagram.titles[edge_id] = self._edge_title(link, relation, sources[0])
                 a, b = (target, sources[0]) if turned else (sources[0], target)
-                out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}]\n')
+                extra = plan.edge_extra(a, b) if plan else ""
+                out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}{extra}]\n')
                 continue
             for i, source in enumerate(sources, start=1):
                 part_id = f"{edge_id}.{i}"
                 if acc:
                     self.diagram.titles[part_id] = self._premise_title(link, relation, source)
                 a, b = (lid, source) if turned else (source, lid)
-                out(f'\t"{a}" -> "{b}" [id="{part_id}" {look} {none}]\n')
+                extra = plan.edge_extra(a, b) if plan else ""
+                out(f'\t"{a}" -> "{b}" [id="{part_id}" {look} {none}{extra}]\n')
             if acc:
                 self.diagram.titles[edge_id] = self._junction_title(link)
             a, b = (target, lid) if turned else (lid, target)
-            out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}]\n')
+            extra = plan.edge_extra(a, b) if plan else ""
+            out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}{extra}]\n')
         self.relations_seen.update(looks)
-
-    def edge_line(self, indent: str, tail: str, head: str, attrs: str, arrow: str) -> str:
-        """A DOT edge statement between two quoted node names, turned round on big maps."""
-        if self.from_conclusions:
-            return f"{indent}{head} -> {tail} [{attrs} arrowtail={arrow}]\n"
-        return f"{indent}{tail} -> {head} [{attrs} arrowhead={arrow}]\n"
 
     def _edge_look(self, relation: str) -> tuple[str, str]:
         style = edge_style(relation, self.opts.bw)
@@ -705,135 +759,6 @@ _RELATION_NOUN = {
     "undercut": "undercut of",
     "warrant": "warrant for",
 }
-
-
-class _Legend:
-    """A legend cluster with a sample of each relation, claim kind and status drawn."""
-
-    def __init__(self, w: _Writer) -> None:
-        self.w = w
-
-    def lines(self) -> list[str]:
-        w, p = self.w, self.w.p
-        relations, kinds = w.relations_seen, w.kinds_seen
-        out: list[str] = []
-        for relation in ("support", "attack", "undercut", "warrant"):
-            if relation in relations:
-                out.extend(self._sample_edge(relation))
-        if w.copremises:
-            out.extend(self._sample_copremise())
-        samples = [("position", "position (answer)"), ("assumption", "assumption (implicit)")]
-        for kind, text in samples:
-            if kind in kinds:
-                out.append(self._sample_box(f"kind-{kind}", kind, text))
-        shown = [value for cid, value in w.opts.status.items() if cid in w.claim_ids]
-        for value in ("accepted", "rejected", "undecided"):
-            if value in shown:
-                out.append(self._sample_box(f"status-{value}", value, _STATUS_TAG[value]))
-        if any(isinstance(v, float) for v in shown):
-            out.append(self._sample_box("status-strength", 0.5, "strength 0.50 (fill ∝ strength)"))
-        if w.grouping == "bands" and w.first_themes_seen:
-            out.append(self._theme_key())
-        if not out:
-            return []  # nothing to explain (an empty cluster would be drawn as a stray box)
-        w.diagram.titles[f"{p}legend"] = "Legend"
-        return [
-            '\tsubgraph "cluster legend" {\n',
-            f'\t\tgraph [id="{p}legend" label=<<B>Legend</B>> style="rounded" '
-            f'color="#999999" fontsize=11 labeljust=l labelloc={w._cluster_labelloc}]\n',
-            '\t\tnode [shape=plaintext style="" fillcolor="#FFFFFF" fontsize=9 height=0.2 '
-            "margin=0.02 penwidth=1]\n",
-            *out,
-            "\t}\n",
-        ]
-
-    def _sample_edge(self, relation: str) -> list[str]:
-        p = self.w.p
-        style = edge_style(relation, self.w.opts.bw)
-        # Names hold a space, which no claim or link id (a slug) can, so they never clash.
-        low, high = f"legend {relation} from", f"legend {relation} to"
-        target = "claim" if relation in ("support", "attack") else "inference"
-        low_id, high_id = f"{p}legend-{relation}-from", f"{p}legend-{relation}-to"
-        # An edge label would double the edge lengths a second time on a big map.
-        label = "xlabel" if self.w.from_conclusions else "label"
-        edge_id = f"{p}legend-edge-{relation}"
-        self.w.diagram.titles[low_id] = "legend sample"
-        self.w.diagram.titles[high_id] = "legend sample"
-        self.w.diagram.titles[edge_id] = (
-            f"legend: {relation} is drawn {style.style} with a {style.arrowhead} arrowhead"
-        )
-        return [
-            f'\t\t"{low}" [id="{low_id}" label="reason"]\n',
-            f'\t\t"{high}" [id="{high_id}" label="{target}"]\n',
-            self.w.edge_line(
-                "\t\t",
-                f'"{low}"',
-                f'"{high}"',
-                f'id="{edge_id}" color="{style.color}" style={style.style} '
-                f'penwidth={style.penwidth} {label}=" {style.verb}" fontcolor="{style.color}"',
-                style.arrowhead,
-            ),
-        ]
-
-    def _sample_copremise(self) -> list[str]:
-        p = self.w.p
-        style = edge_style("support", self.w.opts.bw)
-        for name in ("co-a", "co-b", "co-j", "co-t", "edge-co-a", "edge-co-b", "edge-co-j"):
-            self.w.diagram.titles[f"{p}legend-{name}"] = "legend sample: linked co-premises"
-        look = f'color="{style.color}" penwidth={style.penwidth}'
-        return [
-            f'\t\t"legend co-a" [id="{p}legend-co-a" label="premise"]\n',
-            f'\t\t"legend co-b" [id="{p}legend-co-b" label="premise"]\n',
-            f'\t\t"legend co-j" [id="{p}legend-co-j" shape=point width=0.11 style=filled '
-            f'fillcolor="{style.color}" {look}]\n',
-            f'\t\t"legend co-t" [id="{p}legend-co-t" label="only together"]\n',
-            *(
-                self.w.edge_line(
-                    "\t\t",
-                    f'"legend co-{tail}"',
-                    f'"legend co-{head}"',
-                    f'id="{p}legend-edge-co-{tail}" {look}',
-                    arrow,
-                )
-                for tail, head, arrow in (
-                    ("a", "j", "none"),
-                    ("b", "j", "none"),
-                    ("j", "t", "normal"),
-                )
-            ),
-        ]
-
-    def _sample_box(self, name: str, value: str | float, text: str) -> str:
-        w, p = self.w, self.w.p
-        attrs = [f'id="{p}legend-{name}"', 'shape=box style="rounded,filled" margin="0.1,0.05"']
-        if value == "position":
-            attrs.append("penwidth=2.6")
-            if not w.opts.bw:
-                attrs.append('fillcolor="#FFF8E6"')
-        elif value == "assumption":
-            attrs.append('style="rounded,filled,dashed"')
-        else:
-            attrs.append(f'fillcolor="{status_fill(value, w.opts.bw)}"')
-            if value == "accepted":
-                attrs.append("peripheries=2")
-        w.diagram.titles[f"{p}legend-{name}"] = f"legend: {text}"
-        label = dot_string(display_text(text))
-        return f'\t\t"legend {name}" [{" ".join(attrs)} label={label}]\n'
-
-    def _theme_key(self) -> str:
-        w, p = self.w, self.w.p
-        shown = w.first_themes_seen
-        rows = []
-        for theme in w.m.themes:
-            if theme.id in shown:
-                color = "#666666" if w.opts.bw else w.theme_color[theme.id]
-                rows.append(
-                    f'<TR><TD BGCOLOR="{color}" WIDTH="12"></TD>'
-                    f'<TD ALIGN="LEFT">{html_text(display_text(theme.label))}</TD></TR>'
-                )
-        w.diagram.titles[f"{p}legend-themes"] = "legend: theme colours"
-        table = '<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
-        return f'\t\t"legend themes" [id="{p}legend-themes" label=<{table}>]\n'
 
 
 def _cell(lines: list[str]) -> str:
