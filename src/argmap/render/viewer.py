@@ -38,6 +38,10 @@ MAX_TALL = 4.0
 _ZOOMS = (("fit", "Fit width", None), ("z2", "2×", 200), ("z4", "4×", 400))
 _uid = itertools.count(1)
 
+# The zoom button in force, and the one with keyboard focus (the radio input is hidden).
+_PRESSED = "background: #e8eef7; border-color: #456;"
+_FOCUSED = "outline: 2px solid #c99a00;"
+
 #: Styles of every viewer on a page (the report includes them once; a notebook output
 #: carries them with each diagram). Each viewer adds the one rule that depends on its size.
 VIEWER_CSS = (
@@ -58,8 +62,8 @@ VIEWER_CSS = (
 .amv-z4:checked ~ .amv-pane .amv-canvas { width: 400%; }
 """
     + "".join(
-        f".amv-{z}:checked ~ .amv-bar label[for$='-{z}'] {{ background: #e8eef7; border-color: #456; }}"
-        f".amv-{z}:focus-visible ~ .amv-bar label[for$='-{z}'] {{ outline: 2px solid #c99a00; }}\n"
+        f".amv-{z}:checked ~ .amv-bar label[for$='-{z}'] {{ {_PRESSED} }}\n"
+        f".amv-{z}:focus-visible ~ .amv-bar label[for$='-{z}'] {{ {_FOCUSED} }}\n"
         for z in ("fit", "z2", "z4", "full")
     )
     + """@media print { .amv-bar { display: none; } .amv-pane { border: none; } }
@@ -122,7 +126,7 @@ def viewer_html(svg: str, *, full_href: str | None = None, uid: str | None = Non
             f'{checked}><label for="{uid}-{name}">{label}</label>'
         )
     link = (
-        f'<a href="{html.escape(full_href, quote=True)}" download>Full-size SVG</a>'
+        f'<a href="{html.escape(full_href, quote=True)}" download="diagram.svg">Full-size SVG</a>'
         if full_href
         else ""
     )
