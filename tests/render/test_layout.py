@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -173,3 +174,24 @@ def test_planned_dot_draws_exactly_the_maps_nodes_and_links() -> None:
         laid = dot_json(to_dot(m).source)
         nodes, edges = expected_graph(m)
         assert set(laid.nodes) == nodes and laid.edges == edges, name
+
+
+# -- from the command line -----------------------------------------------------------------
+
+
+@needs_dot
+def test_cli_layout_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.cli import main
+
+    ref = Path(__file__).resolve().parents[2] / "data" / "claims.json"
+    tall = tmp_path / "tall.svg"
+    assert main(["render", str(ref), "-o", str(tall), "--aspect", "1:2"]) == 0
+    assert 0.5 <= aspect(tall.read_text(encoding="utf-8")) < 0.9
+    narrow = tmp_path / "narrow.svg"
+    assert main(["render", str(ref), "-o", str(narrow), "--max-width", "700"]) == 0
+    assert svg_size(narrow.read_bytes())[0] <= 700
+    assert main(["render", str(ref), "-o", "-", "--no-compact"]) == 0
+    assert "rank=same" not in capsys.readouterr().out
+    for bad in ("x", "9:1", "1:0"):  # a usage error, exit 2
+        assert main(["render", str(ref), "-o", str(tall), "--aspect", bad]) == 2
+    assert "--aspect" in capsys.readouterr().err

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RenderError
 from ..model import ArgumentMap, Claim, Link
 from .backend import DOUBLE_LIMIT, SIMPLEX_LIMIT, layout_settings, run
-from .layout import LEVEL_GAP, NODE_GAP, Plan, plan_lines
+from .layout import LEVEL_GAP, NODE_GAP, PLAN_LIMIT, Plan, plan_lines
 from .legend import LegendContent, legend_node
 from .options import DiagramOptions, make_options
 from .plan import plan_for
@@ -292,7 +292,7 @@ class _Writer:
         self.double_ranks = max(n_nodes, self.n_edges) >= DOUBLE_LIMIT
         # Views below the size where dot's own ranking is tuned get the compact layout
         # (argmap.render.layout): levels chosen from the map's shape.
-        self.planned = opts.compact and not big and n_nodes > 1
+        self.planned = opts.compact and 1 < max(n_nodes, self.n_edges) < PLAN_LIMIT
         self.plan: Plan | None = None
         self.diagram = Diagram(
             self.lines,

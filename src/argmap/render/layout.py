@@ -3,9 +3,8 @@
 Left to itself, ``dot`` puts every reason one rank below what it supports: a position with
 twenty reasons makes one rank twenty boxes wide, and a small map comes out at 3:1 to 20:1,
 unreadable once shrunk to a page or a notebook cell. :func:`plan_layout` chooses the levels
-instead, from the map's shape, for views below
-:data:`argmap.render.backend.SIMPLEX_LIMIT` nodes (larger maps keep dot's own ranking, which
-their size-based settings are tuned for):
+instead, from the map's shape, for views below :data:`PLAN_LIMIT` nodes (larger maps keep
+dot's own ranking, which their size-based settings are tuned for):
 
 1. **A tree to hang boxes from.** Each box hangs under the claim it answers; a box answering
    several hangs under the one lowest down (the longest chain of links above it), so its
@@ -36,8 +35,12 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Plan", "Shape", "box_size", "plan_layout", "plan_lines"]
+__all__ = ["PLAN_LIMIT", "Plan", "Shape", "box_size", "plan_layout", "plan_lines"]
 
+#: Views with this many nodes or links, or more, keep dot's own ranking: from there the
+#: long links a planned layout makes cost dot seconds (a 600-claim list of reasons: 6 s,
+#: 900: 38 s), and the size-based settings for big maps take over at 1,000.
+PLAN_LIMIT = 500
 #: Gap between boxes in a level and between levels, in points (``nodesep``/``ranksep``).
 NODE_GAP = 15.0
 LEVEL_GAP = 25.0
