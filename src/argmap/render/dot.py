@@ -123,6 +123,15 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
         ``{"stress": {"style": "rounded,dashed"}, "a1": {"penwidth": "3"}}`` (the classroom
         overlay marks missing and wrong items this way). Names are checked; values are quoted;
         ``label``, ``id``, ``URL``, ``tooltip`` and ``class`` stay argmap's.
+    compact : bool
+        Choose the rows from the map's shape so the drawing keeps between 1:2 and 2:1
+        (default ``True``; views of 500 boxes or more keep Graphviz's ranking). See
+        :mod:`argmap.render.layout` and docs/diagrams.md, "Layout".
+    aspect : float
+        The width:height the compact layout aims at (default 1.0, from 0.2 to 5).
+    max_width : float, optional
+        Aim at a drawing at most this many points wide instead (72 to the inch); theme
+        boxes then become colour bands under ``group="auto"``.
 
     Examples
     --------

@@ -102,7 +102,7 @@ def box_size(
     Examples
     --------
     >>> w, h = box_size([("Homework causes stress.", 11.0, False)], (8.6, 4.3))
-    >>> 130 < w < 160, 20 < h < 30
+    >>> 140 < w < 180, 20 < h < 30
     (True, True)
     """
     width = max((_text_width(text, size, bold) for text, size, bold in lines), default=0.0)
