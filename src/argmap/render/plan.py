@@ -16,6 +16,7 @@ from .layout import Plan, Shape, box_size, plan_layout
 from .legend import NAME as LEGEND_NAME
 from .legend import LegendContent
 from .quoting import display_text
+from .wrapping import wrap
 
 if TYPE_CHECKING:
     from .dot import _Writer
@@ -63,8 +64,6 @@ def plan_for(w: _Writer, legend: LegendContent | None) -> Plan:
 
 def _claim_box(w: _Writer, claim: Claim) -> tuple[float, float]:
     # The lines _Writer._frame lays out, with their font sizes (see dot.py).
-    from .dot import wrap
-
     opts = w.opts
     lines: list[tuple[str, float, bool]] = []
     tags = w._tags(claim)
@@ -95,8 +94,6 @@ def _legend_box(legend: LegendContent) -> tuple[float, float]:
 
 
 def _title_box(w: _Writer) -> tuple[float, float]:
-    from .dot import wrap
-
     m = w.m
     if not w.opts.title or not (m.title or m.question):
         return 0.0, 0.0
