@@ -1,6 +1,10 @@
 """Diagram benchmarks: DOT generation at 100,000 claims, accessible SVG at 2,000-10,000.
 
 Run: ``.venv/bin/python benchmarks/bench_render.py`` (about two minutes on 2 cores).
+``--baseline DIR`` times the accessible SVG at 2,000 / 5,000 / 10,000 claims against another
+checkout's ``src`` (e.g. ``/work/main``), alternating runs of the two in one process tree, and
+prints the ratios; ``--compact`` times and measures the compact layout on maps of 12 to 300
+claims against dot's own ranking (``compact=False``), the layout it replaces.
 
 Targets (issue 3): DOT for 100,000 claims <= 2 s; SVG for 2,000 claims <= 2 s, 5,000 <= 5 s,
 10,000 <= 20 s; medians of 3 (10,000 is run once when one run takes over 15 s). Peers on the
@@ -12,6 +16,7 @@ Maps come from ``tests/render/synthetic.py`` with fixed seeds.
 
 from __future__ import annotations
 
+import functools
 import re
 import resource
 import shutil
@@ -144,5 +149,82 @@ def main() -> None:
         print("| " + " | ".join(row) + " |")
 
 
+BASELINE_SCRIPT = """
+import resource, sys, time
+sys.path[:0] = [sys.argv[1] + "/src", sys.argv[2]]
+from tests.render.synthetic import synthetic_map
+from argmap.render import to_svg
+m = synthetic_map(int(sys.argv[3]), seed=1)
+def cpu():
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+start, start_cpu = time.perf_counter(), cpu()
+to_svg(m)
+print(time.perf_counter() - start, cpu() - start_cpu)
+"""
+
+
+def svg_in(tree: Path, n: int) -> tuple[float, float]:
+    """Wall and CPU seconds of ``to_svg`` on the n-claim map, argmap imported from ``tree``."""
+    done = subprocess.run(
+        [sys.executable, "-c", BASELINE_SCRIPT, str(tree), str(REPO), str(n)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall, cpu_s = done.stdout.split()
+    return float(wall), float(cpu_s)
+
+
+def baseline(tree: Path) -> None:
+    """This checkout against ``tree``, runs alternating, same maps (seed 1)."""
+    print("| claims | baseline wall | this wall | baseline CPU | this CPU | CPU ratio | runs |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for n, runs in ((2000, 5), (5000, 3), (10000, 3)):
+        got: dict[str, list[tuple[float, float]]] = {"base": [], "this": []}
+        for _ in range(runs):
+            got["base"].append(svg_in(tree, n))
+            got["this"].append(svg_in(REPO, n))
+        med = {k: tuple(statistics.median(x[i] for x in v) for i in (0, 1)) for k, v in got.items()}
+        ratio = med["this"][1] / med["base"][1]
+        print(
+            f"| {n:,} | {med['base'][0]:.2f} s | {med['this'][0]:.2f} s | {med['base'][1]:.2f} s"
+            f" | {med['this'][1]:.2f} s | {ratio:.2f} | median of {runs} each |",
+            flush=True,
+        )
+
+
+def compact() -> None:
+    """The compact layout against dot's own ranking: width:height and time, same maps."""
+    from tests.render.shapes import SHAPES, debate
+
+    from argmap.examples import soviet_socialism
+    from argmap.render.output import svg_size
+
+    maps: list[tuple[str, ArgumentMap]] = [("reference", soviet_socialism()), ("debate", debate())]
+    maps += [(f"{k} {n}", make(n)) for k, make in SHAPES.items() for n in (20, 50, 100, 300)]
+    print("| map | compact w:h | time | dot's ranking w:h | time | time ratio |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, m in maps:
+        row = []
+        for flag in (True, False):
+            holder: list[str] = []
+            draw = functools.partial(_draw, holder, m, flag)
+            wall, _, _ = timed(draw, 3)
+            width, height = svg_size(holder[-1].encode())
+            row.append((width / height, wall))
+        (a, t), (b, u) = row
+        print(f"| {name} | {a:.2f} | {t:.2f} s | {b:.2f} | {u:.2f} s | {t / u:.1f}x |", flush=True)
+
+
+def _draw(into: list[str], m: ArgumentMap, flag: bool) -> None:
+    into.append(to_svg(m, compact=flag))
+
+
 if __name__ == "__main__":
-    main()
+    if "--baseline" in sys.argv:
+        baseline(Path(sys.argv[sys.argv.index("--baseline") + 1]))
+    elif "--compact" in sys.argv:
+        compact()
+    else:
+        main()

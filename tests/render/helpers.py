@@ -41,7 +41,7 @@ class LaidOut:
 
 
 def dot_json(source: str) -> LaidOut:
-    """Lay out with ``dot -Tjson`` and return nodes (by name) and edges, legend left out."""
+    """Lay out with ``dot -Tjson`` and return nodes (by name) and drawn edges, legend left out."""
     done = subprocess.run(["dot", "-Tjson"], input=source.encode(), capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
     data = json.loads(done.stdout)
@@ -58,7 +58,8 @@ def dot_json(source: str) -> LaidOut:
         if e.get("dir") == "back"
         else (names[e["tail"]], names[e["head"]])
         for e in data.get("edges", [])
-        if not names[e["tail"]].startswith("legend ")
+        # The compact layout's invisible edges only hold boxes to their levels.
+        if not names[e["tail"]].startswith("legend ") and e.get("style") != "invis"
     }
     return LaidOut(nodes, edges)
 

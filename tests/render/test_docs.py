@@ -18,16 +18,13 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 def test_doc_pictures_are_accessible_svg(name: str) -> None:
     root = parse_svg((DOCS / "diagrams" / name).read_bytes())
     assert root.get("role") == "img"
-    legend = {g.get("id") for g in root.iter(f"{SVG}g")}
-    for sample in (
-        "legend-edge-support",
-        "legend-edge-attack",
-        "legend-edge-undercut",
-        "legend-edge-warrant",
-        "legend-co-j",
-        "legend-kind-assumption",
-    ):
-        assert sample in legend
+    legend = svg_groups(root, "node")["legend"]
+    spoken = legend.findtext(f"{SVG}desc") or ""
+    for relation in ("support", "attack", "undercut", "warrant", "linked co-premises"):
+        assert relation in spoken  # the legend names every relation the example shows
+    shown = "".join(t.text or "" for t in legend.iter(f"{SVG}text"))
+    for sample in ("━━━▶", "╍╍╍┫", "┉┉○┫", "┉┉┉▷", "━●━▶", "ASSUMPTION"):
+        assert sample in shown
 
 
 @needs_dot

@@ -126,9 +126,9 @@ def test_group_clusters_bands_and_none() -> None:
     assert "cluster_wellbeing" not in bands
     assert 'BGCOLOR="#AABBCC"' in node_line(bands, "stress")  # the colour band
     assert "Wellbeing" in node_line(bands, "stress")  # and the theme named in words
-    assert '"legend themes"' in bands
+    assert 'BGCOLOR="#AABBCC" WIDTH="24"></TD><TD ALIGN="LEFT">Wellbeing<' in legend_line(bands)
     none = to_dot(small(), group="none").source
-    assert "cluster_wellbeing" not in none and "BGCOLOR" not in none
+    assert "cluster_wellbeing" not in none and "BGCOLOR" not in node_line(none, "stress")
 
 
 def test_auto_grouping_switches_to_bands_for_large_maps() -> None:
@@ -140,7 +140,9 @@ def test_theme_filter() -> None:
     source = to_dot(small(), themes="wellbeing", legend=False).source
     assert 'id="node-stress"' in source and 'id="node-sleep"' in source
     assert 'id="node-ban"' not in source and 'id="node-practice"' not in source
-    assert "->" not in source  # the co-premise link's target is filtered out
+    # The co-premise link's target is filtered out: no link is drawn (the compact layout's
+    # invisible edges only hold the boxes to their levels).
+    assert not re.search(r'-> "[^"]+" \[id="edge', source)
     with pytest.raises(RenderError, match="no theme 'nope'"):
         to_dot(small(), themes=["nope"])
 
@@ -177,14 +179,19 @@ def test_black_and_white_uses_no_colour() -> None:
     assert colours == greys
 
 
+def legend_line(source: str) -> str:
+    return next(line for line in source.splitlines() if line.startswith('\t"legend box"'))
+
+
 def test_legend_on_and_off() -> None:
-    with_legend = to_dot(small()).source
-    assert 'subgraph "cluster legend"' in with_legend
-    for relation in ("support", "attack", "undercut"):
-        assert f'id="legend-edge-{relation}"' in with_legend
-    assert 'id="legend-edge-warrant"' not in with_legend  # only what the map uses
-    assert 'id="legend-kind-assumption"' in with_legend
-    assert "cluster legend" not in to_dot(small(), legend=False).source
+    # One node, a table: a row for each relation, kind and status the map shows.
+    legend = legend_line(to_dot(small()).source)
+    assert 'id="legend"' in legend and "<TABLE" in legend
+    for meaning in ("supports", "attacks", "undercuts an inference", "an implicit premise"):
+        assert f">{meaning}<" in legend
+    assert "backs an inference" not in legend  # only what the map uses
+    assert 'COLOR="#C62828">╍╍╍┫<' in legend  # attack: dashed, a bar, in its red
+    assert "legend box" not in to_dot(small(), legend=False).source
 
 
 def test_title_on_and_off() -> None:
@@ -201,7 +208,7 @@ def test_status_shown_by_fill_and_by_words() -> None:
     assert "strength 0.75" in node_line(source, "practice")
     fills = {cid: re.findall(r'fillcolor="(#\w+)"', node_line(source, cid))[-1] for cid in status}
     assert len(set(fills.values())) == 4
-    assert "legend-status-accepted" in source and "legend-status-strength" in source
+    assert "✓ accepted" in legend_line(source) and "strength 0.50" in legend_line(source)
     assert to_dot(small(), highlight=status).source == source  # the other name for it
 
 
@@ -275,7 +282,8 @@ def test_status_accepts_an_analysis_result_with_a_status_mapping() -> None:
 
 def test_legend_lists_only_statuses_shown() -> None:
     source = to_dot(small(), focus="lone", status={"lone": "undecided", "ban": "accepted"}).source
-    assert "legend-status-undecided" in source and "legend-status-accepted" not in source
+    legend = legend_line(source)
+    assert "? undecided" in legend and "✓ accepted" not in legend
 
 
 def test_large_views_get_compact_labels_with_the_theme_as_border() -> None:
@@ -310,8 +318,9 @@ def test_large_views_get_compact_labels_with_the_theme_as_border() -> None:
 def test_big_maps_turn_their_edges_round_and_the_biggest_double_them() -> None:
     # From SIMPLEX_LIMIT nodes, edges run from conclusion to reason with dir=back under the
     # opposite rank direction (the same drawing; Graphviz orders the ranks far better that
-    # way), and the legend's samples take external labels, which do not double edge lengths
-    # as labels do. From DOUBLE_LIMIT, edges are doubled outright. Small maps keep it plain.
+    # way), and no edge has a label (one would double every edge's length). From
+    # DOUBLE_LIMIT, edges are doubled outright. Small maps keep it plain, and get the
+    # compact layout, which big ones do not.
     from argmap.render.backend import DOUBLE_LIMIT, SIMPLEX_LIMIT
 
     big = synthetic_map(SIMPLEX_LIMIT, seed=2)
@@ -319,9 +328,8 @@ def test_big_maps_turn_their_edges_round_and_the_biggest_double_them() -> None:
         source = to_dot(big, legend=legend).source
         assert "rankdir=TB" in source and "\tedge [dir=back " in source
         assert "minlen" not in source and "ranksep=0.45" in source
-        assert " arrowhead=" not in source.split("subgraph")[0]  # arrows at the tail end
-        assert ' label=" supports"' not in source
-    assert ' xlabel=" supports"' in to_dot(big).source
+        assert " arrowhead=" not in source  # arrows at the tail end
+        assert 'label=" ' not in source and "rank=same" not in source
     assert "rankdir=RL" in to_dot(big, direction="LR").source
 
     biggest = to_dot(synthetic_map(DOUBLE_LIMIT, seed=2)).source
@@ -330,7 +338,7 @@ def test_big_maps_turn_their_edges_round_and_the_biggest_double_them() -> None:
     small_source = to_dot(small()).source
     assert "rankdir=BT" in small_source and "dir=back" not in small_source
     assert "minlen" not in small_source and "xlabel" not in small_source
-    assert ' label=" supports"' in small_source
+    assert "rank=same" in small_source
 
 
 @needs_dot

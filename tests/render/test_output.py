@@ -126,11 +126,17 @@ def test_graphviz_failure_is_a_render_error() -> None:
 # -- notebooks ------------------------------------------------------------------------------
 
 
+def inline_svg(page: str) -> str:
+    """The one SVG drawing inside a notebook display's HTML."""
+    assert page.count("<svg") == 1 and "<script" not in page
+    return page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
+
+
 @needs_dot
-def test_map_displays_inline_as_svg_only() -> None:
+def test_map_displays_inline_as_html_only() -> None:
     bundle = small()._repr_mimebundle_()
-    assert list(bundle) == ["image/svg+xml"]  # nothing Jupyter would prefer over the picture
-    assert parse_svg(bundle["image/svg+xml"]).get("role") == "img"
+    assert list(bundle) == ["text/html"]  # nothing Jupyter would prefer over the picture
+    assert parse_svg(inline_svg(bundle["text/html"])).get("role") == "img"
 
 
 def test_display_without_renderer_falls_back_to_dot_text(no_renderer: None) -> None:
@@ -144,7 +150,7 @@ def test_display_without_renderer_falls_back_to_dot_text(no_renderer: None) -> N
 
 def test_display_uses_the_pip_renderer_when_dot_is_missing(only_pure: None) -> None:
     bundle = small().view()._repr_mimebundle_()
-    assert list(bundle) == ["image/svg+xml"]
+    assert list(bundle) == ["text/html"] and "<svg" in bundle["text/html"]
 
 
 def test_huge_maps_are_not_laid_out_for_inline_display() -> None:

@@ -66,7 +66,9 @@ def test_edges_are_described_in_words(reference_svg: str) -> None:
 def test_clusters_name_their_theme(reference_svg: str) -> None:
     clusters = svg_groups(parse_svg(reference_svg), "cluster")
     assert svg_title(clusters["theme-shortages"]) == "Theme: Shortages"
-    assert svg_title(clusters["legend"]) == "Legend"
+    legend = svg_groups(parse_svg(reference_svg), "node")["legend"]
+    assert svg_title(legend) == "Legend"
+    assert "support: solid line with a filled arrowhead" in (legend.findtext(f"{SVG}desc") or "")
 
 
 def test_href_prefix_links_claims_for_an_html_report() -> None:

@@ -13,8 +13,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.render.dot import _shown_as_is, _text_cell, _text_cells, wrap
 from argmap.render.quoting import display_text
+from argmap.render.wrapping import shown_as_is, text_cell, text_cells, wrap
 
 
 def reference_wrap(text: str, width: int) -> list[str]:
@@ -63,7 +63,7 @@ def test_wrap_of_a_raw_string_splits_at_every_kind_of_whitespace(text: str, widt
     assert wrap(text, width) == reference_wrap(text, width)  # type: ignore[arg-type]
 
 
-# _text_cells wraps all of a diagram's claim texts at once when a few scans of them joined
+# text_cells wraps all of a diagram's claim texts at once when a few scans of them joined
 # show they need no per-text care; it must give what the per-text path gives, whether the
 # texts take that shortcut (printable ASCII, single-spaced) or not (any one of them odd).
 plain_words = st.text(alphabet=st.sampled_from("abc XY.-"), max_size=70)
@@ -71,20 +71,20 @@ odd_words = st.text(alphabet=st.sampled_from("ab \t\n\x00é\u202e&<>\"'\\]"), ma
 
 
 def per_text_cells(texts: list[str], width: int) -> list[str]:
-    return [_text_cell(display_text(text), width) for text in texts]
+    return [text_cell(display_text(text), width) for text in texts]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(plain_words | odd_words, max_size=8), st.integers(min_value=8, max_value=20))
 def test_text_cells_match_the_per_text_path(texts: list[str], width: int) -> None:
-    assert _text_cells(texts, width) == per_text_cells(texts, width)
+    assert text_cells(texts, width) == per_text_cells(texts, width)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(plain_words.map(lambda t: " ".join(t.split())), max_size=8), st.integers(8, 20))
 def test_text_cells_of_single_spaced_ascii_take_the_shortcut(texts: list[str], width: int) -> None:
-    assert _shown_as_is(texts)
-    assert _text_cells(texts, width) == per_text_cells(texts, width)
+    assert shown_as_is(texts)
+    assert text_cells(texts, width) == per_text_cells(texts, width)
 
 
 def test_text_cells_examples() -> None:
@@ -95,10 +95,10 @@ def test_text_cells_examples() -> None:
         "A text with & and <b> to escape, long enough to wrap.",
         "abcdefghijklmnopqrstuvwxyz0123456789 word",
     ]
-    assert _shown_as_is(texts)
+    assert shown_as_is(texts)
     for width in (8, 16, 32):
-        assert _text_cells(texts, width) == per_text_cells(texts, width)
+        assert text_cells(texts, width) == per_text_cells(texts, width)
     # Any one text needing care sends them all the per-text way, with the same result.
     for odd in (" lead", "trail ", "two  spaces", "tab\there", "line\nbreak", "é", "\x00"):
-        assert not _shown_as_is([*texts, odd])
-        assert _text_cells([*texts, odd], 16) == per_text_cells([*texts, odd], 16)
+        assert not shown_as_is([*texts, odd])
+        assert text_cells([*texts, odd], 16) == per_text_cells([*texts, odd], 16)

@@ -60,6 +60,7 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--mermaid", action="store_true", help="write Mermaid whatever OUT's extension (or to -)"
     )
+    _add_layout_options(p)
     add_from_option(p)
     p.set_defaults(func=run)
 
@@ -81,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
         "title": args.title,
         "href_prefix": args.href_prefix,
         "layout": _layout(args.set),
+        "compact": args.compact,
+        "aspect": args.aspect,
+        "max_width": args.max_width,
     }
     if args.output == "-":
         text = to_mermaid(report.map, **options) if args.mermaid else to_dot(report.map, **options)
@@ -111,3 +115,37 @@ def _layout(pairs: list[str]) -> dict[str, str]:
             raise RenderError(f"--set takes ATTR=VALUE, e.g. nslimit=4 (got {pair!r})")
         layout[key.strip()] = value.strip()
     return layout
+
+
+def _add_layout_options(p: argparse.ArgumentParser) -> None:
+    # The compact layout (docs/diagrams.md, "Layout"): on by default below 1,000 nodes.
+    p.add_argument(
+        "--no-compact",
+        dest="compact",
+        action="store_false",
+        help="leave the layout to Graphviz (one rank per step of reasoning, however wide)",
+    )
+    p.add_argument(
+        "--aspect",
+        type=_aspect,
+        default=1.0,
+        metavar="W:H",
+        help="width:height the compact layout aims at, e.g. 3:4 (1:1; kept within 1:2..2:1)",
+    )
+    p.add_argument(
+        "--max-width",
+        type=float,
+        metavar="PT",
+        help="aim at a drawing at most PT points wide instead (e.g. 540 for an A4 column)",
+    )
+
+
+def _aspect(text: str) -> float:
+    wide, sep, high = text.partition(":")
+    try:
+        value = float(wide) / float(high) if sep else float(wide)
+    except (ValueError, ZeroDivisionError):
+        raise argparse.ArgumentTypeError(f"expected W:H such as 3:4, got {text!r}") from None
+    if not 0.2 <= value <= 5:
+        raise argparse.ArgumentTypeError(f"{text} is outside 1:5..5:1")
+    return value

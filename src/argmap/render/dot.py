@@ -18,40 +18,30 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RenderError
-from ..model import ArgumentMap, Claim, Link
+from ..model import ArgumentMap, Link
 from .backend import DOUBLE_LIMIT, SIMPLEX_LIMIT, layout_settings, run
+from .labels import ClaimBoxes
+from .layout import LEVEL_GAP, NODE_GAP, PLAN_LIMIT, Plan, plan_lines
+from .legend import LegendContent, legend_node
 from .options import DiagramOptions, make_options
-from .quoting import (
-    Plain,
-    check_slugs,
-    display_text,
-    dot_id,
-    dot_string,
-    has_html_special,
-    html_text,
-    is_shown_as_is,
-    url_text,
-)
-from .select import View, field_dicts, select
-from .style import FONT, THEME_PALETTE, edge_style, status_fill
+from .plan import plan_for
+from .quoting import check_slugs, display_text, dot_string, html_text
+from .select import View, select
+from .style import FONT, THEME_PALETTE, edge_style
+from .titles import ON_A_LINK, RelationTitles
+from .wrapping import cell, wrap
 
 if TYPE_CHECKING:
     import graphviz
 
 __all__ = ["Diagram", "build", "to_dot", "wrap"]  # and Digraph, made on first use
 
-_KIND_TAG = {"position": "POSITION", "evidence": "EVIDENCE", "assumption": "ASSUMPTION"}
-#: Where a claim's own cells go in a shared label frame. Cell text never holds a NUL:
-#: display_text shows it as a control picture.
-_SLOT = "\x00"
 #: Views with at least this many claims get compact labels (see _Writer.compact).
 COMPACT_LIMIT = 1500
-_TEXT = itemgetter("text")
-_STATUS_TAG = {"accepted": "✓ accepted", "rejected": "✗ rejected", "undecided": "? undecided"}
 
 
 @dataclass
@@ -68,6 +58,7 @@ class Diagram:
     description: str
     node_count: int
     grouping: str = "none"
+    planned: bool = False  # laid out by the compact layout (argmap.render.layout)
     titles: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
 
@@ -119,6 +110,15 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
         ``{"stress": {"style": "rounded,dashed"}, "a1": {"penwidth": "3"}}`` (the classroom
         overlay marks missing and wrong items this way). Names are checked; values are quoted;
         ``label``, ``id``, ``URL``, ``tooltip`` and ``class`` stay argmap's.
+    compact : bool
+        Choose the rows from the map's shape so the drawing keeps between 1:2 and 2:1
+        (default ``True``; views of 500 boxes or more keep Graphviz's ranking). See
+        :mod:`argmap.render.layout` and docs/diagrams.md, "Layout".
+    aspect : float
+        The width:height the compact layout aims at (default 1.0, from 0.2 to 5).
+    max_width : float, optional
+        Aim at a drawing at most this many points wide instead (72 to the inch); theme
+        boxes then become colour bands under ``group="auto"``.
 
     Examples
     --------
@@ -178,58 +178,7 @@ def build(m: ArgumentMap, opts: DiagramOptions, *, accessible: bool = False) -> 
     return _Writer(m, view, opts, accessible).write()
 
 
-def wrap(text: Plain, width: int) -> list[str]:
-    """Greedy word wrap at ``width`` characters; words longer than a line are cut.
-
-    Line breaks in the text are kept. Joining the lines with single spaces gives the text
-    with its whitespace runs collapsed, except where a long word was cut.
-
-    Examples
-    --------
-    >>> wrap(display_text("Homework causes stress in young pupils."), 16)
-    ['Homework causes', 'stress in young', 'pupils.']
-    >>> wrap(display_text("abcdefghij"), 4)
-    ['abcd', 'efgh', 'ij']
-    """
-    if len(text) <= width and "\n" not in text:
-        return [" ".join(text.split())] if text.strip() else []
-    lines: list[str] = []
-    if (
-        text.isascii()
-        and "\n" not in text
-        and (type(text) is Plain or text.isprintable())
-        and "  " not in text
-        and " " not in (text[0], text[-1])
-    ):
-        # Already single-spaced, no other whitespace: the usual claim text, wrapped without
-        # splitting it into words first. (ASCII has no whitespace but the space and control
-        # characters, and display_text left only "\n" of those in a Plain; a str is checked.)
-        _wrap_words(text, width, lines)
-        return lines
-    for paragraph in text.split("\n"):
-        _wrap_words(" ".join(paragraph.split()), width, lines)
-    return lines
-
-
-def _wrap_words(words: str, width: int, lines: list[str]) -> None:
-    # `words` is single-spaced with no space at either end. Each line is the longest run of
-    # at most `width` characters that ends before a space or at the end; a word longer than
-    # a line is cut after `width` characters. (tests/render/test_wrap.py states the same
-    # rule as a regular expression; str.rfind does it as fast, without one pattern per width.)
-    start, end = 0, len(words)
-    while end - start > width:
-        space = words.rfind(" ", start + 1, start + width + 1)
-        if space < 0:
-            lines.append(words[start : start + width])
-            start += width
-        else:
-            lines.append(words[start:space])
-            start = space + 1
-    if start < end:
-        lines.append(words[start:])
-
-
-class _Writer:
+class _Writer(ClaimBoxes, RelationTitles):
     """One diagram's worth of state: the view, the options, the lines written so far."""
 
     def __init__(self, m: ArgumentMap, view: View, opts: DiagramOptions, accessible: bool) -> None:
@@ -280,12 +229,16 @@ class _Writer:
         self.rankdir = _TURNED[opts.direction] if big else opts.direction
         # Cluster labels follow the rank direction: "b" is the top of a bottom-to-top map.
         self._cluster_labelloc = "b" if self.rankdir == "BT" else "t"
-        # Graphviz doubles every edge's length when any edge has a label, so on big maps the
-        # legend's samples take external labels (xlabel) instead. The very biggest ask for
-        # double length outright: it cuts the work of placing nodes at 10,000 claims (dot
-        # 2.43, turned-round edges: 13.4 s against 17.4) but adds to it at 5,000 (5.3 s
-        # against 4.1); the two meet at about 7,500 (docs/benchmarks.md).
+        # Graphviz doubles every edge's length when any edge has a label, so no edge has one
+        # (the legend is a table). The very biggest ask for double length outright: it cuts
+        # the work of placing nodes at 10,000 claims (dot 2.43, turned-round edges: 13.4 s
+        # against 17.4) but adds to it at 5,000 (5.3 s against 4.1); the two meet at about
+        # 7,500 (docs/benchmarks.md).
         self.double_ranks = max(n_nodes, self.n_edges) >= DOUBLE_LIMIT
+        # Views below the size where dot's own ranking is tuned get the compact layout
+        # (argmap.render.layout): levels chosen from the map's shape.
+        self.planned = opts.compact and 1 < max(n_nodes, self.n_edges) < PLAN_LIMIT
+        self.plan: Plan | None = None
         self.diagram = Diagram(
             self.lines,
             title=display_text(m.title or "Argument map"),
@@ -300,6 +253,11 @@ class _Writer:
 
     def write(self) -> Diagram:
         out = self.lines.append
+        legend = self.legend_content() if self.opts.legend and self.planned else None
+        legend_line = self._legend_line(legend) if legend is not None else None
+        if self.planned:
+            self.plan = plan_for(self, legend_line[1] if legend_line else None)
+            self.diagram.planned = True
         for line in self._graph_defaults():
             out(line)
         if self.grouping == "clusters":
@@ -310,8 +268,47 @@ class _Writer:
                 out(self._junction_line(link, "\t"))
         self._write_links()
         if self.opts.legend:
-            self.lines.extend(_Legend(self).lines())
+            if legend_line is None:
+                legend_line = self._legend_line(self.legend_content())
+            if legend_line is not None:
+                out(legend_line[0])
+        if self.plan is not None:
+            self.lines.extend(plan_lines(self.plan))
         return self.diagram
+
+    def legend_content(self) -> LegendContent:
+        """What the legend lists: read off the view before the lines are written when the
+        layout is planned (the legend's size counts), else off what the writing noted."""
+        if self.plan is None and not self.planned:
+            relations, kinds = self.relations_seen, self.kinds_seen
+            first_themes = self.first_themes_seen
+        else:
+            relations = {self.relation(link) for link in self.view.links}
+            kinds = {claim.kind for claim in self.view.claims}
+            first_themes = {c.themes[0] for c in self.view.claims if c.themes}
+        shown = [value for cid, value in self.opts.status.items() if cid in self.claim_ids]
+        themes = []
+        if self.grouping == "bands":
+            themes = [
+                (t.label, self.theme_color[t.id]) for t in self.m.themes if t.id in first_themes
+            ]
+        return LegendContent(
+            relations=relations,
+            copremise=self.copremises,
+            kinds=kinds,
+            statuses={v for v in shown if isinstance(v, str)},
+            strength=any(isinstance(v, float) for v in shown),
+            themes=themes,
+        )
+
+    def _legend_line(self, content: LegendContent) -> tuple[str, LegendContent] | None:
+        node_id = f"{self.p}legend"
+        made = legend_node(content, node_id, self.opts.bw)
+        if made is None:
+            return None
+        self.diagram.titles[node_id] = "Legend"
+        self.diagram.descriptions[node_id] = made[1]
+        return made[0], content
 
     def _graph_defaults(self) -> Iterator[str]:
         opts = self.opts
@@ -322,6 +319,10 @@ class _Writer:
             "fontname": f'"{FONT}"',
             "nodesep": "0.3",
             "ranksep": "0.23" if self.double_ranks else "0.45",  # the same gap either way
+        }
+        if self.planned:  # the gaps the plan counted with (layout.NODE_GAP, LEVEL_GAP)
+            attrs.update(nodesep=f"{NODE_GAP / 72:.3g}", ranksep=f"{LEVEL_GAP / 72:.3g}")
+        attrs |= {
             "pad": "0.3",
             "bgcolor": '"#FFFFFF"',
         }
@@ -346,249 +347,11 @@ class _Writer:
             rows.append(f"<B>{html_text(display_text(self.m.title))}</B>")
         if self.m.question:
             lines = wrap(display_text(self.m.question), max(60, self.opts.width * 3))
-            question = _cell(lines)
+            question = cell(lines)
             rows.append(f'<FONT POINT-SIZE="12">{question}</FONT>')
         return "<" + "<BR/>".join(rows) + ">"
 
-    # -- themes as clusters ----------------------------------------------------------------
-
-    def _write_clusters(self) -> None:
-        out = self.lines.append
-        members: dict[str | None, list[Claim]] = {}
-        for claim in self.view.claims:
-            home = next((t for t in claim.themes if t in self.theme_label), None)
-            members.setdefault(home, []).append(claim)
-        cluster_of = {c.id: home for home, cs in members.items() for c in cs}
-        junctions_in: dict[str | None, list[Link]] = {}
-        for link in self.junction_links:
-            homes = {cluster_of.get(s) for s in link.sources}
-            home = homes.pop() if len(homes) == 1 else None
-            junctions_in.setdefault(home, []).append(link)
-        for theme in self.m.themes:
-            if theme.id not in members:
-                continue
-            color = "#666666" if self.opts.bw else self.theme_color[theme.id]
-            fill = "#FFFFFF" if self.opts.bw else color + "14"
-            label = html_text(display_text(theme.label))
-            cluster_id = f"{self.p}theme-{theme.id}"
-            self.diagram.titles[cluster_id] = f"Theme: {display_text(theme.label)}"
-            if theme.description:
-                self.diagram.descriptions[cluster_id] = display_text(theme.description)
-            out(f"\tsubgraph {dot_id('cluster_' + theme.id)} {{\n")
-            out(
-                f'\t\tgraph [id="{cluster_id}" label=<<B>{label}</B>> style="rounded,filled" '
-                f'color="{color}" fillcolor="{fill}" penwidth=1.5 fontsize=13 '
-                f'fontcolor="#222222" labeljust=l labelloc={self._cluster_labelloc}]\n'
-            )
-            self._write_claims(members[theme.id], "\t\t")
-            for link in junctions_in.get(theme.id, ()):
-                out(self._junction_line(link, "\t\t"))
-            out("\t}\n")
-        self._write_claims(members.get(None, []), "\t")
-        for link in junctions_in.get(None, ()):
-            out(self._junction_line(link, "\t"))
-
-    # -- claims ----------------------------------------------------------------------------
-
-    def _write_claims(self, claims: list[Claim], indent: str) -> None:
-        # The loop of a big map: locals instead of attribute lookups, each claim's fields
-        # read from its dict (see field_dicts), its look (node attributes, label frame)
-        # fetched from a cache by what it depends on, its cells wrapped for all claims at
-        # once, and the label put together here rather than in a call per claim.
-        out = self.lines.append
-        opts, p = self.opts, self.p
-        status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
-        looks = self._node_looks
-        styles = self.styles
-        compact_bands = self.compact and self.grouping == "bands"
-        bands = self.grouping == "bands"
-        frames = self._frames
-        use_titles, use_text = opts.labels != "text", opts.labels != "title"
-        rows = field_dicts(claims)
-        text_cells = _text_cells(list(map(_TEXT, rows)), opts.width)
-        # A claim without a title gets an empty cell it never shows.
-        title_cells = _text_cells([row["title"] or "" for row in rows], opts.width)
-        each = zip(claims, rows, text_cells, title_cells, strict=True)
-        for claim, row, text_cell, title_cell in each:
-            cid, kind, themes = row["id"], row["kind"], row["themes"]
-            if accessible:
-                node_id = f"{p}node-{cid}"
-                self.diagram.titles[node_id] = display_text(row["text"])
-                self.diagram.descriptions[node_id] = self._claim_description(claim)
-            status = status_of.get(cid)
-            border = themes[0] if themes and compact_bands else None
-            look = looks.get((kind, status, border))
-            if look is None:
-                look = looks[(kind, status, border)] = self._node_look(kind, status, border)
-            if cid in styles:
-                look += styles[cid]
-            if href_prefix is not None:
-                href = url_text(href_prefix + cid)
-                tooltip = dot_string(display_text(row["text"]))
-                look += f" URL={dot_string(href)} tooltip={tooltip}"
-            # The label: a frame shared by many claims (tag row, caption, colour band, table
-            # markup) with the claim's own title and text cells slotted in; the frame is
-            # built once per distinct look, which on a big map is most of the work saved.
-            titled = bool(row["title"]) and use_titles
-            show_text = use_text or not titled
-            theme = themes[0] if themes and bands else None
-            key = (kind, row["basis"], theme, status, titled, show_text, *row["asserted_by"])
-            frame = frames.get(key)
-            if frame is None:
-                frame = frames[key] = self._frame(claim, status, titled, show_text)
-            # Each line is one f-string: a big map's labels are not copied twice.
-            start = f'{indent}"{cid}" [id="{p}node-{cid}" label={frame[0]}'
-            if titled:
-                if show_text:
-                    out(f"{start}{title_cell}{frame[1]}{text_cell}{frame[2]}{look}]\n")
-                else:
-                    out(f"{start}{title_cell}{frame[1]}{look}]\n")
-            else:
-                out(f"{start}{text_cell}{frame[1]}{look}]\n")
-
-    # What the legend explains, read off the caches the claims filled (kind and status key
-    # each node look; in bands the first theme keys each label frame).
-
-    @property
-    def kinds_seen(self) -> set[str]:
-        return {kind for kind, _, _ in self._node_looks}
-
-    @property
-    def first_themes_seen(self) -> set[str]:
-        return {key[2] for key in self._frames if isinstance(key[2], str)}
-
-    def _node_look(self, kind: str, status: str | float | None, border: str | None) -> str:
-        """The node attributes after the label, shared by every claim of a kind and status.
-
-        ``border`` is the theme whose colour a compact label's box takes (its band).
-        """
-        attrs = []
-        if border is not None:
-            color = "#666666" if self.opts.bw else self.theme_color.get(border, "#999999")
-            attrs.append(f'color="{color}"')
-            if kind != "position":
-                attrs.append("penwidth=2")
-        if kind == "position":
-            attrs.append("penwidth=2.6")
-            if not self.opts.bw and status is None:
-                attrs.append('fillcolor="#FFF8E6"')
-        if status is not None:
-            attrs.append(f'fillcolor="{status_fill(status, self.opts.bw)}"')
-            if status == "accepted":
-                attrs.append("peripheries=2")
-        if kind == "assumption":
-            attrs.append('style="rounded,filled,dashed"')
-        return "".join(" " + a for a in attrs)
-
-    def _frame(
-        self, claim: Claim, status: str | float | None, title: bool, show_text: bool
-    ) -> list[str]:
-        """A claim label split where the title and text cells go (``_SLOT`` marks them)."""
-        if self.compact:
-            return self._compact_frame(claim, status, title, show_text)
-        rows: list[str] = []
-        theme = claim.themes[0] if claim.themes and self.grouping == "bands" else None
-        tag_key = (claim.kind, claim.basis, theme, status)
-        tag_row = self._tag_rows.get(tag_key)
-        if tag_row is None:
-            tag_row = self._tag_rows[tag_key] = self._tag_row(claim)
-        if tag_row:
-            rows.append(tag_row)
-        if title:
-            rows.append(f"<TR><TD>{_title_slot(claim.kind)}</TD></TR>")
-        if show_text:
-            rows.append(f'<TR><TD BALIGN="LEFT">{_SLOT}</TD></TR>')
-        if claim.asserted_by:
-            who = tuple(claim.asserted_by)
-            caption = self._captions.get(who)
-            if caption is None:
-                caption = self._captions[who] = self._caption_row(who)
-            rows.append(caption)
-        if self.grouping == "bands" and claim.themes:
-            color = "#666666" if self.opts.bw else self.theme_color.get(claim.themes[0], "#999999")
-            band = f'<TD ROWSPAN="{len(rows)}" BGCOLOR="{color}" WIDTH="5"></TD>'
-            rows[0] = rows[0].replace("<TR>", "<TR>" + band, 1)
-        table = (
-            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            + "".join(rows)
-            + "</TABLE>>"
-        )
-        return table.split(_SLOT)
-
-    def _compact_frame(
-        self, claim: Claim, status: str | float | None, title: bool, show_text: bool
-    ) -> list[str]:
-        # The same lines as the table, as HTML-like text: no band cell (the box's border
-        # takes the theme colour), no per-row alignment.
-        lines: list[str] = []
-        tags = self._tag_text(claim)
-        if tags:
-            lines.append(tags)
-        if title:
-            lines.append(_title_slot(claim.kind))
-        if show_text:
-            lines.append(_SLOT)
-        if claim.asserted_by:
-            lines.append(self._caption_text(tuple(claim.asserted_by)))
-        return ("<" + "<BR/>".join(lines) + ">").split(_SLOT)
-
-    def _tag_row(self, claim: Claim) -> str:
-        text = self._tag_text(claim)
-        return f'<TR><TD ALIGN="LEFT">{text}</TD></TR>' if text else ""
-
-    def _tag_text(self, claim: Claim) -> str:
-        tags = self._tags(claim)
-        if not tags:
-            return ""
-        color = "#000000" if self.opts.bw else "#555555"
-        text = html_text(display_text(" · ".join(tags)))
-        return f'<FONT POINT-SIZE="8" COLOR="{color}">{text}</FONT>'
-
-    def _caption_row(self, who: tuple[str, ...]) -> str:
-        return f'<TR><TD ALIGN="RIGHT">{self._caption_text(who)}</TD></TR>'
-
-    def _caption_text(self, who: tuple[str, ...]) -> str:
-        names = ", ".join(self.who.get(p, p) for p in who)
-        caption = wrap(display_text("— " + names), self.opts.width + 8)
-        return f'<FONT POINT-SIZE="9"><I>{_cell(caption)}</I></FONT>'
-
-    def _tags(self, claim: Claim) -> list[str]:
-        tags = []
-        if claim.kind in _KIND_TAG:
-            tags.append(_KIND_TAG[claim.kind])
-        if claim.basis and claim.basis != "other":  # "other" tells a reader nothing
-            tags.append(claim.basis.replace("_", " "))
-        if self.grouping == "bands":
-            tags.extend(self.theme_label[t] for t in claim.themes[:1] if t in self.theme_label)
-        status = self.opts.status.get(claim.id)
-        if isinstance(status, float):
-            tags.append(f"strength {status:.2f}")
-        elif status is not None:
-            tags.append(_STATUS_TAG[status])
-        return tags
-
-    def _claim_description(self, claim: Claim) -> str:
-        parts: list[str] = [claim.kind]
-        if claim.basis:
-            parts.append("based on " + claim.basis.replace("_", " "))
-        if claim.asserted_by:
-            parts.append("asserted by " + ", ".join(self.who.get(p, p) for p in claim.asserted_by))
-        if claim.themes:
-            parts.append("theme " + ", ".join(self.theme_label.get(t, t) for t in claim.themes))
-        status = self.opts.status.get(claim.id)
-        if isinstance(status, float):
-            parts.append(f"strength {status:.2f}")
-        elif status is not None:
-            parts.append(status)
-        return display_text("; ".join(parts))
-
     # -- links -----------------------------------------------------------------------------
-
-    def relation(self, link: Link) -> str:
-        """support or attack between claims; undercut or warrant when the target is a link."""
-        if link.target in self.claim_ids:
-            return link.kind
-        return _ON_A_LINK[link.kind]
 
     def _junction_line(self, link: Link, indent: str) -> str:
         style = edge_style(self.relation(link), self.opts.bw)
@@ -605,12 +368,13 @@ class _Writer:
         junctions, acc, claim_ids = self.junctions, self.accessible, self.claim_ids
         # Each edge from reason to conclusion, or turned round (see from_conclusions).
         turned = self.from_conclusions
+        plan = self.plan  # never set on turned-round (big) maps
         none = "arrowtail=none" if turned else "arrowhead=none"
         looks: dict[str, tuple[str, str]] = {}  # relation -> (edge attributes, arrow)
         for link in self.view.links:  # map order keeps the output deterministic
             lid, target, sources = link.id, link.target, link.sources
             # as self.relation(link), inlined
-            relation = link.kind if target in claim_ids else _ON_A_LINK[link.kind]
+            relation = link.kind if target in claim_ids else ON_A_LINK[link.kind]
             if relation not in looks:
                 looks[relation] = self._edge_look(relation)
             look, arrow = looks[relation]
@@ -621,25 +385,22 @@ class _Writer:
                 if acc:
                     self.diagram.titles[edge_id] = self._edge_title(link, relation, sources[0])
                 a, b = (target, sources[0]) if turned else (sources[0], target)
-                out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}]\n')
+                extra = plan.edge_extra(a, b) if plan else ""
+                out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}{extra}]\n')
                 continue
             for i, source in enumerate(sources, start=1):
                 part_id = f"{edge_id}.{i}"
                 if acc:
                     self.diagram.titles[part_id] = self._premise_title(link, relation, source)
                 a, b = (lid, source) if turned else (source, lid)
-                out(f'\t"{a}" -> "{b}" [id="{part_id}" {look} {none}]\n')
+                extra = plan.edge_extra(a, b) if plan else ""
+                out(f'\t"{a}" -> "{b}" [id="{part_id}" {look} {none}{extra}]\n')
             if acc:
                 self.diagram.titles[edge_id] = self._junction_title(link)
             a, b = (target, lid) if turned else (lid, target)
-            out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}]\n')
+            extra = plan.edge_extra(a, b) if plan else ""
+            out(f'\t"{a}" -> "{b}" [id="{edge_id}" {look} {arrow}{extra}]\n')
         self.relations_seen.update(looks)
-
-    def edge_line(self, indent: str, tail: str, head: str, attrs: str, arrow: str) -> str:
-        """A DOT edge statement between two quoted node names, turned round on big maps."""
-        if self.from_conclusions:
-            return f"{indent}{head} -> {tail} [{attrs} arrowtail={arrow}]\n"
-        return f"{indent}{tail} -> {head} [{attrs} arrowhead={arrow}]\n"
 
     def _edge_look(self, relation: str) -> tuple[str, str]:
         style = edge_style(relation, self.opts.bw)
@@ -650,249 +411,9 @@ class _Writer:
         arrow = "arrowtail" if self.from_conclusions else "arrowhead"
         return look, f"{arrow}={style.arrowhead}"
 
-    # -- accessible descriptions of relations ----------------------------------------------
-
-    @functools.cached_property
-    def claims(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.view.claims}
-
-    @functools.cached_property
-    def links(self) -> dict[str, Link]:
-        return {link.id: link for link in self.view.links}
-
-    def name(self, item_id: str) -> str:
-        """A quoted short name for a claim, or a description of a link, for titles."""
-        if item_id in self.claims:
-            return f"'{display_text(self.claims[item_id].label)}'"
-        link = self.links[item_id]
-        return f"the inference from {self._sources(link)} to {self.name(link.target)}"
-
-    def _sources(self, link: Link) -> str:
-        names = [self.name(s) for s in link.sources]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-    def _who(self, claim_id: str) -> str:
-        who = [self.who.get(p, p) for p in self.claims[claim_id].asserted_by]
-        return f", asserted by {display_text(', '.join(who))}" if who else ""
-
-    def _edge_title(self, link: Link, relation: str, source: str) -> str:
-        noun = _RELATION_NOUN[relation]
-        return f"{noun} {self.name(link.target)}{self._who(source)}: {self.name(source)}"
-
-    def _premise_title(self, link: Link, relation: str, source: str) -> str:
-        noun = _RELATION_NOUN[relation]
-        others = [self.name(s) for s in link.sources if s != source]
-        return (
-            f"linked premise of a {noun} {self.name(link.target)}{self._who(source)}: "
-            f"{self.name(source)}, together with {', '.join(others)}"
-        )
-
-    def _junction_title(self, link: Link) -> str:
-        noun = _RELATION_NOUN[self.relation(link)]
-        together = " together" if len(link.sources) > 1 else ""
-        return f"{noun} {self.name(link.target)}: {self._sources(link)}{together}"
-
 
 # The rank direction that draws a turned-round edge the way round the user asked for.
 _TURNED = {"BT": "TB", "TB": "BT", "LR": "RL", "RL": "LR"}
-
-#: What an attack or support is called when its target is a link (an inference).
-_ON_A_LINK = {"attack": "undercut", "support": "warrant"}
-
-_RELATION_NOUN = {
-    "support": "reason for",
-    "attack": "objection to",
-    "undercut": "undercut of",
-    "warrant": "warrant for",
-}
-
-
-class _Legend:
-    """A legend cluster with a sample of each relation, claim kind and status drawn."""
-
-    def __init__(self, w: _Writer) -> None:
-        self.w = w
-
-    def lines(self) -> list[str]:
-        w, p = self.w, self.w.p
-        relations, kinds = w.relations_seen, w.kinds_seen
-        out: list[str] = []
-        for relation in ("support", "attack", "undercut", "warrant"):
-            if relation in relations:
-                out.extend(self._sample_edge(relation))
-        if w.copremises:
-            out.extend(self._sample_copremise())
-        samples = [("position", "position (answer)"), ("assumption", "assumption (implicit)")]
-        for kind, text in samples:
-            if kind in kinds:
-                out.append(self._sample_box(f"kind-{kind}", kind, text))
-        shown = [value for cid, value in w.opts.status.items() if cid in w.claim_ids]
-        for value in ("accepted", "rejected", "undecided"):
-            if value in shown:
-                out.append(self._sample_box(f"status-{value}", value, _STATUS_TAG[value]))
-        if any(isinstance(v, float) for v in shown):
-            out.append(self._sample_box("status-strength", 0.5, "strength 0.50 (fill ∝ strength)"))
-        if w.grouping == "bands" and w.first_themes_seen:
-            out.append(self._theme_key())
-        if not out:
-            return []  # nothing to explain (an empty cluster would be drawn as a stray box)
-        w.diagram.titles[f"{p}legend"] = "Legend"
-        return [
-            '\tsubgraph "cluster legend" {\n',
-            f'\t\tgraph [id="{p}legend" label=<<B>Legend</B>> style="rounded" '
-            f'color="#999999" fontsize=11 labeljust=l labelloc={w._cluster_labelloc}]\n',
-            '\t\tnode [shape=plaintext style="" fillcolor="#FFFFFF" fontsize=9 height=0.2 '
-            "margin=0.02 penwidth=1]\n",
-            *out,
-            "\t}\n",
-        ]
-
-    def _sample_edge(self, relation: str) -> list[str]:
-        p = self.w.p
-        style = edge_style(relation, self.w.opts.bw)
-        # Names hold a space, which no claim or link id (a slug) can, so they never clash.
-        low, high = f"legend {relation} from", f"legend {relation} to"
-        target = "claim" if relation in ("support", "attack") else "inference"
-        low_id, high_id = f"{p}legend-{relation}-from", f"{p}legend-{relation}-to"
-        # An edge label would double the edge lengths a second time on a big map.
-        label = "xlabel" if self.w.from_conclusions else "label"
-        edge_id = f"{p}legend-edge-{relation}"
-        self.w.diagram.titles[low_id] = "legend sample"
-        self.w.diagram.titles[high_id] = "legend sample"
-        self.w.diagram.titles[edge_id] = (
-            f"legend: {relation} is drawn {style.style} with a {style.arrowhead} arrowhead"
-        )
-        return [
-            f'\t\t"{low}" [id="{low_id}" label="reason"]\n',
-            f'\t\t"{high}" [id="{high_id}" label="{target}"]\n',
-            self.w.edge_line(
-                "\t\t",
-                f'"{low}"',
-                f'"{high}"',
-                f'id="{edge_id}" color="{style.color}" style={style.style} '
-                f'penwidth={style.penwidth} {label}=" {style.verb}" fontcolor="{style.color}"',
-                style.arrowhead,
-            ),
-        ]
-
-    def _sample_copremise(self) -> list[str]:
-        p = self.w.p
-        style = edge_style("support", self.w.opts.bw)
-        for name in ("co-a", "co-b", "co-j", "co-t", "edge-co-a", "edge-co-b", "edge-co-j"):
-            self.w.diagram.titles[f"{p}legend-{name}"] = "legend sample: linked co-premises"
-        look = f'color="{style.color}" penwidth={style.penwidth}'
-        return [
-            f'\t\t"legend co-a" [id="{p}legend-co-a" label="premise"]\n',
-            f'\t\t"legend co-b" [id="{p}legend-co-b" label="premise"]\n',
-            f'\t\t"legend co-j" [id="{p}legend-co-j" shape=point width=0.11 style=filled '
-            f'fillcolor="{style.color}" {look}]\n',
-            f'\t\t"legend co-t" [id="{p}legend-co-t" label="only together"]\n',
-            *(
-                self.w.edge_line(
-                    "\t\t",
-                    f'"legend co-{tail}"',
-                    f'"legend co-{head}"',
-                    f'id="{p}legend-edge-co-{tail}" {look}',
-                    arrow,
-                )
-                for tail, head, arrow in (
-                    ("a", "j", "none"),
-                    ("b", "j", "none"),
-                    ("j", "t", "normal"),
-                )
-            ),
-        ]
-
-    def _sample_box(self, name: str, value: str | float, text: str) -> str:
-        w, p = self.w, self.w.p
-        attrs = [f'id="{p}legend-{name}"', 'shape=box style="rounded,filled" margin="0.1,0.05"']
-        if value == "position":
-            attrs.append("penwidth=2.6")
-            if not w.opts.bw:
-                attrs.append('fillcolor="#FFF8E6"')
-        elif value == "assumption":
-            attrs.append('style="rounded,filled,dashed"')
-        else:
-            attrs.append(f'fillcolor="{status_fill(value, w.opts.bw)}"')
-            if value == "accepted":
-                attrs.append("peripheries=2")
-        w.diagram.titles[f"{p}legend-{name}"] = f"legend: {text}"
-        label = dot_string(display_text(text))
-        return f'\t\t"legend {name}" [{" ".join(attrs)} label={label}]\n'
-
-    def _theme_key(self) -> str:
-        w, p = self.w, self.w.p
-        shown = w.first_themes_seen
-        rows = []
-        for theme in w.m.themes:
-            if theme.id in shown:
-                color = "#666666" if w.opts.bw else w.theme_color[theme.id]
-                rows.append(
-                    f'<TR><TD BGCOLOR="{color}" WIDTH="12"></TD>'
-                    f'<TD ALIGN="LEFT">{html_text(display_text(theme.label))}</TD></TR>'
-                )
-        w.diagram.titles[f"{p}legend-themes"] = "legend: theme colours"
-        table = '<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
-        return f'\t\t"legend themes" [id="{p}legend-themes" label=<{table}>]\n'
-
-
-def _cell(lines: list[str]) -> str:
-    # Escape a cell's lines in one call, then turn the line ends into <BR/>.
-    return html_text(Plain("\n".join(lines))).replace("\n", "<BR/>")
-
-
-def _title_slot(kind: str) -> str:
-    # A title is bold, and larger for a position (an answer to the map's question).
-    size = ' POINT-SIZE="13"' if kind == "position" else ""
-    return f"<FONT{size}><B>{_SLOT}</B></FONT>"
-
-
-def _text_cells(texts: list[str], width: int) -> list[str]:
-    """``_text_cell(display_text(text), width)`` for each of ``texts``, most of them at once.
-
-    Claim texts are nearly always printable ASCII, single-spaced, with nothing to escape:
-    a few scans of all the texts joined show that, and then each text is its own display
-    text and its cell is its wrapped lines (or the text itself, when it fits on one line),
-    found without the per-text checks of ``display_text``, ``wrap`` and ``_text_cell``.
-    """
-    if not _shown_as_is(texts):
-        return [_text_cell(display_text(text), width) for text in texts]
-    escapes = has_html_special("".join(texts))
-    cells: list[str] = []
-    add = cells.append
-    for text in texts:
-        if escapes and has_html_special(text):
-            add(_text_cell(display_text(text), width))
-        elif len(text) <= width:
-            add(text)
-        else:
-            lines: list[str] = []
-            _wrap_words(text, width, lines)
-            add("<BR/>".join(lines))
-    return cells
-
-
-def _shown_as_is(texts: list[str]) -> bool:
-    """Whether each text is its own display text and already wrapped words (see wrap)."""
-    if not is_shown_as_is("".join(texts)):
-        return False
-    # One text a line: no text starts or ends with a space or holds two in a row.
-    lines = "\n".join(texts)
-    return not (
-        "  " in lines
-        or " \n" in lines
-        or "\n " in lines
-        or lines.startswith(" ")
-        or lines.endswith(" ")
-    )
-
-
-def _text_cell(text: Plain, width: int) -> str:
-    """The wrapped, escaped cell for ``text``; most claim texts need no escaping at all."""
-    lines = wrap(text, width)
-    if has_html_special(text):
-        return _cell(lines)
-    return "<BR/>".join(lines)
 
 
 def _theme_colors(m: ArgumentMap) -> dict[str, str]:

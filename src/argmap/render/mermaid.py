@@ -39,7 +39,9 @@ def mermaid_id(item_id: str, prefix: str = "c") -> str:
 def to_mermaid(m: ArgumentMap, **options: Any) -> str:
     """The map as a Mermaid ``flowchart``, with the options of :func:`argmap.to_dot`.
 
-    ``href_prefix``, ``id_prefix`` and ``layout`` have no Mermaid meaning and are ignored.
+    ``href_prefix``, ``id_prefix``, ``layout`` and the compact layout's ``compact``,
+    ``aspect`` and ``max_width`` have no Mermaid meaning and are ignored (Mermaid lays
+    the chart out itself).
 
     Examples
     --------

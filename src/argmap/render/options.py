@@ -56,11 +56,18 @@ class DiagramOptions:
     id_prefix: str = ""
     layout: Mapping[str, str] = field(default_factory=dict)
     styles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    compact: bool = True
+    aspect: float = 1.0
+    max_width: float | None = None
 
     def grouping(self, n_claims: int) -> Literal["clusters", "bands", "none"]:
         """The grouping in force for a view of ``n_claims`` claims."""
         if self.group == "auto":
-            return "clusters" if n_claims < CLUSTER_LIMIT else "bands"
+            # A width to fit (a notebook cell, a page) leaves no room for theme boxes side
+            # by side; stacked, they make a column of single boxes with links running
+            # down it. Colour bands keep the themes without the boxes.
+            small = n_claims < CLUSTER_LIMIT and self.max_width is None
+            return "clusters" if small else "bands"
         return self.group
 
 
@@ -111,6 +118,17 @@ def make_options(**options: Any) -> DiagramOptions:
             raise RenderError(f"layout attribute {key!r} is not a Graphviz attribute name")
     options["layout"] = layout
     options["styles"] = _styles(options.get("styles"))
+    max_width = options.get("max_width")
+    if max_width is not None and (
+        isinstance(max_width, bool)
+        or not isinstance(max_width, int | float)
+        or not 100 <= max_width < math.inf
+    ):
+        raise RenderError(f"max_width is in points, 100 or more (got {max_width!r})")
+    aspect = options.get("aspect", 1.0)
+    if isinstance(aspect, bool) or not isinstance(aspect, int | float) or not 0.2 <= aspect <= 5:
+        raise RenderError(f"aspect is width:height as a number from 0.2 to 5 (got {aspect!r})")
+    options["aspect"] = float(aspect)
     return DiagramOptions(**options)
 
 

@@ -7,6 +7,8 @@ inline and that never aborts a notebook run when Graphviz is missing.
 
 from __future__ import annotations
 
+import math
+import re
 import warnings
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +27,10 @@ __all__ = ["DiagramView", "render", "to_svg", "view"]
 
 #: Maps larger than this are not laid out for inline display unless asked for by view().
 INLINE_LIMIT = 1000
+#: The width:height a compact layout's drawing is kept within, and the runs of dot it may
+#: take to get there.
+ASPECT_RANGE = (0.5, 2.0)
+FIT_TRIES = 3
 
 
 def to_svg(m: ArgumentMap, **options: Any) -> str:
@@ -54,15 +60,96 @@ def _svg(m: ArgumentMap, options: dict[str, Any]) -> tuple[str, Renderer]:
     return accessible_svg(raw, diagram, opts.id_prefix), renderer
 
 
+def svg_once(m: ArgumentMap, opts: DiagramOptions) -> str:
+    """Accessible SVG from one run of Graphviz, the plan taken as it is (no refitting)."""
+    renderer = find_renderer("svg")
+    diagram = build(m, opts, accessible=True)
+    raw, diagram = _run_once(m, opts, diagram, "svg", renderer, True)
+    return accessible_svg(raw, diagram, opts.id_prefix)
+
+
 def _lay_out(
     m: ArgumentMap, opts: DiagramOptions, fmt: str, renderer: Renderer, *, accessible: bool
+) -> tuple[bytes, Diagram]:
+    """Run Graphviz on the diagram, keeping a compact layout's drawing to its shape.
+
+    The compact layout estimates box sizes; when the drawing Graphviz makes comes out of
+    the 1:2 to 2:1 range (or wider than ``max_width``), the plan is made again with the aim
+    corrected by what was measured, at most twice (each try is one run of ``dot``).
+    """
+    diagram = build(m, opts, accessible=accessible)
+    if not diagram.planned:
+        return _run_once(m, opts, diagram, fmt, renderer, accessible)
+    raw, diagram = _fit(m, opts, diagram, renderer, accessible)
+    if fmt == "svg":
+        return raw, diagram
+    return _run_once(m, opts, diagram, fmt, renderer, accessible)
+
+
+def _fit(
+    m: ArgumentMap, opts: DiagramOptions, diagram: Diagram, renderer: Renderer, accessible: bool
+) -> tuple[bytes, Diagram]:
+    """Lay out, measure, and lay out again with a corrected aim while the drawing misses.
+
+    With ``max_width`` the widest drawing that fits wins (narrower than needed makes its
+    text smaller); otherwise the first drawing within :data:`ASPECT_RANGE`. The aim moves
+    by what was measured, then halfway (in log scale) between an aim that missed each way.
+    """
+    goal = opts.max_width
+    key = "max_width" if goal is not None else "aspect"
+    aim = float(getattr(opts, key))
+    fits_at: float | None = None  # an aim whose drawing fitted
+    misses_at: float | None = None  # one whose drawing came out too wide
+    best: tuple[tuple[int, float], bytes, Diagram] | None = None
+    for attempt in range(FIT_TRIES):
+        if attempt:
+            aimed = replace(opts, max_width=aim) if goal is not None else replace(opts, aspect=aim)
+            diagram = build(m, aimed, accessible=accessible)
+        raw, diagram = _run_once(m, opts, diagram, "svg", renderer, accessible)
+        width, height = svg_size(raw)
+        if goal is not None:
+            wide = math.log(width / goal)
+            score = (0, -width) if wide <= 0 else (1, wide)
+            fitted, nudge = wide <= 0, goal / width * 0.97
+        else:
+            ratio = width / height
+            low, high = (math.log(x / ratio) for x in ASPECT_RANGE)
+            wide = max(-high, 0.0) if ratio > 1 else -max(low, 0.0)
+            score = (0 if wide == 0 else 1, abs(math.log(ratio / opts.aspect)))
+            fitted, nudge = wide == 0, opts.aspect / ratio
+        if best is None or score < best[0]:
+            best = (score, raw, diagram)
+        if diagram.grouping != opts.grouping(len(m.claims)):
+            break  # the fallback to colour bands changed the drawing: keep it as it is
+        if fitted and (goal is None or width > goal * 0.9):
+            break
+        if fitted:
+            fits_at = aim
+        else:
+            misses_at = aim if wide > 0 else misses_at
+            fits_at = aim if wide < 0 and goal is None else fits_at
+        if fits_at is not None and misses_at is not None:
+            aim = math.sqrt(fits_at * misses_at)
+        else:
+            aim *= nudge
+        aim = min(5.0, max(0.2, aim)) if goal is None else max(100.0, aim)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _run_once(
+    m: ArgumentMap,
+    opts: DiagramOptions,
+    diagram: Diagram,
+    fmt: str,
+    renderer: Renderer,
+    accessible: bool,
 ) -> tuple[bytes, Diagram]:
     """Run Graphviz; if a layout with theme boxes fails, draw the themes as bands instead.
 
     Cluster boxes are the one constraint known to make ``dot`` give up on some graphs; a
     diagram without them is better than no diagram, and the warning says what changed.
     """
-    diagram = build(m, opts, accessible=accessible)
     try:
         return run(_sized(diagram, fmt), fmt, renderer=renderer), diagram
     except RenderError as exc:
@@ -70,10 +157,27 @@ def _lay_out(
             raise
         warnings.warn(
             f"layout with theme boxes failed ({exc}); themes drawn as colour bands instead",
-            stacklevel=3,
+            stacklevel=4,
         )
     diagram = build(m, replace(opts, group="bands"), accessible=accessible)
     return run(_sized(diagram, fmt), fmt, renderer=renderer), diagram
+
+
+def svg_size(svg: bytes) -> tuple[float, float]:
+    """Width and height in points of the SVG Graphviz wrote (from its ``viewBox``).
+
+    Examples
+    --------
+    >>> svg_size(b'<svg width="62pt" height="116pt" viewBox="0.00 0.00 62.00 116.00">')
+    (62.0, 116.0)
+    """
+    found = _VIEWBOX.search(svg)
+    if found is None:
+        raise RenderError("the renderer wrote no viewBox")
+    return float(found[1]), float(found[2])
+
+
+_VIEWBOX = re.compile(rb'viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
 
 
 def _sized(diagram: Diagram, fmt: str) -> str:
@@ -122,10 +226,12 @@ def view(m: ArgumentMap, **options: Any) -> DiagramView:
 
 
 class DiagramView:
-    """Displays inline in Jupyter as SVG; falls back to DOT text with a hint, never raises.
+    """Displays inline in Jupyter; falls back to DOT text with a hint, never raises.
 
-    Only one kind of rich output is offered per bundle: Jupyter shows the richest it knows,
-    and Markdown beside SVG would win over the picture.
+    The display is HTML: the SVG laid out to fit a cell about 800 pixels wide with claim
+    text at least 9 pixels high, in a zoom-and-pan viewer without script
+    (:mod:`argmap.render.viewer`). Only one kind of rich output is offered per bundle:
+    Jupyter shows the richest it knows, and Markdown beside the picture would win over it.
     """
 
     def __init__(self, m: ArgumentMap, options: dict[str, Any]) -> None:
@@ -146,9 +252,16 @@ class DiagramView:
         except RenderError:
             return None
 
+    def html(self) -> str:
+        """The notebook display: the fitted SVG in its viewer, with the viewer's styles."""
+        from .viewer import VIEWER_CSS, screen_svg, viewer_html
+
+        svg = screen_svg(self.map, **self.options)
+        return f"<style>{VIEWER_CSS}</style>{viewer_html(svg)}"
+
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         try:
-            return {"image/svg+xml": self.svg()}
+            return {"text/html": self.html()}
         except RenderError as exc:
             hint = f"(diagram not drawn: {exc})"
             return {"text/plain": f"{hint}\n{self.source()}"}

@@ -5,13 +5,15 @@ forbids scripts and remote loads outright), so it works offline and as an e-mail
 attachment. Every piece of user text goes through :func:`html.escape`, so a claim reading
 ``<script>`` shows as text. Boxes in the diagram link to the claim's entry in the outline
 (``#claim-<id>``), and the long description stands in for the diagram for screen readers.
+The diagram is laid out to fit the page's column and sits in a zoom-and-pan viewer made of
+HTML and CSS (:mod:`argmap.render.viewer`), with a link that downloads it as an SVG file.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import importlib
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -42,8 +44,8 @@ __all__ = ["html_report", "write_report"]
 #: Ids the diagram's own elements get, kept apart from the page's ``claim-...`` anchors.
 DIAGRAM_ID_PREFIX = "dg-"
 
-#: Widest the diagram is drawn on screen, in CSS pixels.
-MAX_SCREEN_PX = 2400
+#: The diagram's viewer on the page (zoom and pan without script, argmap.render.viewer).
+DIAGRAM_VIEW_ID = "dg-view"
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -55,9 +57,8 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 h1 { font-size: 1.8rem; margin-bottom: .25rem; }
 h2 { border-bottom: 1px solid var(--rule); padding-bottom: .2rem; margin-top: 2.2rem; }
 nav ol { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; list-style: none; }
-figure { margin: 1rem 0; overflow-x: auto; border: 1px solid var(--rule); padding: .5rem; }
-figure svg { width: 100%; height: auto; }
-.diagram { max-width: none; }
+figure { margin: 1rem 0; }
+@media (max-width: 50rem) { body { padding: .75rem .5rem 2rem; } }
 figcaption { color: var(--muted); font-size: .9rem; }
 .outline, .outline ul { list-style: none; padding-left: 0; }
 .outline ul { margin-left: 1.2rem; padding-left: .8rem; border-left: 2px solid var(--rule); }
@@ -79,8 +80,7 @@ blockquote cite { display: block; font-size: .85rem; color: var(--muted); font-s
 @media print {
   nav, figcaption .hint { display: none; }
   body { max-width: none; font-size: 11pt; }
-  figure { overflow: visible; border: none; }
-  .diagram { width: 100% !important; }
+  figure { overflow: visible; }
   li, blockquote, figure { break-inside: avoid; }
   h2 { break-after: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -158,7 +158,7 @@ def html_report(
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="generator" content="argmap">',
         f"<title>{title}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{_viewer_css()}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -207,14 +207,19 @@ def _diagram_section(m: ArgumentMap, diagram: bool) -> str:
 
 
 def _svg(m: ArgumentMap) -> tuple[str, str]:
-    """The inline SVG, or empty text and a note saying why there is none."""
+    """The diagram in its viewer, or empty text and a note saying why there is none.
+
+    The drawing is laid out to fit the page's column (at 800 pixels, claim text at least
+    9 pixels high, no sideways scrolling); zoom buttons enlarge it inside its own box, and
+    a link downloads the same SVG on its own (embedded: the page stays one file).
+    """
     # Diagrams are another part of argmap and need Graphviz; the report works without both.
     try:
-        to_svg: Any = importlib.import_module("argmap.render").to_svg
-    except (ImportError, AttributeError):
+        viewer: Any = importlib.import_module("argmap.render.viewer")
+    except ImportError:
         return "", "Diagram not available (argmap.render is not installed)."
     try:
-        svg = str(to_svg(m, href_prefix="#claim-", id_prefix=DIAGRAM_ID_PREFIX))
+        svg = str(viewer.screen_svg(m, href_prefix="#claim-", id_prefix=DIAGRAM_ID_PREFIX))
     except RenderError as exc:
         return "", f"Diagram not available: {exc}"
     # Inline SVG in HTML takes no XML declaration or doctype.
@@ -222,13 +227,16 @@ def _svg(m: ArgumentMap) -> tuple[str, str]:
     if start < 0:
         return "", "The diagram came out empty."
     svg = svg[start:].strip()
-    # Wide maps shrunk to the page are unreadable: on screen, show them up to
-    # MAX_SCREEN_PX wide and let the figure scroll; print fits the page (see the CSS).
-    size = re.match(r'<svg[^>]*?\swidth="([0-9.]+)pt"', svg)
-    if size:
-        px = min(round(float(size[1]) * 4 / 3), MAX_SCREEN_PX)
-        svg = f'<div class="diagram" style="width: {px}px">{svg}</div>'
-    return svg, ""
+    full = base64.b64encode(('<?xml version="1.0" encoding="UTF-8"?>\n' + svg).encode())
+    href = "data:image/svg+xml;base64," + full.decode("ascii")
+    return str(viewer.viewer_html(svg, full_href=href, uid=DIAGRAM_VIEW_ID)), ""
+
+
+def _viewer_css() -> str:
+    try:
+        return str(importlib.import_module("argmap.render.viewer").VIEWER_CSS)
+    except ImportError:
+        return ""
 
 
 def _summary_section(m: ArgumentMap, analysis: bool) -> str:
