@@ -263,7 +263,7 @@ def _seams(length: float, count: int, span: float, boxes: list[tuple[float, floa
     of the ``boxes`` (intervals) as it can, and nearest the even split among equals.
 
     >>> _seams(100, 2, 60, [(35, 55)])
-    [0.0, 57.0, 100]
+    [0.0, 56.0, 100]
     >>> _seams(100, 1, 100, [])
     [0.0, 100]
     """
