@@ -9,6 +9,7 @@ crop marks, index grids) is plain ASCII in the PDF's built-in Helvetica.
 
 from __future__ import annotations
 
+import codecs
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -180,10 +181,12 @@ class Canvas:
         width: float = 0.5,
         dash: float = 0.0,
         gray: float = 0.0,
+        rgb: tuple[float, float, float] | None = None,
     ) -> None:
         dashing = f"[{dash:g} {dash:g}] 0 d " if dash else ""
+        colour = f"{rgb[0]:g} {rgb[1]:g} {rgb[2]:g} RG" if rgb else f"{gray:g} G"
         self.ops.append(
-            f"q {width:g} w {gray:g} G {dashing}{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S Q"
+            f"q {width:g} w {colour} {dashing}{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S Q"
         )
 
     def rect(
@@ -331,7 +334,8 @@ def _annotate(writer: Any, index: int, canvas: Canvas) -> None:
     # A closed note icon in the corner: readers and presenter tools show its text on
     # demand; no Print flag, so printed slides do not show the icon.
     rect = (canvas.width - 26, 4, canvas.width - 6, 24)
-    annotation = Text(rect=rect, text=canvas.notes or "", open=False)
+    annotation = Text(rect=rect, text="", open=False)
+    annotation[_name("/Contents")] = _text(canvas.notes or "")
     annotation[_name("/T")] = _text("Speaker notes")
     writer.add_annotation(page_number=index, annotation=annotation)
 
@@ -341,4 +345,9 @@ def _name(value: str) -> Any:
 
 
 def _text(value: str) -> Any:
-    return need_pypdf().generic.TextStringObject(value)
+    # Always UTF-16 with its byte-order mark: every reader decodes that, while the
+    # PDFDocEncoding pypdf would choose for Latin text trips some (curly quotes are 0x8D).
+    text = need_pypdf().generic.TextStringObject(value)
+    text.autodetect_utf16 = True
+    text.utf16_bom = codecs.BOM_UTF16_BE
+    return text
