@@ -34,6 +34,7 @@ COMMANDS: tuple[str, ...] = (
     "lint",
     "af",
     "slides",
+    "worksheet",
 )
 
 

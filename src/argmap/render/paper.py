@@ -25,7 +25,7 @@ from .dot import build
 from .options import make_options
 from .pdfpage import MM, Canvas, graphviz_page, page_size, smallest_text, write_pdf
 
-__all__ = ["PaperLayout", "paper_pdf", "render_paper"]
+__all__ = ["PaperLayout", "paper_pages", "paper_pdf", "render_paper"]
 
 #: White space around the printed area: most printers cannot print the outer 5 mm.
 MARGIN = 10 * MM
@@ -78,15 +78,7 @@ def render_paper(m: ArgumentMap, path: str | Path, **options: Any) -> PaperLayou
     return layout
 
 
-def paper_pdf(
-    m: ArgumentMap,
-    *,
-    paper: str = "a4",
-    landscape: bool = False,
-    max_pages: int = 4,
-    min_size: float = 7.0,
-    **options: Any,
-) -> tuple[bytes, PaperLayout]:
+def paper_pdf(m: ArgumentMap, **options: Any) -> tuple[bytes, PaperLayout]:
     """The diagram as PDF pages of ``paper`` ("a4" or "letter"), and how it was laid out.
 
     Takes the options of :func:`argmap.to_dot` besides its own. Raises
@@ -103,6 +95,20 @@ def paper_pdf(
     >>> data[:5], layout.pages, layout.smallest >= 7
     (b'%PDF-', 1, True)
     """
+    pages, layout = paper_pages(m, **options)
+    return write_pdf(pages, title=m.title or "Argument map"), layout
+
+
+def paper_pages(
+    m: ArgumentMap,
+    *,
+    paper: str = "a4",
+    landscape: bool = False,
+    max_pages: int = 4,
+    min_size: float = 7.0,
+    **options: Any,
+) -> tuple[list[Canvas], PaperLayout]:
+    """The pages of :func:`paper_pdf`, to put in a document of one's own (worksheets)."""
     if not isinstance(max_pages, int) or max_pages < 1:
         raise RenderError(f"max_pages must be a whole number, 1 or more (got {max_pages!r})")
     width, height = page_size(paper, landscape)
@@ -124,7 +130,7 @@ def paper_pdf(
         canvas.place(drawing, x, height - MARGIN - d_h * one, one)
         _footer(canvas, f"{_paper_name(name)} - printed at {one:.0%}", None, 0)
         result = PaperLayout(name, landscape, 1, 1, 1, 1, one, smallest * one)
-        return write_pdf([canvas], title=m.title or "Argument map"), result
+        return [canvas], result
     grid = _grid(d_w, d_h, room_w, room_h, need, max_pages)
     if grid is None:
         tips = _tips(opts.labels, opts.legend, opts.grouping(len(m.claims)))
@@ -139,7 +145,7 @@ def paper_pdf(
     result = PaperLayout(
         name, landscape, len(pages), columns * rows, columns, rows, scale, smallest * scale
     )
-    return write_pdf(pages, title=m.title or "Argument map"), result
+    return pages, result
 
 
 def _paper_name(paper: str) -> str:
