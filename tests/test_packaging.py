@@ -83,3 +83,39 @@ def argmap_claims() -> list[object]:
 
     claims: list[object] = json.loads((DATA / "claims.json").read_text())["claims"]
     return claims
+
+
+def test_notebook_extra_installs_what_the_notebooks_need() -> None:
+    # Jupyter itself and a kernel, plus every third-party module the notebooks import.
+    import json
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extra = {_name(req) for req in project["optional-dependencies"]["notebook"]}
+    core = {_name(req) for req in project["dependencies"]}
+    assert {"jupyterlab", "ipykernel"} <= extra
+    imported: set[str] = set()
+    for book in (REPO / "docs" / "notebooks").glob("*.ipynb"):
+        for cell in json.loads(book.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                imported |= _top_modules("".join(cell["source"]))
+    third_party = imported - set(sys.stdlib_module_names) - {"argmap"}
+    assert third_party <= extra | core, third_party - extra - core
+
+
+def _name(requirement: str) -> str:
+    import re
+
+    return re.split(r"[<>=\[ ;]", requirement, maxsplit=1)[0].lower()
+
+
+def _top_modules(source: str) -> set[str]:
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found

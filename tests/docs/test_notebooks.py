@@ -48,6 +48,10 @@ def test_notebook_runs(path: Path) -> None:
         if "raises-exception" in cell.metadata.get("tags", []):
             # The mistakes a student is meant to meet: a located argmap error, no crash.
             assert [e.ename for e in errors] == ["MapValidationError"], cell.source
+            # The message, not a traceback through argmap's internals.
+            shown = "\n".join(errors[0].traceback)
+            assert "Traceback" not in shown and 'File "' not in shown, shown
+            assert shown.startswith("MapValidationError: ") and len(shown.splitlines()) <= 6
             met.append(errors[0].evalue)
         else:
             assert errors == [], (cell.source, errors)

@@ -227,7 +227,7 @@ def test_convert_says_how_to_name_a_format_it_cannot_guess(tmp_path, capsys):
     source = FIXTURES / "ova3.json"
     assert main(["convert", str(source), str(tmp_path / "out.unknown")]) == 1
     err = capsys.readouterr().err
-    assert "out.unknown: cannot tell the format from the file name (known formats:" in err
+    assert "out.unknown: cannot tell the format from the file name; formats argmap can" in err
     assert err.rstrip().endswith("name the format with --to FORMAT")
     assert main(["convert", str(source), str(tmp_path / "out.unknown"), "--to", "kialo"]) == 0
     assert not list(tmp_path.glob(".*.tmp"))  # nothing half-written was left behind

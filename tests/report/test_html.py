@@ -146,7 +146,7 @@ def test_cli_report_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[st
     lines = capsys.readouterr().out.splitlines()
     assert lines[2].startswith("1. ") and not any(line.startswith("  ") for line in lines)
     assert main(["summary", str(DATA / "claims.json"), "--root", "nope"]) == 1
-    assert "no claim with id 'nope'" in capsys.readouterr().err
+    assert "no claim 'nope'" in capsys.readouterr().err
     assert main(["summary", str(DATA / "claims.json"), "--depth", "0"]) == 2
     assert main(["report", str(DATA / "claims.json"), "-o", str(out), "--theme", "zz"]) == 1
 
