@@ -149,3 +149,15 @@ def test_cli_paper_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     err = capsys.readouterr().err
     assert "sheets to print its smallest words" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_docs_show_the_reference_map_on_a4() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    picture = docs / "diagrams" / "claims-a4.png"
+    data = picture.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    # Three A4 pages side by side (1 : 1.414 each), with narrow gaps.
+    assert 3 * height / 1.414 < width < 3 * height / 1.414 + 40
+    for page in ("diagrams.md", "printing.md"):
+        assert "diagrams/claims-a4.png" in (docs / page).read_text(encoding="utf-8")
