@@ -161,3 +161,17 @@ def test_docs_show_the_reference_map_on_a4() -> None:
     assert 3 * height / 1.414 < width < 3 * height / 1.414 + 40
     for page in ("diagrams.md", "printing.md"):
         assert "diagrams/claims-a4.png" in (docs / page).read_text(encoding="utf-8")
+
+
+def test_without_pypdf_the_error_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # as if not installed
+    with pytest.raises(RenderError, match=r"pip install 'argmap\[print\]'"):
+        paper_pdf(homework(), paper="a4")
+    src = tmp_path / "homework.json"
+    homework().dump(src)
+    assert main(["render", str(src), "-o", str(tmp_path / "m.pdf"), "--paper", "a4"]) == 1
+    assert "argmap[print]" in capsys.readouterr().err

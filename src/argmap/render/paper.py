@@ -81,7 +81,9 @@ def render_paper(m: ArgumentMap, path: str | Path, **options: Any) -> PaperLayou
 def paper_pdf(m: ArgumentMap, **options: Any) -> tuple[bytes, PaperLayout]:
     """The diagram as PDF pages of ``paper`` ("a4" or "letter"), and how it was laid out.
 
-    Takes the options of :func:`argmap.to_dot` besides its own. Raises
+    ``landscape`` turns the paper; ``max_pages`` caps the tiled sheets (4) and ``min_size``
+    is the smallest size in points any word may print at (7). Takes the options of
+    :func:`argmap.to_dot` besides these. Raises
     :class:`argmap.RenderError` when even ``max_pages`` sheets cannot print every word at
     ``min_size`` points, saying how many would and what else to try.
 
