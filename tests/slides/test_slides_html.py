@@ -99,6 +99,8 @@ def test_one_offline_file_with_every_user_text_escaped(tmp_path: Path) -> None:
     assert "<script" not in page and "&lt;script&gt;" in page
     assert "default-src 'none'" in page
     assert "P &lt;i&gt;one&lt;/i&gt;" in page
+    # The overview's card leads to the position's slide.
+    assert '<a href="#slide-2">P &lt;i&gt;one&lt;/i&gt;</a>' in page
 
 
 @needs_browser

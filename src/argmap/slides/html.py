@@ -56,6 +56,7 @@ body {{ margin: 0; font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; col
 .key.con::before {{ border-top: {_pt(1.6)} dashed #c62828; }}
 .bw .key::before {{ border-top-color: #000; }}
 a {{ color: #0b57d0; }}
+.cards a {{ color: inherit; text-decoration: none; }}
 .notes {{ display: none; background: #fff; width: min(100vw, calc(100vh * 16 / 9));
   margin: 0 auto 2rem; padding: 1rem 2rem; font-size: 1.1rem; }}
 .notes p {{ margin: .3rem 0; white-space: pre-wrap; }}
@@ -108,13 +109,19 @@ def deck_html(deck: Deck, *, bw: bool = False) -> str:
         '<a class="hide" href="#slide-1">Hide notes</a></p>',
         f'<main aria-label="{title}: {total} slides">',
     ]
+    # Each card of the overview links to its position's first slide (positions come in
+    # the cards' order).
+    firsts: list[int] = []
     for number, slide in enumerate(deck.slides, start=1):
-        parts.append(_section(slide, number, total))
+        if slide.focus and all(deck.slides[n - 1].focus != slide.focus for n in firsts):
+            firsts.append(number)
+    for number, slide in enumerate(deck.slides, start=1):
+        parts.append(_section(slide, number, total, firsts))
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
 
 
-def _section(slide: Slide, number: int, total: int) -> str:
+def _section(slide: Slide, number: int, total: int, firsts: list[int]) -> str:
     heading = html.escape(slide.heading)
     out = [
         f'<section class="slide" id="slide-{number}" aria-label="Slide {number} of {total}">',
@@ -124,7 +131,7 @@ def _section(slide: Slide, number: int, total: int) -> str:
     if slide.subheading:
         out.append(f'<p class="sub">{html.escape(slide.subheading)}</p>')
     out.append("</header>")
-    out.append(f'<div class="area">{_body(slide, number)}</div>')
+    out.append(f'<div class="area">{_body(slide, number, firsts)}</div>')
     out.append(_footer(slide, number, total))
     out.append("</div></section>")
     notes = "".join(f"<p>{html.escape(line)}</p>" for line in slide.notes.split("\n"))
@@ -135,18 +142,24 @@ def _section(slide: Slide, number: int, total: int) -> str:
     return "\n".join(out)
 
 
-def _body(slide: Slide, number: int) -> str:
+def _body(slide: Slide, number: int, firsts: list[int]) -> str:
     if slide.drawing is None:
         columns = 2 if len(slide.cards) <= 4 else 3
         items = "".join(
-            f'<li><span class="n">{html.escape(n)}</span><strong>{html.escape(t)}</strong>'
-            f'<span class="counts">{html.escape(c)}</span></li>'
-            for n, t, c in slide.cards
+            f'<li><span class="n">{html.escape(n)}</span><strong>{_linked(t, i, firsts)}'
+            f'</strong><span class="counts">{html.escape(c)}</span></li>'
+            for i, (n, t, c) in enumerate(slide.cards)
         )
         return f'<ol class="cards" style="--columns: {columns}">{items}</ol>'
     svg = to_svg(slide.drawing, **slide.options, id_prefix=f"s{number}-")
     width = slide.size[0] * slide.scale
     return f'<div class="diagram" style="width: {_pt(width)}">{svg}</div>'
+
+
+def _linked(title: str, index: int, firsts: list[int]) -> str:
+    if index >= len(firsts):
+        return html.escape(title)
+    return f'<a href="#slide-{firsts[index]}">{html.escape(title)}</a>'
 
 
 def _footer(slide: Slide, number: int, total: int) -> str:
