@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import RenderError
 from ..io.files import atomic_write
-from ._common import EXIT_OK, add_from_option, open_map
+from ._common import EXIT_OK, EXIT_USAGE, add_from_option, open_map
 
 
 def register(commands: Any) -> None:
@@ -61,6 +61,23 @@ def register(commands: Any) -> None:
         "--mermaid", action="store_true", help="write Mermaid whatever OUT's extension (or to -)"
     )
     _add_layout_options(p)
+    paper = p.add_argument_group("paper (PDF output)")
+    paper.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        type=str.lower,
+        help="print on A4 or Letter pages: one page where words stay 7 pt or more, "
+        "else tiled sheets after an overview",
+    )
+    paper.add_argument(
+        "--landscape", action="store_true", help="turn the paper (implies --paper a4)"
+    )
+    paper.add_argument(
+        "--max-pages",
+        type=int,
+        metavar="N",
+        help="most sheets to tile over (4; implies --paper a4)",
+    )
     add_from_option(p)
     p.set_defaults(func=run)
 
@@ -86,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         "aspect": args.aspect,
         "max_width": args.max_width,
     }
+    if args.paper or args.landscape or args.max_pages is not None:
+        return _paper(report.map, args, options)
     if args.output == "-":
         text = to_mermaid(report.map, **options) if args.mermaid else to_dot(report.map, **options)
         sys.stdout.write(text if isinstance(text, str) else text.source)
@@ -104,6 +123,24 @@ def run(args: argparse.Namespace) -> int:
             "argmap: note: drawn with graphviz-pure (Graphviz's dot is not installed)",
             file=sys.stderr,
         )
+    return EXIT_OK
+
+
+def _paper(m: Any, args: argparse.Namespace, options: dict[str, Any]) -> int:
+    from ..render.paper import render_paper
+
+    if args.output == "-" or Path(args.output).suffix.lower() != ".pdf":
+        print(
+            f"argmap render: error: --paper, --landscape and --max-pages write PDF: "
+            f"name the output *.pdf (got {args.output!r})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    paper = {"paper": args.paper or "a4", "landscape": args.landscape}
+    if args.max_pages is not None:
+        paper["max_pages"] = args.max_pages
+    done = render_paper(m, args.output, **paper, **options)
+    print(f"argmap: note: {args.output}: {done.describe()}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from .dot import to_dot
 from .mermaid import to_mermaid
 from .options import DiagramOptions, make_options
 from .output import DiagramView, render, to_svg, view
+from .paper import render_paper
 
 __all__ = [
     "DiagramOptions",
@@ -29,6 +30,7 @@ __all__ = [
     "layout_settings",
     "make_options",
     "render",
+    "render_paper",
     "to_dot",
     "to_mermaid",
     "to_svg",
