@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from .render import to_dot, to_mermaid, to_svg
     from .report import html_report
     from .summary import Summary, summarize
+    from .classroom import compare
 
 # Analysis (numpy), diagrams, summaries and formats load on first use, so `import argmap`
 # and every CLI command that does not need them start quickly. Each entry: the module, and
@@ -73,6 +74,7 @@ _LAZY = {
     "html_report": (".report", "html_report"),
     "Summary": (".summary", "Summary"),
     "summarize": (".summary", "summarize"),
+    "compare": (".classroom", "compare"),
 }
 
 
@@ -122,6 +124,7 @@ __all__ = [
     "UnknownNameError",
     "analysis",
     "analyze",
+    "compare",
     "dump",
     "dumps",
     "examples",

@@ -1,0 +1,24 @@
+"""The classroom: compare students' maps with a reference, score, give feedback, grade a class.
+
+>>> import argmap
+>>> ref = argmap.examples.soviet_socialism()
+>>> mine = argmap.ArgumentMap()
+>>> mine.claim("cap", "The USSR was state capitalism, not socialism.", kind="position")
+'cap'
+>>> result = argmap.compare(mine, ref)
+>>> result.claims_found, result.claims_missing
+(1, 30)
+"""
+
+from .compare import Comparison, Reference, compare
+from .rubric import Rubric, RubricError, default_rubric, load_rubric
+
+__all__ = [
+    "Comparison",
+    "Reference",
+    "Rubric",
+    "RubricError",
+    "compare",
+    "default_rubric",
+    "load_rubric",
+]
