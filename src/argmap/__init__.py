@@ -42,12 +42,12 @@ if TYPE_CHECKING:
     from . import analysis, examples, formats, graph, render, report, summary
     from .analysis import analyze, explain, lint, strengths
     from .anchor import find_span
+    from .classroom import compare
     from .formats import read, write
     from .graph import to_networkx
     from .render import to_dot, to_mermaid, to_svg
     from .report import html_report
     from .summary import Summary, summarize
-    from .classroom import compare
 
 # Analysis (numpy), diagrams, summaries and formats load on first use, so `import argmap`
 # and every CLI command that does not need them start quickly. Each entry: the module, and
