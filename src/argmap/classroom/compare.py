@@ -18,7 +18,7 @@ from ..errors import ArgmapError
 from ..model import ArgumentMap
 from .links import LinkVerdict, judge_links
 from .loading import LoadedMap, load_map
-from .pairing import ClaimPair, PreparedReference, _source_keys, pair_claims
+from .pairing import ClaimPair, PreparedReference, _source_keys, pair_claims, question_claims
 from .rubric import Rubric, default_rubric, load_rubric
 from .score import KindDifference, Score, score
 
@@ -173,8 +173,9 @@ class Reference:
         m = loaded.map
         pairs = pair_claims(m, self.prepared, loaded.texts)
         ref_of = {p.student: p.reference for p in pairs if p.student and p.reference}
-        verdicts = judge_links(m, self.map, ref_of)
-        kinds = _kind_differences(m, self.map, pairs)
+        questions = frozenset(question_claims(m, self.map))
+        verdicts = judge_links(m, self.map, ref_of, questions)
+        kinds = _kind_differences(m, self.map, pairs) if _uses_kinds(m) else []
         total = score(self.map, pairs, verdicts, kinds, self.rubric, self.roles)
         return Comparison(
             student=m,
@@ -207,6 +208,11 @@ class Reference:
             )
         elif not m.claims:
             notes.append("This map has no claims yet.")
+        if m.claims and not _uses_kinds(m):
+            notes.append(
+                "This map does not mark any claim as a position, evidence or assumption, "
+                "so claim kinds were not compared."
+            )
         return notes
 
 
@@ -253,6 +259,11 @@ def _load(item: MapLike) -> LoadedMap:
     if isinstance(item, ArgumentMap):
         return LoadedMap(item)
     return load_map(item)
+
+
+def _uses_kinds(m: ArgumentMap) -> bool:
+    # Argdown and Kialo have no claim kinds: a map in them is not wrong about kinds.
+    return any(c.kind != "claim" for c in m.claims)
 
 
 def _kind_differences(

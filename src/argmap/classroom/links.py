@@ -20,7 +20,7 @@ Then, for a reference link from premises ``S`` to ``t``:
 ``wrong-direction``
     the arrow turned round: from ``t`` to a premise of ``S``;
 ``wrong-target``
-    the same premises, but to another claim (or inference) than ``t``;
+    the same premises, but to another claim (or inference) of the reference than ``t``;
 ``missing``
     no student link relates to it; and a student link related to no reference link is
     ``extra``.
@@ -74,11 +74,15 @@ class LinkVerdict:
 
 
 def judge_links(
-    student: ArgumentMap, reference: ArgumentMap, ref_of: Mapping[str, str]
+    student: ArgumentMap,
+    reference: ArgumentMap,
+    ref_of: Mapping[str, str],
+    skip: frozenset[str] = frozenset(),
 ) -> list[LinkVerdict]:
     """Every reference link's verdict(s), in reference order, then the extra student links.
 
-    ``ref_of`` maps a student claim id to the reference claim id it pairs with.
+    ``ref_of`` maps a student claim id to the reference claim id it pairs with; student
+    links to a claim in ``skip`` (the question itself) are left out.
 
     Examples
     --------
@@ -96,7 +100,7 @@ def judge_links(
     ...  for v in judge_links(mine, ref, {"P": "p", "A": "a", "B": "b"})]
     [('ab', 'x', 'split-premises'), ('ab', 'y', 'wrong-kind')]
     """
-    judge = _Judge(student, reference, ref_of)
+    judge = _Judge(student, reference, ref_of, skip)
     for level in range(max(judge.max_level, 0) + 1):
         judge.settle(level)
     return judge.result()
@@ -122,9 +126,13 @@ def _levels(m: ArgumentMap) -> dict[str, int]:
 
 class _Judge:
     def __init__(
-        self, student: ArgumentMap, reference: ArgumentMap, ref_of: Mapping[str, str]
+        self,
+        student: ArgumentMap,
+        reference: ArgumentMap,
+        ref_of: Mapping[str, str],
+        skip: frozenset[str],
     ) -> None:
-        self.s_links = list(student.links)
+        self.s_links = [k for k in student.links if k.target not in skip]
         self.r_links = list(reference.links)
         self.s_order = {link.id: i for i, link in enumerate(self.s_links)}
         self.r_order = {link.id: i for i, link in enumerate(self.r_links)}
@@ -192,7 +200,7 @@ class _Judge:
             return "merged-premises"
         if target is not None and target in r.sources and r.target in mine and len(mine) == 1:
             return "wrong-direction"
-        if mine == theirs and target != r.target:
+        if mine == theirs and target is not None and target != r.target:
             return "wrong-target"
         return None
 

@@ -38,7 +38,14 @@ import numpy.typing as npt
 from ..model import ArgumentMap, Claim
 from .similarity import Lexicon, Wording, normalise
 
-__all__ = ["ClaimPair", "Match", "PairingSettings", "PreparedReference", "pair_claims"]
+__all__ = [
+    "ClaimPair",
+    "Match",
+    "PairingSettings",
+    "PreparedReference",
+    "pair_claims",
+    "question_claims",
+]
 
 Match = Literal["quote", "text", "paraphrase", "structure", "none"]
 
@@ -162,9 +169,11 @@ def pair_claims(
     """Pair the student's claims with the reference's; the pairing in reference order.
 
     Reference claims come first, in the reference's order, each with its student claim or
-    none; then the student's unpaired claims in the student's order.
+    none; then the student's unpaired claims in the student's order. A student claim that
+    is the map's question (a Kialo discussion's root, say) pairs with nothing.
     """
-    s_claims = list(student.claims)
+    questions = question_claims(student, ref.map)
+    s_claims = [c for c in student.claims if c.id not in questions]
     n_s, n_r = len(s_claims), len(ref.claims)
     if n_s == 0 or n_r == 0:
         return _lines(s_claims, ref, {}, np.zeros((n_s, n_r)), {})
@@ -176,7 +185,24 @@ def pair_claims(
     first = _assign(kinds)
     _add_structure(kinds, wording, first, student, s_claims, ref)
     chosen = _assign(kinds)
-    return _lines(s_claims, ref, chosen, wording, kinds)
+    lines = _lines(s_claims, ref, chosen, wording, kinds)
+    lines += [ClaimPair(None, c.id, "none", 0.0) for c in student.claims if c.id in questions]
+    return lines
+
+
+def question_claims(student: ArgumentMap, reference: ArgumentMap) -> set[str]:
+    """The student's claims that ask the question itself, not answer it.
+
+    A claim is taken for the question when it ends with a question mark and reads as
+    either map's question or as the student's title (a Kialo discussion's root).
+    """
+    asked = (reference.question, student.question, student.title)
+    questions = {normalise(q) for q in asked} - {""}
+    return {
+        c.id
+        for c in student.claims
+        if c.text.rstrip().endswith("?") and normalise(c.text) in questions
+    }
 
 
 def _normal_forms(claim: Claim) -> set[str]:
@@ -347,7 +373,7 @@ def _add_structure(
     paired_ref = {si: ref.claims[ri].id for si, ri in first.items()}
     for si, ri in zip(*np.nonzero(wording >= ref.settings.floor), strict=True):
         si, ri = int(si), int(ri)
-        mine = {paired_ref.get(s_index[n]) for n in s_neighbours[s_claims[si].id]}
+        mine = {paired_ref.get(s_index.get(n, -1)) for n in s_neighbours[s_claims[si].id]}
         agree = len(mine & ref.neighbours[ref.claims[ri].id])
         if not agree:
             continue
