@@ -31,7 +31,9 @@ def source_text() -> str:
     )
 
 
-def _map(title: str, claims: list[dict[str, Any]], links: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+def _map(
+    title: str, claims: list[dict[str, Any]], links: list[dict[str, Any]], **extra: Any
+) -> dict[str, Any]:
     return {"format": "argmap/1", "title": title, **extra, "claims": claims, "links": links}
 
 
@@ -108,12 +110,14 @@ PARAPHRASE = """\
 title: What went wrong in the USSR
 ===
 
-[State capitalism]: The Soviet Union was really a kind of state capitalism and not genuine socialism.
+[State capitalism]: The Soviet Union was really a kind of state capitalism and not genuine \
+socialism.
   + Factories and land belonged to the state.
   + A ruling class took decisions from above, controlled information and managed exploitation.
   + Counter-revolution and bureaucracy shaped the USSR.
 
-[Top down]: Soviet leaders talked in socialist language but ran a rigid top-down system protecting the elite.
+[Top down]: Soviet leaders talked in socialist language but ran a rigid top-down system \
+protecting the elite.
   + [Workers]: Workers and peasants were never truly in charge.
     + Censorship, repression and no real choice.
 

@@ -15,7 +15,8 @@ Signals, strongest first (each pair is labelled with the strongest that holds):
     match (ahead of the runner-up on both sides by ``margin``).
 ``structure``
     a wording score of at least ``floor`` where the claims' neighbours already pair: the
-    student links the claim to claims that pair with the reference claim's neighbours.
+    student links the claim, with the same kind of link and the same way round, to claims
+    that pair with the reference claim's neighbours.
 
 Candidates go into one maximum-weight matching (networkx), so no claim is paired twice;
 a quote outweighs a text match, which outweighs any paraphrase, and among paraphrases a
@@ -57,6 +58,7 @@ QUOTE_SEARCH_MIN = 15
 # paraphrase; the structure bonus only breaks near-ties among paraphrases.
 _TIER = {"quote": 4.0, "text": 3.0, "paraphrase": 1.0, "structure": 0.0}
 _STRUCTURE_BONUS = 0.05
+_ORDER_NUDGE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -347,15 +349,15 @@ def _clear_best(
     return out
 
 
-def _neighbours(m: ArgumentMap) -> dict[str, set[str]]:
-    """Claims joined by a link, either way (a link's co-premises are not neighbours)."""
-    out: dict[str, set[str]] = {c.id: set() for c in m.claims}
+def _neighbours(m: ArgumentMap) -> dict[str, set[tuple[str, str, str]]]:
+    """Each claim's links to other claims, as (other claim, link kind, "to" or "from")."""
+    out: dict[str, set[tuple[str, str, str]]] = {c.id: set() for c in m.claims}
     for link in m.links:
         if link.target in out:
             for source in link.sources:
                 if source in out:
-                    out[source].add(link.target)
-                    out[link.target].add(source)
+                    out[source].add((link.target, link.kind, "to"))
+                    out[link.target].add((source, link.kind, "from"))
     return out
 
 
@@ -373,7 +375,10 @@ def _add_structure(
     paired_ref = {si: ref.claims[ri].id for si, ri in first.items()}
     for si, ri in zip(*np.nonzero(wording >= ref.settings.floor), strict=True):
         si, ri = int(si), int(ri)
-        mine = {paired_ref.get(s_index.get(n, -1)) for n in s_neighbours[s_claims[si].id]}
+        mine = {
+            (paired_ref.get(s_index.get(other, -1)), kind, way)
+            for other, kind, way in s_neighbours[s_claims[si].id]
+        }
         agree = len(mine & ref.neighbours[ref.claims[ri].id])
         if not agree:
             continue
@@ -387,7 +392,9 @@ def _assign(kinds: _Candidates) -> dict[int, int]:
     """The maximum-weight matching of the candidates: student index to reference index."""
     graph = nx.Graph()
     for (si, ri), candidate in sorted(kinds.items()):
-        graph.add_edge(("s", si), ("r", ri), weight=candidate.weight)
+        # Exact ties go to the claims that come first in the maps.
+        order = _ORDER_NUDGE * (si + ri)
+        graph.add_edge(("s", si), ("r", ri), weight=candidate.weight - order)
     chosen: dict[int, int] = {}
     for component in nx.connected_components(graph):
         part = graph.subgraph(sorted(component))
