@@ -45,6 +45,8 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
     source_texts: dict[str, str] = field(default_factory=dict)
     name: str | None = None
+    #: The student's claims that state the question itself: neither paired nor extra.
+    questions: frozenset[str] = frozenset()
 
     # -- counts ------------------------------------------------------------------------------
 
@@ -68,7 +70,8 @@ class Comparison:
 
     @property
     def claims_extra(self) -> int:
-        return sum(1 for p in self.claims if p.student and not p.reference)
+        extra = [p.student for p in self.claims if p.student and not p.reference]
+        return sum(1 for s in extra if s not in self.questions)
 
     @property
     def link_errors(self) -> int:
@@ -176,7 +179,8 @@ class Reference:
         questions = frozenset(question_claims(m, self.map))
         verdicts = judge_links(m, self.map, ref_of, questions)
         kinds = _kind_differences(m, self.map, pairs) if _uses_kinds(m) else []
-        total = score(self.map, pairs, verdicts, kinds, self.rubric, self.roles)
+        counted = [p for p in pairs if p.student not in questions]
+        total = score(self.map, counted, verdicts, kinds, self.rubric, self.roles)
         return Comparison(
             student=m,
             reference=self.map,
@@ -188,6 +192,7 @@ class Reference:
             notes=self._notes(m, loaded.texts, pairs),
             source_texts=self.source_texts,
             name=name,
+            questions=questions,
         )
 
     def _notes(self, m: ArgumentMap, texts: dict[str, str], pairs: list[ClaimPair]) -> list[str]:

@@ -68,7 +68,7 @@ class Feedback:
 
     # -- naming things -----------------------------------------------------------------------
 
-    def mine(self, claim_id: str, limit: int = 90) -> str:
+    def mine(self, claim_id: str, limit: int = 120) -> str:
         """A student's claim, in the student's words (its title when it has one)."""
         claim = self.s_claims[claim_id]
         return name_of(claim.title or claim.text, limit)

@@ -43,7 +43,7 @@ class Sentence:
     verdict: str = ""
 
 
-def name_of(text: str, limit: int = 90) -> str:
+def name_of(text: str, limit: int = 120) -> str:
     """A claim named in a sentence: short, in single quotes, without its full stop."""
     name = short(text, limit)
     return f"'{name[:-1] if name.endswith('.') else name}'"
