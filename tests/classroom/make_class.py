@@ -17,6 +17,15 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CLASS = HERE / "data" / "class"
+#: The teacher notebook's smaller class (docs/notebooks/04-grading-a-class.ipynb).
+NOTEBOOK_CLASS = REPO / "docs" / "notebooks" / "data" / "class"
+NOTEBOOK_FILES = (
+    "alice-perfect-copy.json",
+    "bob-link-errors.json",
+    "carol-paraphrase.argdown",
+    "frank-broken.json",
+    "gina-kialo.txt",
+)
 REFERENCE = REPO / "data" / "claims.json"
 
 
@@ -253,9 +262,12 @@ def contents() -> dict[str, str]:
 
 def main() -> int:
     CLASS.mkdir(parents=True, exist_ok=True)
+    NOTEBOOK_CLASS.mkdir(parents=True, exist_ok=True)
     for name, text in contents().items():
         (CLASS / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(FILES)} files to {CLASS}")
+        if name in NOTEBOOK_FILES:
+            (NOTEBOOK_CLASS / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(FILES)} files to {CLASS}, {len(NOTEBOOK_FILES)} to {NOTEBOOK_CLASS}")
     return 0
 
 

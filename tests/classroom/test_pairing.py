@@ -13,7 +13,7 @@ from argmap.classroom import Reference, compare
 from argmap.classroom.similarity import Lexicon, Wording, normalise, stem
 
 from .conftest import CLASS, REFERENCE
-from .make_class import contents
+from .make_class import NOTEBOOK_CLASS, NOTEBOOK_FILES, contents
 
 REF_IDS = [c.id for c in argmap.load(REFERENCE).claims]
 
@@ -27,6 +27,9 @@ def test_class_files_are_current() -> None:
     # The committed class is what make_class.py writes: edit the script, not the files.
     for name, text in contents().items():
         assert (CLASS / name).read_text(encoding="utf-8") == text, name
+        if name in NOTEBOOK_FILES:
+            assert (NOTEBOOK_CLASS / name).read_text(encoding="utf-8") == text, name
+    assert sorted(p.name for p in NOTEBOOK_CLASS.iterdir()) == sorted(NOTEBOOK_FILES)
 
 
 def test_perfect_copy_with_renamed_ids_pairs_every_claim(reference: Reference) -> None:

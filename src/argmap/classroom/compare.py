@@ -222,7 +222,10 @@ class Reference:
 
 
 def compare(
-    student: MapLike, reference: MapLike, *, rubric: Rubric | str | Path | None = None
+    student: MapLike,
+    reference: MapLike | Reference,
+    *,
+    rubric: Rubric | str | Path | None = None,
 ) -> Comparison:
     """Compare a student's map with a reference map.
 
@@ -230,7 +233,8 @@ def compare(
     ----------
     student, reference : ArgumentMap or path
         Maps, or files in any format argmap reads (argmap JSON, Argdown, Kialo, ...);
-        a file's quotes are checked against the sources beside it.
+        a file's quotes are checked against the sources beside it. The reference may also
+        be a prepared :class:`Reference` (its rubric is then used).
     rubric : Rubric or path, optional
         What counts and how much (a TOML or JSON file); by default the rubric argmap ships.
 
@@ -257,6 +261,8 @@ def compare(
     >>> [v.verdict for v in result.links if v.student]
     ['wrong-kind']
     """
+    if isinstance(reference, Reference):
+        return reference.compare(student)
     return Reference(reference, rubric).compare(student)
 
 
