@@ -148,9 +148,21 @@ class _Judge:
     def settle(self, level: int) -> None:
         s_links = [k for k in self.s_links if self.s_level[k.id] == level]
         r_links = [r for r in self.r_links if self.r_level[r.id] == level]
+        # Only student links that share a target or the premises can get a verdict:
+        # indexing them keeps a map of a thousand links from being judged pair by pair.
+        by_target: dict[str | None, list[Link]] = {}
+        by_premises: dict[frozenset[str], list[Link]] = {}
+        for k in s_links:
+            by_target.setdefault(self._target(k), []).append(k)
+            by_premises.setdefault(self._premises(k), []).append(k)
         candidates = []
         for r in r_links:
-            for k in s_links:
+            theirs = frozenset(s for s in r.sources if s in self.paired_ref)
+            near = {k.id: k for k in by_target.get(r.target, ())}
+            for source in r.sources:
+                near.update((k.id, k) for k in by_target.get(source, ()))
+            near.update((k.id, k) for k in by_premises.get(theirs, ()))
+            for k in near.values():
                 verdict = self._verdict(r, k)
                 if verdict is not None:
                     candidates.append((self._rank(r, k, verdict), r.id, k.id, verdict))
@@ -160,6 +172,9 @@ class _Judge:
                 self.used_r[r_id] = self.used_s[k_id] = verdict
                 if verdict in _SAME_INFERENCE:
                     self.link_of.setdefault(k_id, r_id)
+
+    def _premises(self, k: Link) -> frozenset[str]:
+        return frozenset(self.ref_of[s] for s in k.sources if s in self.ref_of)
 
     def _rank(self, r: Link, k: Link, verdict: Verdict) -> tuple[int, int, int]:
         # A kind error over only some of the premises is settled after the premise

@@ -389,23 +389,46 @@ def _add_structure(
 
 
 def _assign(kinds: _Candidates) -> dict[int, int]:
-    """The maximum-weight matching of the candidates: student index to reference index."""
-    graph = nx.Graph()
-    for (si, ri), candidate in sorted(kinds.items()):
-        # Exact ties go to the claims that come first in the maps.
-        order = _ORDER_NUDGE * (si + ri)
-        graph.add_edge(("s", si), ("r", ri), weight=candidate.weight - order)
+    """The maximum-weight matching of the candidates: student index to reference index.
+
+    The candidates fall apart into many small groups (claims that compete for nothing
+    else); each group is matched on its own, and one with a single candidate directly.
+    """
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for (si, ri), root in _components(kinds).items():
+        groups.setdefault(root, []).append((si, ri))
     chosen: dict[int, int] = {}
-    for component in nx.connected_components(graph):
-        part = graph.subgraph(sorted(component))
-        if part.number_of_edges() == 1:
-            edges = list(part.edges)
-        else:
-            edges = list(nx.max_weight_matching(part))
-        for a, b in edges:
+    for edges in groups.values():
+        if len(edges) == 1:
+            chosen[edges[0][0]] = edges[0][1]
+            continue
+        graph = nx.Graph()
+        for si, ri in sorted(edges):
+            # Exact ties go to the claims that come first in the maps.
+            order = _ORDER_NUDGE * (si + ri)
+            graph.add_edge(("s", si), ("r", ri), weight=kinds[(si, ri)].weight - order)
+        for a, b in nx.max_weight_matching(graph):
             s, r = (a, b) if a[0] == "s" else (b, a)
             chosen[s[1]] = r[1]
     return chosen
+
+
+def _components(kinds: _Candidates) -> dict[tuple[int, int], int]:
+    """Each candidate's group: candidates sharing a claim, directly or not, share one."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for si, ri in kinds:
+        # Student claims as even numbers, reference claims as odd: one table for both.
+        a, b = find(2 * si), find(2 * ri + 1)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {(si, ri): find(2 * si) for si, ri in sorted(kinds)}
 
 
 def _lines(

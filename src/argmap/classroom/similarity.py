@@ -15,6 +15,7 @@ Pairing a student's claim with a reference claim by wording uses two signals fro
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -58,6 +59,7 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.replace("'", "")).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light stem: plurals, possessives, -ing, -ed and -ly off, so inflections agree.
 
