@@ -18,9 +18,7 @@ renamed, some claims and links left out or added, and some links wrong):
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -83,7 +81,8 @@ def student_map(ref: ArgumentMap, seed: int) -> ArgumentMap:
     links = []
     for link in ref.links:
         if link.sources[0] in new_id and link.target in new_id and rng.random() < 0.8:
-            kind = link.kind if rng.random() < 0.9 else ("attack" if link.kind == "support" else "support")
+            flipped = "attack" if link.kind == "support" else "support"
+            kind = link.kind if rng.random() < 0.9 else flipped
             links.append(Link(id=f"k{len(links)}", kind=kind, sources=[new_id[link.sources[0]]],
                               target=new_id[link.target]))  # fmt: skip
     return ArgumentMap(title=f"Student {seed}", claims=claims, links=links)
@@ -130,7 +129,9 @@ def bench_cli(runs: int) -> None:
         files = sorted(str(p) for p in (folder / "class").iterdir())
         grade_cmd = [*ARGMAP, "grade", "--reference", str(folder / "reference.json"),
                      str(folder / "class"), "-o", str(folder / "g.csv")]  # fmt: skip
-        ours, _ = median_time(lambda: subprocess.run(grade_cmd, check=True, capture_output=True), runs)
+        ours, _ = median_time(
+            lambda: subprocess.run(grade_cmd, check=True, capture_output=True), runs
+        )
         peer, _ = median_time(
             lambda: subprocess.run([*ARGMAP, "validate", *files], check=True, capture_output=True),
             runs,
@@ -180,7 +181,6 @@ def main() -> int:
     bench_cli(args.runs)
     if not args.skip_scale:
         bench_scale()
-    _ = json, resource
     return 0
 
 
