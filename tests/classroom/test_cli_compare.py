@@ -75,3 +75,17 @@ def test_bad_student_files(name: str, expected: str, capsys: pytest.CaptureFixtu
     status, out, err = run([str(CLASS / name), str(REFERENCE)], capsys)
     assert status == 1 and out == ""
     assert expected in err and "Traceback" not in err
+
+
+def test_a_student_file_is_held_to_submission_limits(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argmap.classroom.loading as loading
+
+    monkeypatch.setattr(loading, "MAX_SUBMISSION_CLAIMS", 3)
+    status, _, err = run([str(CLASS / "carol-paraphrase.argdown"), str(REFERENCE)], capsys)
+    assert status == 1
+    assert "11 claims, over the 3 a submission may have" in err
+    monkeypatch.setattr(loading, "MAX_SUBMISSION_BYTES", 100)
+    status, _, err = run([str(CLASS / "alice-perfect-copy.json"), str(REFERENCE)], capsys)
+    assert status == 1 and "over the 100 a submission may have" in err

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArgmapError
 from ..model import ArgumentMap
@@ -21,6 +21,9 @@ from .loading import LoadedMap, load_map
 from .pairing import ClaimPair, PreparedReference, _source_keys, pair_claims, question_claims
 from .rubric import Rubric, default_rubric, load_rubric
 from .score import KindDifference, Score, score
+
+if TYPE_CHECKING:
+    from .feedback import Feedback
 
 __all__ = ["Comparison", "Reference", "compare"]
 
@@ -123,7 +126,7 @@ class Comparison:
         """:meth:`to_dict` as indented JSON text with a trailing newline (byte-stable)."""
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
-    def feedback(self, *, reveal: bool = False) -> Any:
+    def feedback(self, *, reveal: bool = False) -> Feedback:
         """The feedback for the student (:class:`argmap.classroom.feedback.Feedback`)."""
         from .feedback import Feedback
 
@@ -162,13 +165,22 @@ class Reference:
         self.source_texts = loaded.texts
 
     def compare(
-        self, student: MapLike, *, texts: dict[str, str] | None = None, name: str | None = None
+        self,
+        student: MapLike,
+        *,
+        texts: dict[str, str] | None = None,
+        name: str | None = None,
+        submission: bool = False,
     ) -> Comparison:
-        """Compare one student's map (a map, or a file in any format argmap reads)."""
+        """Compare one student's map (a map, or a file in any format argmap reads).
+
+        ``texts`` are the student's source texts for a map given as a map; ``submission``
+        holds a file to a submission's limits (size and claims, as ``argmap grade`` does).
+        """
         if isinstance(student, ArgumentMap):
             loaded = LoadedMap(student, dict(texts or {}))
         else:
-            loaded = _load(student)
+            loaded = load_map(student, submission=submission)
             name = name or str(student)
         return self._compare(loaded, name)
 

@@ -36,7 +36,8 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..classroom import Reference
 
-    comparison = Reference(args.reference, args.rubric).compare(args.student)
+    # The student's file is untrusted: held to a submission's size and claim limits.
+    comparison = Reference(args.reference, args.rubric).compare(args.student, submission=True)
     if args.format == "json":
         text = comparison.to_json()
     else:
