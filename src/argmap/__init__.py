@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from . import analysis, examples, formats, graph, render, report, summary
     from .analysis import analyze, explain, lint, strengths
     from .anchor import find_span
+    from .classroom import compare
     from .formats import read, write
     from .graph import to_networkx
     from .render import to_dot, to_mermaid, to_svg
@@ -74,6 +75,7 @@ _LAZY = {
     "html_report": (".report", "html_report"),
     "Summary": (".summary", "Summary"),
     "summarize": (".summary", "summarize"),
+    "compare": (".classroom", "compare"),
 }
 
 
@@ -124,6 +126,7 @@ __all__ = [
     "UnknownNameError",
     "analysis",
     "analyze",
+    "compare",
     "dump",
     "dumps",
     "examples",

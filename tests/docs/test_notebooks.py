@@ -16,8 +16,8 @@ NOTEBOOKS = sorted((REPO / "docs" / "notebooks").glob("*.ipynb"))
 MISTAKES = {"02-build-your-own-map": ["AM101", "AM014", "AM015", "AM011"]}
 
 
-def test_there_are_three_notebooks() -> None:
-    assert [p.name[:3] for p in NOTEBOOKS] == ["01-", "02-", "03-"]
+def test_there_are_four_notebooks() -> None:
+    assert [p.name[:3] for p in NOTEBOOKS] == ["01-", "02-", "03-", "04-"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -33,6 +33,8 @@ COMMANDS: tuple[str, ...] = (
     "analyze",
     "lint",
     "af",
+    "compare",
+    "grade",
     "slides",
     "worksheet",
 )
