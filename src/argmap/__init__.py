@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .anchor import find_span
     from .formats import read, write
     from .graph import to_networkx
+    from .judgements import judge
     from .render import to_dot, to_mermaid, to_svg
     from .report import html_report
     from .summary import Summary, summarize
@@ -73,6 +74,7 @@ _LAZY = {
     "html_report": (".report", "html_report"),
     "Summary": (".summary", "Summary"),
     "summarize": (".summary", "summarize"),
+    "judge": (".judgements", "judge"),
 }
 
 
@@ -131,6 +133,7 @@ __all__ = [
     "graph",
     "html_report",
     "io",
+    "judge",
     "lint",
     "load",
     "loads",

@@ -1,0 +1,186 @@
+"""Per-student views: where one rater's ratings differ from the rest of the class.
+
+A student is compared with the *rest* of the class: for each item they rated, the mean
+rating of everyone else who rated it (leave-one-out), so a student's own rating does not
+pull the class towards them (in a class of ten it would make up a tenth of the mean).
+Items nobody else rated have no comparison and are listed without one.
+
+``difference`` is the student's rating minus the rest of the class's mean: positive when the
+student found the item more convincing than the others did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .._words import unknown_name
+
+if TYPE_CHECKING:
+    from .summary import Judgement
+
+__all__ = ["StudentRow", "StudentSummary", "StudentView", "student_summaries", "student_view"]
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    """One item a student rated: their rating, the others' mean, and the difference."""
+
+    id: str
+    kind: str
+    rating: float
+    others: float | None
+    difference: float | None
+    line: int
+
+    def to_dict(self, digits: int = 6) -> dict[str, Any]:
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, digits)
+
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "rating": r(self.rating),
+            "others_mean": r(self.others),
+            "difference": r(self.difference),
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
+class StudentView:
+    """A student's ratings, the items where they differ most from the others first."""
+
+    name: str
+    rows: list[StudentRow]
+    mean_abs_difference: float | None
+
+    def to_dict(self, digits: int = 6) -> dict[str, Any]:
+        mad = self.mean_abs_difference
+        return {
+            "rater": self.name,
+            "n": len(self.rows),
+            "mean_abs_difference": None if mad is None else round(mad, digits),
+            "items": [row.to_dict(digits) for row in self.rows],
+        }
+
+
+@dataclass(frozen=True)
+class StudentSummary:
+    """One line per student: how many items, how far from the others, and where most."""
+
+    name: str
+    n: int
+    mean_abs_difference: float | None
+    most_different: str | None
+    difference: float | None
+
+    def to_dict(self, digits: int = 6) -> dict[str, Any]:
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, digits)
+
+        return {
+            "rater": self.name,
+            "n": self.n,
+            "mean_abs_difference": r(self.mean_abs_difference),
+            "most_different": self.most_different,
+            "difference": r(self.difference),
+        }
+
+
+def _differences(j: Judgement) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Each counted rating and the rest of the class's mean for its item (NaN if none)."""
+    r = j.ratings
+    values = r.values()
+    n = j.stats["n"][r.item]
+    total = j.stats["sum"][r.item]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        others = np.where(n > 1, (total - values) / (n - 1), np.nan)
+    return values, others
+
+
+def student_view(j: Judgement, name: str) -> StudentView:
+    """The view of the rater called ``name`` (see the module docstring).
+
+    Examples
+    --------
+    >>> import argmap
+    >>> from argmap.judgements import ratings_from_rows
+    >>> m = argmap.ArgumentMap()
+    >>> m.claim("t", "Thesis.")
+    't'
+    >>> rows = [("ann", "t", 4), ("bo", "t", 1), ("cy", "t", 1)]
+    >>> view = argmap.judge(m, ratings_from_rows(rows, m)).student("ann")
+    >>> view.rows[0].others, view.rows[0].difference
+    (1.0, 3.0)
+    """
+    r = j.ratings
+    try:
+        code = r.raters.index(name)
+    except ValueError:
+        raise unknown_name("rater", name, sorted(r.raters)) from None
+    values, others = _differences(j)
+    mine = np.flatnonzero(r.rater == code)
+    rows = []
+    for k in mine.tolist():
+        i = int(r.item[k])
+        other = float(others[k])
+        has = other == other  # not NaN
+        rows.append(
+            StudentRow(
+                r.items.ids[i],
+                r.items.kind(i),
+                float(values[k]),
+                other if has else None,
+                float(values[k]) - other if has else None,
+                int(r.line[k]),
+            )
+        )
+    order = {item_id: k for k, item_id in enumerate(r.items.ids)}
+    rows.sort(key=lambda row: (row.difference is None, -abs(row.difference or 0.0), order[row.id]))
+    diffs = [abs(row.difference) for row in rows if row.difference is not None]
+    mad = sum(diffs) / len(diffs) if diffs else None
+    return StudentView(name, rows, mad)
+
+
+def student_summaries(j: Judgement) -> list[StudentSummary]:
+    """Every rater, the one furthest from the others first (then by name).
+
+    "Furthest" is the mean absolute difference over the items they rated that others rated
+    too; ``most_different`` is the item with the largest absolute difference (the first in
+    map order on a tie).
+    """
+    r = j.ratings
+    n_raters = len(r.raters)
+    values, others = _differences(j)
+    diff = values - others
+    compared = ~np.isnan(diff)
+    absdiff = np.where(compared, np.abs(diff), 0.0)
+    rated = np.bincount(r.rater, minlength=n_raters)
+    n_compared = np.bincount(r.rater, weights=compared, minlength=n_raters)
+    total = np.bincount(r.rater, weights=absdiff, minlength=n_raters)
+    largest = np.full(n_raters, -1.0)
+    np.maximum.at(largest, r.rater[compared], absdiff[compared])
+    # The row holding each rater's largest difference: the lowest item index among ties.
+    at = np.flatnonzero(compared & (absdiff == largest[r.rater]))
+    at = at[np.lexsort((r.item[at], r.rater[at]))]
+    first_rater, first = np.unique(r.rater[at], return_index=True)
+    best_row = np.full(n_raters, -1, dtype=np.int64)
+    best_row[first_rater] = at[first]
+    out = []
+    for code, name in enumerate(r.raters):
+        k = int(best_row[code])
+        mad = float(total[code] / n_compared[code]) if n_compared[code] else None
+        out.append(
+            StudentSummary(
+                name,
+                int(rated[code]),
+                mad,
+                r.items.ids[int(r.item[k])] if k >= 0 else None,
+                float(diff[k]) if k >= 0 else None,
+            )
+        )
+    out.sort(key=lambda s: (s.mean_abs_difference is None, -(s.mean_abs_difference or 0.0), s.name))
+    return out
