@@ -57,7 +57,15 @@ def describe(j: Judgement, item_id: str) -> str:
         claim = m.get_claim(item_id)
         return clean(claim.title or claim.text)
     link = m.get_link(item_id)
-    verb = "supports" if link.kind == "support" else "attacks"
+    on_link = link.target in {x.id for x in m.links}
+    verb = {
+        ("support", False): "support",
+        ("attack", False): "attack",
+        ("support", True): "warrant",
+        ("attack", True): "undercut",
+    }[(link.kind, on_link)]
+    if len(link.sources) == 1:
+        verb += "s"
     return f"{' + '.join(link.sources)} {verb} {link.target}"
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._words import unknown_name
+from ..errors import UnknownNameError
 
 if TYPE_CHECKING:
     from .summary import Judgement
@@ -120,6 +121,9 @@ def student_view(j: Judgement, name: str) -> StudentView:
     try:
         code = r.raters.index(name)
     except ValueError:
+        same = [x for x in r.raters if x.casefold() == name.casefold()]
+        if len(same) == 1:  # names are matched exactly: say which spelling is in the table
+            raise UnknownNameError(f"no rater {name!r} (did you mean {same[0]!r}?)") from None
         raise unknown_name("rater", name, sorted(r.raters)) from None
     values, others = _differences(j)
     mine = np.flatnonzero(r.rater == code)
