@@ -14,9 +14,10 @@ come in) for a generated map of ``items`` claims, then times in fresh processes:
   checks nothing.
 
 Each figure is the median of ``--runs`` runs (default 3) of the timed part only (imports
-and the map's construction excluded): wall and CPU seconds, rows per second, and the peak
-resident memory of the whole process (``wait4``), which includes the interpreter and the
-libraries. The ratio is argmap's median over pandas's, same run, same file.
+and the map's construction excluded): wall and CPU seconds, rows per CPU second (on a shared
+machine the wall time says more about the other processes), and the peak resident memory of
+the whole process (``wait4``), which includes the interpreter and the libraries. The ratio
+is argmap's median over pandas's, same run, same file; runs are interleaved.
 
     .venv/bin/python benchmarks/bench_judgements.py [--raters 10000] [--items 1000]
         [--runs 3] [--core] [--dir benchmarks/.cache/judgements]
@@ -146,7 +147,8 @@ def main() -> None:
         for name, program, mode in modes:
             results[name].append(run_child(program, path, args.items, mode))
     print(
-        f"{'':12} {'wall s':>7} {'cpu s':>7} {'rows/s':>12} {'peak MB':>8}  (median of {args.runs})"
+        f"{'':12} {'wall s':>7} {'cpu s':>7} {'rows/cpu-s':>12} {'peak MB':>8}"
+        f"  (median of {args.runs})"
     )
     medians = {}
     for name, samples in results.items():
@@ -154,7 +156,7 @@ def main() -> None:
         cpu = statistics.median(s.cpu for s in samples)
         peak = statistics.median(s.peak for s in samples)
         medians[name] = (wall, cpu)
-        print(f"{name:12} {wall:7.2f} {cpu:7.2f} {rows / wall:12,.0f} {peak:8.0f}")
+        print(f"{name:12} {wall:7.2f} {cpu:7.2f} {rows / cpu:12,.0f} {peak:8.0f}")
     peer_wall, peer_cpu = medians["pandas"]
     for name, (wall, cpu) in medians.items():
         if name != "pandas":

@@ -125,3 +125,34 @@ def test_diagram_in_black_and_white_and_as_dot() -> None:
     assert "judgement key" not in j.to_dot(legend=False).source
     with pytest.raises(argmap.RenderError, match="leave out status"):
         j.to_dot(status={"stress": "accepted"})
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def test_docs_picture_is_what_argmap_draws_now(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz dot not installed")
+    data = Path(__file__).resolve().parents[2] / "data"
+    j = argmap.judge(argmap.load(data / "claims.json"), data / "ratings/class-claims.csv")
+    fresh = tmp_path / "fresh.svg"
+    j.render(fresh, focus="pos-failed-solidarity", depth=1)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+
+    def looks(path: Path) -> dict[str, tuple[str | None, str | None]]:
+        root = ET.parse(path).getroot()
+        assert root.get("role") == "img"
+        out = {}
+        for group in root.iterfind(".//s:g[@class='node']", ns):
+            shape = group.find("s:path", ns)
+            if shape is None:
+                shape = group.find("s:polygon", ns)
+            if shape is not None:
+                out[group.get("id", "")] = (shape.get("fill"), shape.get("stroke-width"))
+        return out
+
+    committed = looks(DOCS / "diagrams" / "judged-focus.svg")
+    assert committed == looks(fresh)
+    assert "judgement-key-split" in committed

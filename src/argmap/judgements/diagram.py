@@ -5,8 +5,8 @@
   number).
 * Its **border** is the spread: width ``1 + 5 × spread / (half the scale)``, so a claim the
   class agrees on has a thin line and one that splits the class in two at the ends a line six
-  times as thick; in colour it also shades from grey to red as the spread grows, but the
-  width alone tells it (and carries it in a black-and-white print).
+  times as thick; in colour it also shades from grey to red with the disagreement index, but
+  the width alone tells it (and carries it in a black-and-white print).
 * A claim nobody rated has a dotted border and no fill.
 * A rated link's **line width** is ``0.8 + 3.2 ×`` the class's rescaled mean rating of it.
 
@@ -81,7 +81,12 @@ def judgement_look(
             continue
         status[s.id] = round(j.scale.rescale(s.mean), 6)
         relative = s.spread / half
-        styles[s.id] = {"penwidth": str(border_width(relative)), "color": _blend(relative, bw)}
+        # Width by the spread; colour by the disagreement index (the spread squared, in
+        # these units), so a usual spread stays grey and only a split class turns red.
+        styles[s.id] = {
+            "penwidth": str(border_width(relative)),
+            "color": _blend(min(relative * relative, 1.0), bw),
+        }
     for s in j.links:
         if s.mean is not None:
             styles[s.id] = {"penwidth": str(round(0.8 + 3.2 * j.scale.rescale(s.mean), 2))}
@@ -141,6 +146,7 @@ def _key(j: Judgement, prefix: str, bw: bool, titles: dict[str, str]) -> list[st
         ("split", "split at both ends: thick", "#FFFFFF", 6.0, _blend(1, bw), ""),
         ("unrated", "not rated", "#FFFFFF", 1.0, _blend(0, bw), ",dotted"),
     ]
+
     key_id = f"{prefix}judgement-key"
     titles[key_id] = "Key to the class's ratings"
     label = dot_string(display_text(f"The class's ratings ({n} rater{'s' if n != 1 else ''})"))
@@ -157,8 +163,10 @@ def _key(j: Judgement, prefix: str, bw: bool, titles: dict[str, str]) -> list[st
             f'fillcolor="{fill}" color="{color}" penwidth={width} fontsize=9 height=0.2 '
             f'margin="0.1,0.05" label={dot_string(display_text(text))}]\n'
         )
-    # Invisible edges keep the samples in one column, in reading order.
+    # One rank, the samples side by side; invisible edges within a rank run left to right,
+    # which keeps them in reading order.
     names = [f'"judgement key {s[0]}"' for s in samples]
+    out.append(f"\t\t{{rank=same; {' '.join(names)}}}\n")
     out += [f"\t\t{a} -> {b} [style=invis]\n" for a, b in itertools.pairwise(names)]
     out.append("\t}\n")
     return out
