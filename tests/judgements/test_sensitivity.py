@@ -125,3 +125,18 @@ def test_a_map_without_positions_uses_its_conclusions() -> None:
     assert [p.id for p in c.positions] == ["t"]
     assert c.positions[0].most_sensitive is not None
     assert c.positions[0].most_sensitive.item == "r"
+
+
+def test_only_what_leads_to_a_position_is_moved_and_big_maps_are_skipped() -> None:
+    m = homework_map()
+    m.claim("aside", "A claim on its own.")
+    j = argmap.judge(m, [("a", "aside", 4), ("a", "stress", 1), ("b", "stress", 3)])
+    c = j.strengths()
+    assert c.skipped is None
+    assert all(e.item != "aside" for p in c.positions for e in p.effects)
+    # 1 moved rating x 2 ways x 11 claims and links = 22 evaluations of a node
+    small = j.strengths(budget=21)
+    assert small.skipped is not None and "moving 1 rating in" in small.skipped
+    assert "2 evaluations of the whole map" in small.skipped
+    assert all(p.effects == [] for p in small.positions)
+    assert small.positions[0].class_strength == c.positions[0].class_strength

@@ -283,13 +283,15 @@ class Collector:
         bad_codes = np.concatenate([b[1] for b in self.bad] or [np.zeros(0, np.int32)])
         names = tuple(self.rater_code)
         replaced = list(_superseded(superseded, rater_names=names, items=self.items))
-        # Raters whose every row was skipped are not raters of anything: renumber the rest.
-        used = np.flatnonzero(_marks(rater, len(names)))
-        if used.size < len(names):
+        # Raters whose every row was skipped are not raters of anything; the others are
+        # numbered in the order of their names, whichever way the rows were read.
+        used = np.flatnonzero(_marks(rater, len(names))).tolist()
+        used.sort(key=names.__getitem__)
+        if used != list(range(len(names))):
             renumber = np.full(len(names), -1, dtype=np.int32)
-            renumber[used] = np.arange(used.size, dtype=np.int32)
+            renumber[used] = np.arange(len(used), dtype=np.int32)
             rater = renumber[rater]
-        raters = tuple(names[k] for k in used.tolist())
+        raters = tuple(names[k] for k in used)
         return Ratings(
             items=self.items,
             scale=self.scale,

@@ -171,6 +171,8 @@ class ItemIndex:
 class Ratings:
     """The rows of a ratings table that count, as arrays, and the rows that do not.
 
+    ``raters`` are in the order of their names (the raters of at least one counted row).
+
     Row ``k`` says rater ``raters[rater[k]]`` gave item ``items.ids[item[k]]`` the rating
     ``levels[code[k]]``, on line ``line[k]`` of the file. ``levels`` are the distinct ratings
     given, in increasing order. Build one with :func:`read_ratings` (a file),

@@ -161,6 +161,8 @@ def _strength_lines(c: StrengthComparison, item: Callable[[str], str]) -> list[s
         lines.append(line)
     if not c.converged:
         lines.append("(the strengths did not converge: the map has cycles; last iterate shown)")
+    if c.skipped:
+        lines.append(f"({c.skipped}; in Python, j.strengths(budget=None) computes it)")
     return lines
 
 

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
-from ..analysis.gradual import METHODS, evaluate, to_qbaf
+from .._words import counted
+from ..analysis.gradual import METHODS, QBAF, evaluate, to_qbaf
 from ..errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -33,6 +35,8 @@ __all__ = ["Effect", "PositionStrength", "StrengthComparison", "compare_strength
 
 #: How many effects each position lists.
 EFFECTS_SHOWN = 5
+#: Node evaluations the sensitivity may take (moves × claims and links): about ten seconds.
+BUDGET = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -96,20 +100,29 @@ class StrengthComparison:
     step: float
     positions: list[PositionStrength]
     converged: bool
+    #: Why no effects were computed (the map too large for the budget), or None.
+    skipped: str | None = None
 
     def to_dict(self, digits: int = 6) -> dict[str, Any]:
         return {
             "method": self.method,
             "step": self.step,
             "converged": self.converged,
+            "sensitivity_skipped": self.skipped,
             "positions": [p.to_dict(digits) for p in self.positions],
         }
 
 
 def compare_strengths(
-    j: Judgement, method: str = "dfquad", *, step: float = 1.0
+    j: Judgement, method: str = "dfquad", *, step: float = 1.0, budget: int | None = BUDGET
 ) -> StrengthComparison:
     """Each position's strength from the map and from the class, and what it hinges on.
+
+    Only the rated items from which a link path leads to a position are moved (no other can
+    change a position's strength). Each move is one evaluation of the whole map, so the work
+    is about (items moved) × (claims and links); above ``budget`` of that (the default, about
+    ten seconds) the effects are not computed and :attr:`StrengthComparison.skipped` says
+    so. ``budget=None`` computes them whatever the size.
 
     Examples
     --------
@@ -147,8 +160,17 @@ def compare_strengths(
     at = np.array([index[p] for p in positions], dtype=np.int64)
     shift = step / scale.width
     converged = ok_map and ok_class
+    upstream = _ancestors(q, at)
+    moved = [i for i in rated.tolist() if i in upstream]
+    skipped = None
+    if budget is not None and 2 * len(moved) * q.base.size > budget:
+        skipped = (
+            f"sensitivity not computed: moving {counted(len(moved), 'rating{|s}')} in a map of "
+            f"{q.base.size} claims and links is {2 * len(moved)} evaluations of the whole map"
+        )
+        moved = []
     ups, downs = [], []
-    for i in rated.tolist():
+    for i in moved:
         deltas = []
         for sign in (1.0, -1.0):
             base = class_base.copy()
@@ -162,7 +184,7 @@ def compare_strengths(
     for k, pid in enumerate(positions):
         effects = [
             Effect(q.names[i], j.ratings.items.kind(i), float(up[k]), float(down[k]))
-            for i, up, down in zip(rated.tolist(), ups, downs, strict=True)
+            for i, up, down in zip(moved, ups, downs, strict=True)
             if i != at[k]  # a position's own rating moves it trivially: not what it hinges on
         ]
         effects.sort(key=lambda e: -abs(e.largest))  # stable: map order among ties
@@ -170,7 +192,25 @@ def compare_strengths(
         out.append(
             PositionStrength(pid, float(map_values[at[k]]), float(class_values[at[k]]), effects)
         )
-    return StrengthComparison(method, float(step), out, converged)
+    return StrengthComparison(method, float(step), out, converged, skipped)
+
+
+def _ancestors(q: QBAF, targets: npt.NDArray[np.int64]) -> set[int]:
+    """The nodes from which an edge path (or a premise of a link on one) reaches a target."""
+    feeds: dict[int, list[int]] = {}
+    for a, b in zip(q.src.tolist(), q.dst.tolist(), strict=True):
+        feeds.setdefault(b, []).append(a)
+    for link in np.flatnonzero(np.diff(q.prem_ptr) > 0).tolist():
+        premises = q.prem_idx[q.prem_ptr[link] : q.prem_ptr[link + 1]].tolist()
+        feeds.setdefault(link, []).extend(premises)
+    seen = set(targets.tolist())
+    stack = list(seen)
+    while stack:
+        for parent in feeds.get(stack.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
 
 
 def _positions(j: Judgement) -> list[str]:

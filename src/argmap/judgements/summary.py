@@ -268,11 +268,14 @@ class Judgement:
 
         return student_summaries(self)
 
-    def strengths(self, method: str = "dfquad", *, step: float = 1.0) -> StrengthComparison:
-        """The positions' strength from the class's ratings vs the map's confidences."""
+    def strengths(
+        self, method: str = "dfquad", *, step: float = 1.0, budget: int | None = 20_000_000
+    ) -> StrengthComparison:
+        """The positions' strength from the class's ratings vs the map's confidences, and
+        the rating each hinges on (see :mod:`argmap.judgements.sensitivity`)."""
         from .sensitivity import compare_strengths
 
-        return compare_strengths(self, method, step=step)
+        return compare_strengths(self, method, step=step, budget=budget)
 
     def to_dict(self, *, strengths: str | None = "dfquad") -> dict[str, Any]:
         """Everything as plain data, in a stable order (the JSON output)."""
