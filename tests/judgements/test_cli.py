@@ -115,8 +115,8 @@ def test_skipped_rows_fail_unless_allowed(
     status, out, err = run(capsys, str(mp), str(ratings), "--format", "json")
     assert status == 1
     assert json.loads(out)["invalid_rows"] == [
-        {"line": 11, "message": "no item 'stres' (did you mean 'stress'?)"},
-        {"line": 12, "message": "rating 12 is outside the scale 0 to 4"},
+        {"file": str(ratings), "line": 11, "message": "no item 'stres' (did you mean 'stress'?)"},
+        {"file": str(ratings), "line": 12, "message": "rating 12 is outside the scale 0 to 4"},
     ]
     assert f"{ratings}:11: no item 'stres' (did you mean 'stress'?)" in err
     assert f"argmap: 2 rows of {ratings} skipped; the report counts the other 9" in err
@@ -244,3 +244,17 @@ def test_help_lists_judge(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "--skip-invalid" in out and "Exit status" in out
     assert argmap.judge is not None
+
+
+def test_claims_and_links_in_two_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parents[2] / "data"
+    claims, links = data / "ratings/class-claims.csv", data / "ratings/class-links.csv"
+    status, out, err = run(capsys, str(data / "claims.json"), str(claims), str(links),
+                           "--format", "json")
+    assert status == 0 and err == ""
+    report = json.loads(out)
+    assert report["files"] == [str(claims), str(links)]
+    assert report["valid_rows"] == (655 + 437)
+    assert all(c["n"] > 0 for c in report["claims"]) and any(x["n"] for x in report["links"])
+    status, out, _ = run(capsys, str(data / "claims.json"), str(claims), str(links))
+    assert f"1092 ratings by 24 raters count in {claims} and {links}" in out

@@ -264,3 +264,49 @@ def test_rows_are_held_compactly(m: argmap.ArgumentMap) -> None:
     r = parse_ratings("rater,claim,rating\nann,stress,3\n", m)
     assert r.item.dtype == np.uint16 and r.code.dtype == np.uint8
     assert r.rater.dtype == np.int32 and r.line.dtype == np.int32
+
+
+def test_several_files_are_read_as_one_table(m: argmap.ArgumentMap, tmp_path: Path) -> None:
+    claims = tmp_path / "claims.csv"
+    claims.write_text("rater,claim,rating\nann,stress,3\nbo,s1,2\n")
+    links = tmp_path / "links.csv"
+    links.write_text("\nrater,link,rating\nann,s1,4\nann,stress,1\nbo,s1,1\n")
+    r = read_ratings([claims, links], m)
+    assert [(x[0], x[1], x[2]) for x in rows(r)] == [
+        ("ann", "stress", 3.0), ("ann", "s1", 4.0), ("bo", "s1", 1.0)
+    ]
+    assert [(p.file, p.line, p.message) for p in r.invalid] == [
+        (str(claims), 3, "'s1' is a link, not a claim (name the column 'item' for both)"),
+        (str(links), 4, "'stress' is a claim, not a link (name the column 'item' for both)"),
+    ]
+    assert [r.locate(int(line)) for line in r.line] == [
+        (str(claims), 2), (str(links), 3), (str(links), 5)
+    ]
+    assert r.files == (str(claims), str(links)) and r.source_format == "csv"
+    assert [p.where() for p in r.invalid] == [f"{claims}:3", f"{links}:4"]
+
+
+def test_a_rating_again_in_another_file(m: argmap.ArgumentMap, tmp_path: Path) -> None:
+    first = tmp_path / "monday.csv"
+    first.write_text("rater,claim,rating\nann,stress,3\n")
+    second = tmp_path / "friday.csv"
+    second.write_text("rater,claim,rating\nann,stress,1\n")
+    r = read_ratings([first, second], m)
+    assert rows(r) == [("ann", "stress", 1.0, r.offsets[1] + 2)]
+    assert [(p.file, p.line, p.message) for p in r.superseded] == [
+        (str(first), 2, f"'ann' rated 'stress' again in {second}, line 2; the later rating counts")
+    ]
+    j = argmap.judge(m, [first, second])
+    assert j.student("ann").rows[0].file == str(second)
+    with pytest.raises(ArgmapError, match="no ratings file"):
+        read_ratings([], m)
+
+
+def test_kialo_votes_need_kialos_scale(tmp_path: Path) -> None:
+    k = argmap.formats.reads("Discussion Title: P?\n\n1. Yes.\n1.1. Pro: Why.\n", "kialo")
+    votes = tmp_path / "votes.csv"
+    votes.write_text("user,position,vote\nann,1.1.,3\n")
+    with pytest.raises(FormatError, match="Kialo's scale, 0 to 4, not 1 to 7") as info:
+        read_ratings(votes, k, scale=Scale(1, 7))
+    assert info.value.line == 1
+    assert read_ratings(votes, k, scale=Scale(0, 4, 2)).scale.convincing == 2.0

@@ -33,7 +33,12 @@ def register(commands: Any) -> None:
     p.add_argument(
         "map", metavar="MAP", help="the map the ratings are of (any format argmap reads)"
     )
-    p.add_argument("ratings", metavar="RATINGS", help="the ratings table (CSV)")
+    p.add_argument(
+        "ratings",
+        metavar="RATINGS",
+        nargs="+",
+        help="the ratings table (CSV); several are read as one (claims in one, links in another)",
+    )
     add_from_option(p)
     p.add_argument(
         "--ratings-format",
@@ -144,20 +149,21 @@ def _status(j: Any, args: argparse.Namespace) -> int:
     to_terminal = args.format == "text" and not args.output
     if r.invalid and not to_terminal:
         for p in r.invalid[:SHOWN]:
-            print(f"{r.where(p.line)}: {p.message}", file=sys.stderr)
+            print(f"{p.where()}: {p.message}", file=sys.stderr)
         if len(r.invalid) > SHOWN:
             print(f"... and {len(r.invalid) - SHOWN} more", file=sys.stderr)
     if not r.valid_rows:
         print(
-            f"argmap: no rating in {args.ratings} counts "
+            f"argmap: no rating in {' and '.join(args.ratings)} counts "
             f"({counted(len(r.invalid), 'row{|s}')} skipped)",
             file=sys.stderr,
         )
         return EXIT_INVALID
     if r.invalid and not args.skip_invalid:
         print(
-            f"argmap: {counted(len(r.invalid), 'row{|s}')} of {args.ratings} skipped; the "
-            f"report counts the other {r.valid_rows} (pass --skip-invalid to exit 0)",
+            f"argmap: {counted(len(r.invalid), 'row{|s}')} of {' and '.join(args.ratings)} "
+            f"skipped; the report counts the other {r.valid_rows} (pass --skip-invalid to "
+            "exit 0)",
             file=sys.stderr,
         )
         return EXIT_INVALID

@@ -16,8 +16,9 @@ Modules: :mod:`~argmap.judgements.ratings` (the scale and the rows),
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import cast
 
 from ..errors import ArgmapError
 from ..model import ArgumentMap
@@ -45,7 +46,11 @@ __all__ = [
 
 def judge(
     m: ArgumentMap,
-    ratings: Ratings | str | Path | Iterable[tuple[object, object, object] | Mapping[str, object]],
+    ratings: Ratings
+    | str
+    | Path
+    | Sequence[str | Path]
+    | Iterable[tuple[object, object, object] | Mapping[str, object]],
     *,
     scale: Scale | None = None,
     format: str | None = None,
@@ -56,9 +61,9 @@ def judge(
     Parameters
     ----------
     m : ArgumentMap
-    ratings : Ratings, path, or iterable of rows
-        Already read :class:`Ratings`; the path of a ratings file (see
-        :func:`read_ratings`); or ``(rater, claim-or-link id, rating)`` tuples.
+    ratings : Ratings, path, list of paths, or iterable of rows
+        Already read :class:`Ratings`; the path of a ratings file, or a list of them read as
+        one (see :func:`read_ratings`); or ``(rater, claim-or-link id, rating)`` tuples.
     scale : Scale, optional
         The rating scale (0 to 4, convincing from 3, by default).
     format : {"csv", "kialo"}, optional
@@ -93,4 +98,11 @@ def judge(
     if isinstance(ratings, str | Path):
         read = read_ratings(ratings, m, scale=scale, format=format, duplicates=duplicates)
         return Judgement(m, read)
-    return Judgement(m, ratings_from_rows(ratings, m, scale=scale, duplicates=duplicates))
+    rows = list(ratings)
+    if rows and all(isinstance(x, str | Path) for x in rows):  # several files
+        files = [Path(x) for x in rows]  # type: ignore[arg-type]
+        return Judgement(
+            m, read_ratings(files, m, scale=scale, format=format, duplicates=duplicates)
+        )
+    table = cast("list[tuple[object, object, object] | Mapping[str, object]]", rows)
+    return Judgement(m, ratings_from_rows(table, m, scale=scale, duplicates=duplicates))

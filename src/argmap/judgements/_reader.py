@@ -68,30 +68,45 @@ class Columns:
 class Collector:
     """Rows in, :class:`Ratings` out: codes for what counts, located problems for the rest."""
 
-    def __init__(
-        self,
-        items: ItemIndex,
-        scale: Scale,
-        column: str,
-        *,
-        decimal_comma: bool,
-        resolve_item: Resolver | None = None,
-        resolve_value: Callable[[object], float | str] | None = None,
-    ) -> None:
-        self.items, self.scale, self.column = items, scale, column
-        self._resolve_item = resolve_item or (lambda name: items.resolve(name, column))
-        self._resolve_value = resolve_value or (
-            lambda v: parse_rating(v, scale, decimal_comma=decimal_comma)
-        )
+    def __init__(self, items: ItemIndex, scale: Scale) -> None:
+        self.items, self.scale = items, scale
         self.rater_code: dict[str, int] = {}
         self.level_code: dict[float, int] = {}
-        self.item_cache: dict[object, tuple[int, int]] = {}
-        self.value_cache: dict[object, tuple[int, int]] = {}
         self.messages: list[str] = []
         self.message_code: dict[str, int] = {}
         self.columns: list[npt.NDArray[Any]] = []
         self.size = self.capacity = 0
         self.bad: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]] = []
+        # Several tables feed one collector: each gets a range of "global" line numbers,
+        # its own lines plus the lines of the tables before it.
+        self.files: list[str | None] = []
+        self.offsets: list[int] = []
+        self.kinds: list[str] = []
+
+    def use(
+        self,
+        column: str,
+        *,
+        file: str | None,
+        kind: str = "csv",
+        decimal_comma: bool = False,
+        resolve_item: Resolver | None = None,
+        resolve_value: Callable[[object], float | str] | None = None,
+        offset: int = 0,
+    ) -> None:
+        """Start on a table: how its items and ratings are read, and where its lines start."""
+        items, scale = self.items, self.scale
+        self.column = column
+        self._resolve_item = resolve_item or (lambda name: items.resolve(name, column))
+        self._resolve_value = resolve_value or (
+            lambda v: parse_rating(v, scale, decimal_comma=decimal_comma)
+        )
+        self.item_cache: dict[object, tuple[int, int]] = {}
+        self.value_cache: dict[object, tuple[int, int]] = {}
+        self.offset = offset
+        self.files.append(file)
+        self.offsets.append(offset)
+        self.kinds.append(kind)
 
     def message(self, text: str) -> int:
         code = self.message_code.get(text)
@@ -154,6 +169,8 @@ class Collector:
         values: tuple[Sequence[object], npt.NDArray[Any]],
     ) -> None:
         """Rows given as (distinct texts, index per row) for each of the three columns."""
+        if self.offset:
+            lines = lines + np.int32(self.offset)
         rc = self._raters(raters[0])[raters[1]]
         ic, ie = (a[items[1]] for a in self._lookup(items[0], self.item_cache, "item"))
         vc, ve = (a[values[1]] for a in self._lookup(values[0], self.value_cache, "value"))
@@ -228,10 +245,9 @@ class Collector:
             for n in np.unique(widths).tolist()
         }
         codes = np.array([table[int(n)] for n in widths.tolist()], dtype=np.int32)
-        self.bad.append((lines.astype(np.int32), codes))
+        self.bad.append((lines.astype(np.int32) + np.int32(self.offset), codes))
 
     expected_width = 3
-    source_format = "csv"
     header_names: tuple[str, ...] = ("rater", "item", "rating")
 
     def _add_bad(
@@ -266,7 +282,7 @@ class Collector:
         self.columns = []
         return out
 
-    def finish(self, file: str | None, duplicates: Duplicates) -> Ratings:
+    def finish(self, duplicates: Duplicates) -> Ratings:
         rater, item, code, line = self._columns()
         levels = np.array(list(self.level_code), dtype=np.float64)
         order = np.argsort(levels, kind="stable")
@@ -282,7 +298,8 @@ class Collector:
         bad_lines = np.concatenate([b[0] for b in self.bad] or [np.zeros(0, np.int32)])
         bad_codes = np.concatenate([b[1] for b in self.bad] or [np.zeros(0, np.int32)])
         names = tuple(self.rater_code)
-        replaced = list(_superseded(superseded, rater_names=names, items=self.items))
+        where = _Lines(tuple(self.files), tuple(self.offsets))
+        replaced = list(_superseded(superseded, names, self.items, where))
         # Raters whose every row was skipped are not raters of anything; the others are
         # numbered in the order of their names, whichever way the rows were read.
         used = np.flatnonzero(_marks(rater, len(names))).tolist()
@@ -301,10 +318,11 @@ class Collector:
             code=code,
             levels=levels[order],
             line=line,
-            invalid=tuple(iter_problems(bad_lines, bad_codes, self.messages)),
+            invalid=tuple(where.problems(bad_lines, bad_codes, self.messages)),
             superseded=tuple(replaced),
-            file=file,
-            source_format=self.source_format,
+            files=where.files,
+            offsets=where.offsets,
+            source_format="+".join(dict.fromkeys(self.kinds)),
         )
 
 
@@ -398,15 +416,45 @@ def _all_distinct(
     return int(np.count_nonzero(seen)) == rater.size
 
 
+class _Lines:
+    """Global line numbers back to (file, line) for messages."""
+
+    def __init__(self, files: tuple[str | None, ...], offsets: tuple[int, ...]) -> None:
+        self.files, self.offsets = files, offsets
+        self._starts = np.array(offsets, dtype=np.int64)
+
+    def locate(self, line: int) -> tuple[str | None, int]:
+        k = int(np.searchsorted(self._starts, line, side="right")) - 1
+        return self.files[k], line - self.offsets[k]
+
+    def problems(
+        self, lines: npt.NDArray[np.int32], codes: npt.NDArray[np.int32], messages: list[str]
+    ) -> Iterator[RowProblem]:
+        for p in iter_problems(lines, codes, messages):
+            file, line = self.locate(p.line)
+            yield RowProblem(line, p.message, file)
+
+
 def _superseded(
-    replaced: list[tuple[int, int, int, int]], *, rater_names: tuple[str, ...], items: ItemIndex
+    replaced: list[tuple[int, int, int, int]],
+    rater_names: tuple[str, ...],
+    items: ItemIndex,
+    where: _Lines,
 ) -> Iterator[RowProblem]:
     for lost, kept, rater, item in sorted(replaced):
         when = "later" if kept > lost else "earlier"
+        lost_file, lost_line = where.locate(lost)
+        kept_file, kept_line = where.locate(kept)
+        at = (
+            f"on line {kept_line}"
+            if kept_file == lost_file
+            else f"in {kept_file}, line {kept_line}"
+        )
         yield RowProblem(
-            lost,
-            f"{_short(rater_names[rater])!r} rated {items.ids[item]!r} again on line {kept}; "
+            lost_line,
+            f"{_short(rater_names[rater])!r} rated {items.ids[item]!r} again {at}; "
             f"the {when} rating counts",
+            lost_file,
         )
 
 
@@ -416,18 +464,17 @@ def _superseded(
 def read_table(
     stream: IO[bytes],
     file: str | None,
-    open_columns: Callable[[list[str], int, str], tuple[Columns, Collector]],
-    duplicates: Duplicates,
+    open_columns: Callable[[list[str], int, str], Columns],
+    collector: Collector,
     *,
     block: int = BLOCK,
     size_hint: int = 0,
-) -> Ratings:
-    """Read a whole table from a binary stream: header, then rows block by block.
+) -> int:
+    """Read a whole table from a binary stream into ``collector``; its number of lines.
 
+    ``open_columns(header_fields, header_line, delimiter)`` checks the header, tells the
+    collector how to read the rows (:meth:`Collector.use`) and returns where the fields are.
     ``size_hint`` is the stream's length in bytes, when known, to size the row arrays.
-
-    ``open_columns(header_fields, header_line, delimiter)`` checks the header and returns
-    where the fields are and the collector to feed.
     """
     blocks = _blocks(_Peeked(stream), file, block)
     first = next(blocks, None)
@@ -435,17 +482,19 @@ def read_table(
         raise FormatError("empty file: expected a header row such as rater,claim,rating", file=file)
     text, start = first
     header_line, header, rest, delimiter = _header(text, start, file)
-    columns, collector = open_columns(header, header_line, delimiter)
+    columns = open_columns(header, header_line, delimiter)
     collector.expected_width = len(columns.names)
     collector.header_names = columns.names
-    pending = [(rest, header_line + 1)]
-    for k, chunk in enumerate(_chain(pending, blocks)):
-        _read_block(chunk[0], chunk[1], columns, collector, file)
-        if k == 0 and size_hint and chunk[0]:
+    before = collector.size
+    last = header_line
+    for k, (chunk, line) in enumerate(_chain([(rest, header_line + 1)], blocks)):
+        _read_block(chunk, line, columns, collector, file)
+        last = line + chunk.count(b"\n")
+        if k == 0 and size_hint and chunk:
             # Rows to expect, from the first block's bytes per row, and a twentieth more.
-            per_byte = max(collector.size, 1) / len(chunk[0])
-            collector.expect(int(size_hint * per_byte * 1.05) + 1024)
-    return collector.finish(file, duplicates)
+            per_byte = max(collector.size - before, 1) / len(chunk)
+            collector.expect(collector.size + int(size_hint * per_byte * 1.05) + 1024)
+    return last
 
 
 class _Peeked:

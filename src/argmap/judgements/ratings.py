@@ -118,13 +118,24 @@ class Scale:
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A row that does not count, or a rating that another replaced, and why."""
+    """A row that does not count, or a rating that another replaced, and why.
+
+    ``line`` is the line in ``file`` (for Python rows, the row's number from 1).
+    """
 
     line: int
     message: str
+    file: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"line": self.line, "message": self.message}
+        out: dict[str, object] = {"line": self.line, "message": self.message}
+        if self.file is not None:
+            out = {"file": self.file, **out}
+        return out
+
+    def where(self) -> str:
+        """``ratings.csv:12`` (or ``line 12`` without a file), for messages."""
+        return f"{self.file}:{self.line}" if self.file else f"line {self.line}"
 
     def __str__(self) -> str:
         return f"{self.line}: {self.message}"
@@ -174,9 +185,11 @@ class Ratings:
     ``raters`` are in the order of their names (the raters of at least one counted row).
 
     Row ``k`` says rater ``raters[rater[k]]`` gave item ``items.ids[item[k]]`` the rating
-    ``levels[code[k]]``, on line ``line[k]`` of the file. ``levels`` are the distinct ratings
-    given, in increasing order. Build one with :func:`read_ratings` (a file),
-    :func:`parse_ratings` (text) or :func:`ratings_from_rows` (Python values).
+    ``levels[code[k]]``. ``levels`` are the distinct ratings given, in increasing order.
+    ``line[k]`` numbers the row across all the tables read (``files``, each starting at its
+    ``offsets`` entry): :meth:`locate` turns it into a file and a line. Build one with
+    :func:`read_ratings` (files), :func:`parse_ratings` (text) or :func:`ratings_from_rows`
+    (Python values).
     """
 
     items: ItemIndex
@@ -189,8 +202,21 @@ class Ratings:
     line: IntArray
     invalid: tuple[RowProblem, ...]
     superseded: tuple[RowProblem, ...] = ()
-    file: str | None = None
+    files: tuple[str | None, ...] = (None,)
+    offsets: tuple[int, ...] = (0,)
     source_format: str = "csv"
+
+    @property
+    def file(self) -> str | None:
+        """The file read (the first, when there were several); None for text or rows."""
+        return self.files[0] if self.files else None
+
+    def locate(self, line: int) -> tuple[str | None, int]:
+        """The file and line of a row's ``line`` number."""
+        k = 0
+        while k + 1 < len(self.offsets) and self.offsets[k + 1] <= line:
+            k += 1
+        return self.files[k], line - self.offsets[k]
 
     @property
     def valid_rows(self) -> int:
@@ -200,10 +226,6 @@ class Ratings:
     def values(self) -> npt.NDArray[np.float64]:
         """Each counted rating as a number."""
         return np.asarray(self.levels[self.code], dtype=np.float64)
-
-    def where(self, line: int) -> str:
-        """``ratings.csv:12`` (or ``line 12`` without a file), for messages."""
-        return f"{self.file}:{line}" if self.file else f"line {line}"
 
     def __repr__(self) -> str:
         return (
@@ -238,7 +260,8 @@ def ratings_from_rows(
     """
     from ._reader import Collector
 
-    collector = Collector(ItemIndex(m), scale or Scale(), column, decimal_comma=False)
+    collector = Collector(ItemIndex(m), scale or Scale())
+    collector.use(column, file=None, kind="rows")
     raters: list[object] = []
     items: list[object] = []
     values: list[object] = []
@@ -255,8 +278,7 @@ def ratings_from_rows(
             values.append(value)
     lines = np.arange(1, len(raters) + 1, dtype=np.int32)
     collector.add_rows(lines, raters, items, values)
-    collector.source_format = "rows"
-    return collector.finish(None, duplicates)
+    return collector.finish(duplicates)
 
 
 def _short(text: str, limit: int = 40) -> str:

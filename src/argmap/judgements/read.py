@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -19,6 +20,7 @@ from ..errors import ArgmapError, FormatError
 from ..model import ArgumentMap
 from . import kialo
 from ._reader import BLOCK, Collector, Columns, read_table
+from .kialo import impact, resolve_position
 from .ratings import DUPLICATE_RULES, Duplicates, ItemIndex, Ratings, Scale
 
 __all__ = ["FORMATS", "parse_ratings", "read_ratings"]
@@ -30,7 +32,7 @@ _CSV_ITEMS = ("claim", "link", "item")
 
 
 def read_ratings(
-    path: str | Path,
+    paths: str | Path | Sequence[str | Path],
     m: ArgumentMap,
     *,
     scale: Scale | None = None,
@@ -38,18 +40,20 @@ def read_ratings(
     duplicates: Duplicates = "last",
     block: int = BLOCK,
 ) -> Ratings:
-    """Read a ratings file for the map ``m``.
+    """Read one ratings file, or several (claims in one, links in another), for the map ``m``.
 
     Parameters
     ----------
-    path : str or Path
-        A CSV file with a header row (see :mod:`argmap.judgements.read`).
+    paths : path, or a sequence of paths
+        CSV files with a header row each (see :mod:`argmap.judgements.read`). Several files
+        are read as one table: a rater who rated an item in two files rated it twice, and
+        the later file's rating counts (with ``duplicates="last"``).
     m : ArgumentMap
         The map the ratings are of: names that are none of its claims or links are reported.
     scale : Scale, optional
         The rating scale; 0 to 4, convincing from 3, by default (Kialo tables: always 0–4).
     format : {"csv", "kialo"}, optional
-        The table's layout; by default told by its header.
+        The tables' layout; by default told by each header.
     duplicates : {"last", "first"}
         Which rating counts when a rater rated the same item twice.
     block : int
@@ -58,9 +62,9 @@ def read_ratings(
     Raises
     ------
     FormatError
-        The file cannot be read as a table: no header, a header without the needed
-        columns, text that is not UTF-8, a quote never closed. Bad *rows* do not raise:
-        they are in :attr:`Ratings.invalid`.
+        A file cannot be read as a table: no header, a header without the needed columns,
+        text that is not UTF-8, a quote never closed. Bad *rows* do not raise: they are in
+        :attr:`Ratings.invalid`.
 
     Examples
     --------
@@ -73,16 +77,22 @@ def read_ratings(
     >>> path = os.path.join(folder, "ratings.csv")
     >>> _ = open(path, "w").write("rater,claim,rating\\nann,t,3\\nbo,t,x\\n")
     >>> r = read_ratings(path, m)
-    >>> r.valid_rows, [str(p) for p in r.invalid]
-    (1, ["3: rating 'x' is not a number"])
+    >>> r.valid_rows, [p.where() + ": " + p.message for p in r.invalid]
+    (1, [".../ratings.csv:3: rating 'x' is not a number"])
     """
-    file = str(path)
-    try:
-        with Path(path).open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            return _read(stream, file, m, scale, format, duplicates, block, size)
-    except OSError as exc:
-        raise ArgmapError(f"{file}: cannot read: {exc.strerror or exc}") from None
+    files = [paths] if isinstance(paths, str | Path) else list(paths)
+    if not files:
+        raise ArgmapError("no ratings file given")
+    reader = _Reader(m, scale, format, duplicates)
+    for path in files:
+        name = str(path)
+        try:
+            with Path(path).open("rb") as stream:
+                size = os.fstat(stream.fileno()).st_size
+                reader.read(stream, name, block, size)
+        except OSError as exc:
+            raise ArgmapError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    return reader.finish()
 
 
 def parse_ratings(
@@ -103,52 +113,83 @@ def parse_ratings(
     >>> parse_ratings("rater,claim,rating\\nann,t,3\\nann,t,4\\n", m).superseded[0].message
     "'ann' rated 't' again on line 3; the later rating counts"
     """
-    stream = io.BytesIO(text.encode("utf-8"))
-    return _read(stream, file, m, scale, format, duplicates, BLOCK, len(text))
+    reader = _Reader(m, scale, format, duplicates)
+    reader.read(io.BytesIO(text.encode("utf-8")), file, BLOCK, len(text))
+    return reader.finish()
 
 
-def _read(
-    stream: IO[bytes],
-    file: str | None,
-    m: ArgumentMap,
-    scale: Scale | None,
-    format: str | None,
-    duplicates: Duplicates,
-    block: int,
-    size: int = 0,
-) -> Ratings:
-    if format is not None and format not in FORMATS:
-        raise ArgmapError(f"no ratings format {format!r} (choose from {', '.join(FORMATS)})")
-    if duplicates not in DUPLICATE_RULES:
-        raise ArgmapError(
-            f"duplicates must be one of {', '.join(DUPLICATE_RULES)} (got {duplicates!r})"
+class _Reader:
+    """One :class:`Collector` fed by one table after another."""
+
+    def __init__(
+        self, m: ArgumentMap, scale: Scale | None, format: str | None, duplicates: Duplicates
+    ) -> None:
+        if format is not None and format not in FORMATS:
+            raise ArgmapError(f"no ratings format {format!r} (choose from {', '.join(FORMATS)})")
+        if duplicates not in DUPLICATE_RULES:
+            raise ArgmapError(
+                f"duplicates must be one of {', '.join(DUPLICATE_RULES)} (got {duplicates!r})"
+            )
+        self.items = ItemIndex(m)
+        self.scale, self.format, self.duplicates = scale, format, duplicates
+        self.collector: Collector | None = None
+        self.next_line = 0  # the line number the next table starts after
+
+    def read(self, stream: IO[bytes], file: str | None, block: int, size: int) -> None:
+        offset = self.next_line
+        last = read_table(
+            stream,
+            file,
+            lambda header, line, delimiter: self._open(header, line, delimiter, file, offset),
+            self._collector_for(),
+            block=block,
+            size_hint=size,
         )
-    items = ItemIndex(m)
+        self.next_line = offset + last
 
-    def open_columns(header: list[str], line: int, delimiter: str) -> tuple[Columns, Collector]:
-        kind = format or ("kialo" if "position" in header else "csv")
+    def _collector_for(self) -> Collector:
+        if self.collector is None:
+            self.collector = Collector(self.items, self.scale or Scale())
+        return self.collector
+
+    def _open(
+        self, header: list[str], line: int, delimiter: str, file: str | None, offset: int
+    ) -> Columns:
+        kind = self.format or ("kialo" if "position" in header else "csv")
         names = _roles(header, kind, file, line)
         columns = Columns(tuple(header), *names, delimiter=delimiter)
+        collector = self._collector_for()
+        scale = collector.scale
+        if kind == "kialo" and (scale.low, scale.high) != (0.0, 4.0):
+            raise FormatError(
+                f"Kialo votes are on Kialo's scale, 0 to 4, not {scale.low:g} to {scale.high:g}",
+                file=file,
+                line=line,
+            )
         decimal_comma = delimiter != ","
         if kind == "kialo":
-            threshold = scale.convincing if scale is not None else kialo.KIALO_SCALE.convincing
-            kialo_scale = Scale(0, 4, threshold)
-            collector = Collector(
-                items,
-                kialo_scale,
+            items = self.items
+            collector.use(
                 "position",
+                file=file,
+                kind=kind,
                 decimal_comma=decimal_comma,
-                resolve_item=lambda name: kialo.resolve_position(items, name),
-                resolve_value=lambda value: kialo.impact(value, kialo_scale),
+                resolve_item=lambda name: resolve_position(items, name),
+                resolve_value=lambda value: impact(value, scale),
+                offset=offset,
             )
         else:
-            collector = Collector(
-                items, scale or Scale(), columns.item_column, decimal_comma=decimal_comma
+            collector.use(
+                columns.item_column,
+                file=file,
+                kind=kind,
+                decimal_comma=decimal_comma,
+                offset=offset,
             )
-        collector.source_format = kind
-        return columns, collector
+        return columns
 
-    return read_table(stream, file, open_columns, duplicates, block=block, size_hint=size)
+    def finish(self) -> Ratings:
+        return self._collector_for().finish(self.duplicates)
 
 
 def _roles(header: list[str], kind: str, file: str | None, line: int) -> tuple[int, int, int, str]:

@@ -76,7 +76,7 @@ def to_dict(j: Judgement, *, strengths: str | None = "dfquad", step: float = 1.0
     r = j.ratings
     out: dict[str, Any] = {
         "map": j.map.title,
-        "file": r.file,
+        "files": [f for f in r.files if f is not None],
         "format": r.source_format,
         "scale": j.scale.to_dict(),
         "measures": {"spread": SPREAD, "disagreement": DISAGREEMENT, "convincing": CONVINCING},
@@ -113,7 +113,8 @@ def _pct(x: float | None) -> str:
 
 def _counts(j: Judgement) -> list[str]:
     r = j.ratings
-    where = f" in {clean(r.file)}" if r.file else ""
+    named = [clean(f) for f in r.files if f is not None]
+    where = f" in {' and '.join(named)}" if named else ""
     lines = [
         f"{counted(r.valid_rows, 'rating{|s}')} by {counted(len(r.raters), 'rater{|s}')} "
         f"count{where}; scale {j.scale.describe()}."
@@ -220,7 +221,10 @@ def to_text(
         lines.append(
             f"Positions by {c.method}, from the map's confidences and the class's ratings:"
         )
-        lines += ["  " + x for x in _strength_lines(c, lambda x: x)]
+        for x in _strength_lines(c, lambda x: x):
+            lines += textwrap.wrap(
+                x, width, initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False
+            )
         lines.append("")
     lines += _students_text(j)
     lines += _problems_text(j)
@@ -253,7 +257,7 @@ def _problems_text(j: Judgement) -> list[str]:
     for label, problems in (("Skipped rows", r.invalid), ("Replaced ratings", r.superseded)):
         if problems:
             lines.append(f"{label}:")
-            lines += [f"  {r.where(p.line)}: {clean(p.message)}" for p in problems[:ROWS_SHOWN]]
+            lines += [f"  {p.where()}: {clean(p.message)}" for p in problems[:ROWS_SHOWN]]
             if len(problems) > ROWS_SHOWN:
                 lines.append(f"  ... and {len(problems) - ROWS_SHOWN} more (all in --format json)")
             lines.append("")
@@ -331,7 +335,9 @@ def to_markdown(j: Judgement, *, strengths: str | None = "dfquad", step: float =
     for label, problems in (("Skipped rows", r.invalid), ("Replaced ratings", r.superseded)):
         if problems:
             lines += [f"### {label}", ""]
-            lines += [f"- line {p.line}: {md_escape(p.message)}" for p in problems[:ROWS_SHOWN]]
+            lines += [
+                f"- {md_escape(p.where())}: {md_escape(p.message)}" for p in problems[:ROWS_SHOWN]
+            ]
             if len(problems) > ROWS_SHOWN:
                 lines.append(f"- ... and {len(problems) - ROWS_SHOWN} more")
             lines.append("")

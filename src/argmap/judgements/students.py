@@ -35,12 +35,13 @@ class StudentRow:
     others: float | None
     difference: float | None
     line: int
+    file: str | None = None
 
     def to_dict(self, digits: int = 6) -> dict[str, Any]:
         def r(x: float | None) -> float | None:
             return None if x is None else round(x, digits)
 
-        return {
+        out = {
             "id": self.id,
             "kind": self.kind,
             "rating": r(self.rating),
@@ -48,6 +49,9 @@ class StudentRow:
             "difference": r(self.difference),
             "line": self.line,
         }
+        if self.file is not None:
+            out["file"] = self.file
+        return out
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,7 @@ def student_view(j: Judgement, name: str) -> StudentView:
         i = int(r.item[k])
         other = float(others[k])
         has = other == other  # not NaN
+        file, line = r.locate(int(r.line[k]))
         rows.append(
             StudentRow(
                 r.items.ids[i],
@@ -139,7 +144,8 @@ def student_view(j: Judgement, name: str) -> StudentView:
                 float(values[k]),
                 other if has else None,
                 float(values[k]) - other if has else None,
-                int(r.line[k]),
+                line,
+                file,
             )
         )
     order = {item_id: k for k, item_id in enumerate(r.items.ids)}
