@@ -131,6 +131,7 @@ cell_text = st.sampled_from(
         "bo",
         " cy ",
         "Ed Z",
+        "  ",
         "",
         "stress",
         "sleep",

@@ -97,9 +97,14 @@ def _unseparated(text: str, delimiter: str) -> str:
 
 def _blank(chunk: bytes, ends: Ints, first_field: Ints, widths: Ints) -> npt.NDArray[np.bool_]:
     """Which lines hold nothing but whitespace (they are passed over, as by ``csv``)."""
+    single = widths == 1
+    if not single.any():
+        return np.zeros(widths.size, dtype=bool)
+    data = np.frombuffer(chunk, dtype=np.uint8)
+    text = ~((data == 0x20) | (data == 0x09) | (data == 0x0D) | (data == 0x0A))
+    seen = np.concatenate([np.zeros(1, dtype=np.int32), np.cumsum(text, dtype=np.int32)])
+    f = first_field[single]
+    start = np.where(f > 0, ends[np.maximum(f - 1, 0)], 0)
     blank = np.zeros(widths.size, dtype=bool)
-    for k in np.flatnonzero(widths == 1).tolist():
-        f = int(first_field[k])
-        start = int(ends[f - 1]) if f else 0
-        blank[k] = not chunk[start : int(ends[f])].strip(b" \t\r\n")
+    blank[single] = seen[ends[f]] == seen[start]  # no byte but whitespace in the line
     return blank
