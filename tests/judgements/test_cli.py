@@ -249,8 +249,9 @@ def test_help_lists_judge(capsys: pytest.CaptureFixture[str]) -> None:
 def test_claims_and_links_in_two_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     data = Path(__file__).resolve().parents[2] / "data"
     claims, links = data / "ratings/class-claims.csv", data / "ratings/class-links.csv"
-    status, out, err = run(capsys, str(data / "claims.json"), str(claims), str(links),
-                           "--format", "json")
+    status, out, err = run(
+        capsys, str(data / "claims.json"), str(claims), str(links), "--format", "json"
+    )
     assert status == 0 and err == ""
     report = json.loads(out)
     assert report["files"] == [str(claims), str(links)]

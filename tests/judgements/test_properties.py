@@ -194,3 +194,27 @@ def test_arrow_and_csv_readers_agree(rows: list[list[str]], crlf: bool, column: 
     plain = parse_ratings(write(["rater", column, "rating"], full, crlf=crlf, quote_all=False), MAP)
     assert [(p.message) for p in quoted.invalid] == [(p.message) for p in plain.invalid]
     assert quoted.values().tolist() == plain.values().tolist()
+
+
+@SETTINGS
+@given(rows=rating_rows, slice_size=st.integers(min_value=1, max_value=7))
+def test_student_summaries_do_not_depend_on_the_slices(
+    rows: list[tuple[str, str, float]], slice_size: int
+) -> None:
+    from argmap.judgements import students as students_module
+
+    j = argmap.judge(MAP, ratings_from_rows(rows, MAP))
+    whole = j.students()
+    original = students_module.SLICE
+    students_module.SLICE = slice_size
+    try:
+        sliced = j.students()
+    finally:
+        students_module.SLICE = original
+    assert [s.name for s in sliced] == [s.name for s in whole]
+    for a, b in zip(sliced, whole, strict=True):
+        assert (a.n, a.most_different) == (b.n, b.most_different)
+        for x, y in ((a.mean_abs_difference, b.mean_abs_difference), (a.difference, b.difference)):
+            assert (x is None) == (y is None)
+            if x is not None and y is not None:
+                assert math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)

@@ -273,14 +273,18 @@ def test_several_files_are_read_as_one_table(m: argmap.ArgumentMap, tmp_path: Pa
     links.write_text("\nrater,link,rating\nann,s1,4\nann,stress,1\nbo,s1,1\n")
     r = read_ratings([claims, links], m)
     assert [(x[0], x[1], x[2]) for x in rows(r)] == [
-        ("ann", "stress", 3.0), ("ann", "s1", 4.0), ("bo", "s1", 1.0)
+        ("ann", "stress", 3.0),
+        ("ann", "s1", 4.0),
+        ("bo", "s1", 1.0),
     ]
     assert [(p.file, p.line, p.message) for p in r.invalid] == [
         (str(claims), 3, "'s1' is a link, not a claim (name the column 'item' for both)"),
         (str(links), 4, "'stress' is a claim, not a link (name the column 'item' for both)"),
     ]
     assert [r.locate(int(line)) for line in r.line] == [
-        (str(claims), 2), (str(links), 3), (str(links), 5)
+        (str(claims), 2),
+        (str(links), 3),
+        (str(links), 5),
     ]
     assert r.files == (str(claims), str(links)) and r.source_format == "csv"
     assert [p.where() for p in r.invalid] == [f"{claims}:3", f"{links}:4"]

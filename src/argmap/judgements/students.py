@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = ["StudentRow", "StudentSummary", "StudentView", "student_summaries", "student_view"]
 
+#: Rows taken at a time by :func:`student_summaries`.
+SLICE = 1 << 20
+
 
 @dataclass(frozen=True)
 class StudentRow:
@@ -95,14 +98,15 @@ class StudentSummary:
         }
 
 
-def _differences(j: Judgement) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """Each counted rating and the rest of the class's mean for its item (NaN if none)."""
+def _differences(j: Judgement, rows: Any) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Some counted ratings (``rows``: a slice or indexes) and the rest of the class's mean
+    for each one's item (NaN where nobody else rated it)."""
     r = j.ratings
-    values = r.values()
-    n = j.stats["n"][r.item]
-    total = j.stats["sum"][r.item]
+    items = r.item[rows]
+    values = r.levels[r.code[rows]]
+    n = j.stats["n"][items]
     with np.errstate(invalid="ignore", divide="ignore"):
-        others = np.where(n > 1, (total - values) / (n - 1), np.nan)
+        others = np.where(n > 1, (j.stats["sum"][items] - values) / (n - 1), np.nan)
     return values, others
 
 
@@ -129,21 +133,21 @@ def student_view(j: Judgement, name: str) -> StudentView:
         if len(same) == 1:  # names are matched exactly: say which spelling is in the table
             raise UnknownNameError(f"no rater {name!r} (did you mean {same[0]!r}?)") from None
         raise unknown_name("rater", name, sorted(r.raters)) from None
-    values, others = _differences(j)
     mine = np.flatnonzero(r.rater == code)
+    values, others = _differences(j, mine)
     rows = []
-    for k in mine.tolist():
+    for at, k in enumerate(mine.tolist()):
         i = int(r.item[k])
-        other = float(others[k])
+        other, value = float(others[at]), float(values[at])
         has = other == other  # not NaN
         file, line = r.locate(int(r.line[k]))
         rows.append(
             StudentRow(
                 r.items.ids[i],
                 r.items.kind(i),
-                float(values[k]),
+                value,
                 other if has else None,
-                float(values[k]) - other if has else None,
+                value - other if has else None,
                 line,
                 file,
             )
@@ -164,32 +168,47 @@ def student_summaries(j: Judgement) -> list[StudentSummary]:
     """
     r = j.ratings
     n_raters = len(r.raters)
-    values, others = _differences(j)
-    diff = values - others
-    compared = ~np.isnan(diff)
-    absdiff = np.where(compared, np.abs(diff), 0.0)
-    rated = np.bincount(r.rater, minlength=n_raters)
-    n_compared = np.bincount(r.rater, weights=compared, minlength=n_raters)
-    total = np.bincount(r.rater, weights=absdiff, minlength=n_raters)
-    largest = np.full(n_raters, -1.0)
-    np.maximum.at(largest, r.rater[compared], absdiff[compared])
-    # The row holding each rater's largest difference: the lowest item index among ties.
-    at = np.flatnonzero(compared & (absdiff == largest[r.rater]))
-    at = at[np.lexsort((r.item[at], r.rater[at]))]
-    first_rater, first = np.unique(r.rater[at], return_index=True)
-    best_row = np.full(n_raters, -1, dtype=np.int64)
-    best_row[first_rater] = at[first]
+    rated = np.zeros(n_raters, dtype=np.int64)
+    n_compared = np.zeros(n_raters)
+    total = np.zeros(n_raters)
+    largest = np.full(n_raters, -1.0)  # each rater's largest difference so far
+    best_item = np.full(n_raters, -1, dtype=np.int64)  # and its item
+    best_diff = np.zeros(n_raters)
+    for start in range(0, r.rater.size, SLICE):  # a slice at a time: memory stays small
+        rows = slice(start, start + SLICE)
+        raters, items = r.rater[rows], r.item[rows].astype(np.int64)
+        values, others = _differences(j, rows)
+        diff = values - others
+        compared = ~np.isnan(diff)
+        absdiff = np.where(compared, np.abs(diff), 0.0)
+        rated += np.bincount(raters, minlength=n_raters)
+        n_compared += np.bincount(raters, weights=compared, minlength=n_raters)
+        total += np.bincount(raters, weights=absdiff, minlength=n_raters)
+        here = np.full(n_raters, -1.0)
+        np.maximum.at(here, raters[compared], absdiff[compared])
+        # Of this slice's rows at a rater's largest, the lowest item; then against before.
+        at = np.flatnonzero(compared & (absdiff == here[raters]))
+        at = at[np.lexsort((items[at], raters[at]))]
+        who, first = np.unique(raters[at], return_index=True)
+        item_here = items[at[first]]
+        better = (here[who] > largest[who]) | (
+            (here[who] == largest[who]) & (item_here < best_item[who])
+        )
+        who, first = who[better], first[better]
+        largest[who] = here[who]
+        best_item[who] = items[at[first]]
+        best_diff[who] = diff[at[first]]
     out = []
     for code, name in enumerate(r.raters):
-        k = int(best_row[code])
+        k = int(best_item[code])
         mad = float(total[code] / n_compared[code]) if n_compared[code] else None
         out.append(
             StudentSummary(
                 name,
                 int(rated[code]),
                 mad,
-                r.items.ids[int(r.item[k])] if k >= 0 else None,
-                float(diff[k]) if k >= 0 else None,
+                r.items.ids[k] if k >= 0 else None,
+                float(best_diff[code]) if k >= 0 else None,
             )
         )
     out.sort(key=lambda s: (s.mean_abs_difference is None, -(s.mean_abs_difference or 0.0), s.name))
