@@ -181,6 +181,12 @@ def test_usage_and_file_errors(
     assert run(capsys, str(mp), str(ratings), "--min", "low")[0] == 2
     status, _, err = run(capsys, str(mp), str(ratings.with_name("none.csv")))
     assert status == 1 and "cannot read" in err and "Traceback" not in err
+    status, _, err = run(capsys, str(ratings), str(mp))  # the wrong way round
+    assert status == 1 and "looks like a ratings table: the map comes first" in err
+    status, out, err = run(capsys, str(mp), str(ratings), "--diagram", "class.jpg")
+    assert status == 1 and out == "" and "the ending names no diagram format" in err
+    status, out, err = run(capsys, str(mp), str(ratings), "--step", "0")
+    assert status == 1 and out == "" and "--step must be a positive number" in err
     ratings.write_text("who,what,how\n")
     status, _, err = run(capsys, str(mp), str(ratings))
     assert status == 1 and f"{ratings}:1: the header has no 'rater' column" in err

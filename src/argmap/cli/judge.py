@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from .._words import counted
 from ..errors import ArgmapError
 from ..io.files import atomic_write
+from ..render.backend import FORMATS
 from ._common import EXIT_INVALID, EXIT_OK, add_from_option, open_map
 
 #: Skipped rows printed on stderr before "... and N more".
@@ -121,15 +123,22 @@ def run(args: argparse.Namespace) -> int:
     from ..judgements import Scale, judge
     from ..judgements.report import format_judgement, format_student
 
-    m = open_map(args.map, args.from_format).map
+    # Everything the options can get wrong is checked before a large table is read.
     scale = Scale(args.min, args.max, float("nan") if args.convincing is None else args.convincing)
     if args.ratings_format == "kialo" and (args.min, args.max) != (0.0, 4.0):
         raise ArgmapError("Kialo votes are on Kialo's scale, 0 to 4: leave out --min and --max")
-    j = judge(m, args.ratings, scale=scale, format=args.ratings_format, duplicates=args.duplicates)
-    if j.ratings.source_format == "kialo" and (args.min, args.max) != (0.0, 4.0):
-        raise ArgmapError("Kialo votes are on Kialo's scale, 0 to 4: leave out --min and --max")
     if not args.step > 0:
         raise ArgmapError(f"--step must be a positive number of rating points, not {args.step:g}")
+    if args.diagram and Path(args.diagram).suffix.lower() not in FORMATS:
+        known = " ".join(sorted(FORMATS))
+        raise ArgmapError(f"--diagram {args.diagram}: the ending names no diagram format ({known})")
+    if Path(args.map).suffix.lower() in (".csv", ".tsv"):
+        raise ArgmapError(
+            f"{args.map} looks like a ratings table: the map comes first "
+            "(argmap judge MAP RATINGS...)"
+        )
+    m = open_map(args.map, args.from_format).map
+    j = judge(m, args.ratings, scale=scale, format=args.ratings_format, duplicates=args.duplicates)
     strength = None if args.strength == "none" else args.strength
     if args.student is not None:
         text = format_student(j, j.student(args.student), args.format)

@@ -107,6 +107,12 @@ def _num(x: float | None, digits: int = 2) -> str:
     return "–" if x is None else f"{x:.{digits}f}"
 
 
+def _signed(x: float) -> str:
+    """``+0.12`` / ``-0.12``; a change that rounds to nothing is ``+0.00``, never ``-0.00``."""
+    text = f"{x:+.2f}"
+    return "+0.00" if text == "-0.00" else text
+
+
 def _pct(x: float | None) -> str:
     return "–" if x is None else f"{round(100 * x)}%"
 
@@ -150,14 +156,14 @@ def _strength_lines(c: StrengthComparison, item: Callable[[str], str]) -> list[s
     for p in c.positions:
         line = (
             f"{item(p.id)}: {p.map_strength:.2f} from the map, {p.class_strength:.2f} from the "
-            f"class ({p.change:+.2f})"
+            f"class ({_signed(p.change)})"
         )
         top = p.most_sensitive
         if top is not None:
             which = "higher" if top.largest == top.up else "lower"
             line += (
                 f"; most sensitive to {item(top.item)}: rated {c.step:g} point"
-                f"{'' if c.step == 1 else 's'} {which}, {top.largest:+.2f}"
+                f"{'' if c.step == 1 else 's'} {which}, {_signed(top.largest)}"
             )
         lines.append(line)
     if not c.converged:
@@ -242,7 +248,7 @@ def _students_text(j: Judgement) -> list[str]:
             str(s.n),
             _num(s.mean_abs_difference),
             s.most_different or "",
-            f"{s.difference:+.2f}" if s.difference is not None else "",
+            _signed(s.difference) if s.difference is not None else "",
         ]
         for s in students
     ]
@@ -325,7 +331,7 @@ def to_markdown(j: Judgement, *, strengths: str | None = "dfquad", step: float =
                 str(s.n),
                 _num(s.mean_abs_difference),
                 _code(s.most_different) if s.most_different else "",
-                f"{s.difference:+.2f}" if s.difference is not None else "",
+                _signed(s.difference) if s.difference is not None else "",
             ]
             for s in students
         )
@@ -404,7 +410,7 @@ def format_student(j: Judgement, view: StudentView, fmt: str) -> str:
             row.id,
             _num(row.rating),
             _num(row.others),
-            "" if row.difference is None else f"{row.difference:+.2f}",
+            "" if row.difference is None else _signed(row.difference),
         ]
         for row in view.rows
     ]
