@@ -21,7 +21,8 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from ._reader import Collector, Columns
+    from ._collect import Collector
+    from ._reader import Columns
 
 __all__ = ["arrow_block", "available"]
 

@@ -258,7 +258,7 @@ def ratings_from_rows(
     >>> r.valid_rows, [str(p) for p in r.invalid]
     (1, ['2: rating 9 is outside the scale 0 to 4', "3: no item 'x' (choose from t)"])
     """
-    from ._reader import Collector
+    from ._collect import Collector
 
     collector = Collector(ItemIndex(m), scale or Scale())
     collector.use(column, file=None, kind="rows")

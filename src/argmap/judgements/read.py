@@ -19,7 +19,8 @@ from typing import IO
 from ..errors import ArgmapError, FormatError
 from ..model import ArgumentMap
 from . import kialo
-from ._reader import BLOCK, Collector, Columns, read_table
+from ._collect import Collector
+from ._reader import BLOCK, Columns, read_table
 from .kialo import impact, resolve_position
 from .ratings import DUPLICATE_RULES, Duplicates, ItemIndex, Ratings, Scale
 

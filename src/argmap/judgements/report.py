@@ -288,6 +288,29 @@ def to_markdown(j: Judgement, *, strengths: str | None = "dfquad", step: float =
     lines = [f"## How the class judged {title}", "", *[md_escape(x) for x in _counts(j)], ""]
     if not j.valid_rows:
         lines += [md_escape(_NOTHING), ""]
+    lines += _md_items(j)
+    lines += _md_split(j)
+    if strengths and j.valid_rows:
+        c = j.strengths(strengths, step=step)
+        lines += [f"### Positions by {c.method}: the map's confidences and the class's ratings", ""]
+        lines += [f"- {x}" for x in _strength_lines(c, _code)]
+        lines.append("")
+    lines += _md_students(j)
+    r = j.ratings
+    for label, problems in (("Skipped rows", r.invalid), ("Replaced ratings", r.superseded)):
+        if problems:
+            lines += [f"### {label}", ""]
+            lines += [
+                f"- {md_escape(p.where())}: {md_escape(p.message)}" for p in problems[:ROWS_SHOWN]
+            ]
+            if len(problems) > ROWS_SHOWN:
+                lines.append(f"- ... and {len(problems) - ROWS_SHOWN} more")
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md_items(j: Judgement) -> list[str]:
+    lines: list[str] = []
     for label, items in (("Claims", j.claims), ("Links", j.links)):
         rated = [s for s in items if s.n]
         if rated:
@@ -301,53 +324,50 @@ def to_markdown(j: Judgement, *, strengths: str | None = "dfquad", step: float =
         unrated = [_code(s.id) for s in items if not s.n]
         if unrated and j.valid_rows:
             lines += [f"{label} nobody rated: {', '.join(unrated)}.", ""]
+    return lines
+
+
+def _md_split(j: Judgement) -> list[str]:
     split = j.disagreements(limit=TOP)
-    if split:
-        lines += ["### Where the class disagrees most", ""]
-        rows = (
-            [
-                str(k),
-                _code(s.id),
-                md_escape(short(describe(j, s.id), 80)),
-                _num(s.disagreement),
-                _num(s.spread),
-                str(s.n),
-            ]
-            for k, s in enumerate(split, 1)
-        )
-        lines += _md_table(["#", "id", "text", "disagreement", "spread", "n"], rows)
-        lines += ["", f"Disagreement: {md_escape(DISAGREEMENT)}; spread: {SPREAD}.", ""]
-    if strengths and j.valid_rows:
-        c = j.strengths(strengths, step=step)
-        lines += [f"### Positions by {c.method}: the map's confidences and the class's ratings", ""]
-        lines += [f"- {x}" for x in _strength_lines(c, _code)]
-        lines.append("")
+    if not split:
+        return []
+    rows = (
+        [
+            str(k),
+            _code(s.id),
+            md_escape(short(describe(j, s.id), 80)),
+            _num(s.disagreement),
+            _num(s.spread),
+            str(s.n),
+        ]
+        for k, s in enumerate(split, 1)
+    )
+    return [
+        "### Where the class disagrees most",
+        "",
+        *_md_table(["#", "id", "text", "disagreement", "spread", "n"], rows),
+        "",
+        f"Disagreement: {md_escape(DISAGREEMENT)}; spread: {SPREAD}.",
+        "",
+    ]
+
+
+def _md_students(j: Judgement) -> list[str]:
     students = [s for s in j.students() if s.mean_abs_difference is not None][:TOP]
-    if students:
-        lines += ["### Students furthest from the rest of the class", ""]
-        rows = (
-            [
-                md_escape(s.name),
-                str(s.n),
-                _num(s.mean_abs_difference),
-                _code(s.most_different) if s.most_different else "",
-                _signed(s.difference) if s.difference is not None else "",
-            ]
-            for s in students
-        )
-        lines += _md_table(["rater", "n", "mean difference", "most different", "by"], rows)
-        lines.append("")
-    r = j.ratings
-    for label, problems in (("Skipped rows", r.invalid), ("Replaced ratings", r.superseded)):
-        if problems:
-            lines += [f"### {label}", ""]
-            lines += [
-                f"- {md_escape(p.where())}: {md_escape(p.message)}" for p in problems[:ROWS_SHOWN]
-            ]
-            if len(problems) > ROWS_SHOWN:
-                lines.append(f"- ... and {len(problems) - ROWS_SHOWN} more")
-            lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    if not students:
+        return []
+    rows = (
+        [
+            md_escape(s.name),
+            str(s.n),
+            _num(s.mean_abs_difference),
+            _code(s.most_different) if s.most_different else "",
+            _signed(s.difference) if s.difference is not None else "",
+        ]
+        for s in students
+    )
+    head = ["rater", "n", "mean difference", "most different", "by"]
+    return ["### Students furthest from the rest of the class", "", *_md_table(head, rows), ""]
 
 
 # -- CSV --------------------------------------------------------------------------------------
