@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .classroom import compare
     from .formats import read, write
     from .graph import to_networkx
+    from .judgements import judge
     from .render import to_dot, to_mermaid, to_svg
     from .report import html_report
     from .summary import Summary, summarize
@@ -76,6 +77,7 @@ _LAZY = {
     "Summary": (".summary", "Summary"),
     "summarize": (".summary", "summarize"),
     "compare": (".classroom", "compare"),
+    "judge": (".judgements", "judge"),
 }
 
 
@@ -136,6 +138,7 @@ __all__ = [
     "graph",
     "html_report",
     "io",
+    "judge",
     "lint",
     "load",
     "loads",

@@ -37,6 +37,7 @@ COMMANDS: tuple[str, ...] = (
     "grade",
     "slides",
     "worksheet",
+    "judge",
 )
 
 
