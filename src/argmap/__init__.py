@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from . import analysis, examples, formats, graph, render, report, summary
     from .analysis import analyze, explain, lint, strengths
     from .anchor import find_span
+    from .corpus import batch
     from .formats import read, write
     from .graph import to_networkx
     from .render import to_dot, to_mermaid, to_svg
@@ -73,6 +74,7 @@ _LAZY = {
     "html_report": (".report", "html_report"),
     "Summary": (".summary", "Summary"),
     "summarize": (".summary", "summarize"),
+    "batch": (".corpus", "batch"),
 }
 
 
@@ -122,6 +124,7 @@ __all__ = [
     "UnknownNameError",
     "analysis",
     "analyze",
+    "batch",
     "dump",
     "dumps",
     "examples",

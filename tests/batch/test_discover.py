@@ -1,0 +1,115 @@
+"""Discovery: folders, globs and zip archives give a stable list of maps, and refuse bombs."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from argmap import ArgmapError
+from argmap.corpus.discover import Item, Limits, count, discover
+
+from .conftest import EXPECTED
+
+
+def names(items: list[Item], root: Path) -> list[str]:
+    return [os.path.relpath(i.name, root) for i in items]
+
+
+def test_a_folder_is_walked_sorted_with_zip_members_and_without_non_maps(mixed: Path) -> None:
+    items = list(discover([mixed]))
+    assert names(items, mixed) == [e[0] for e in EXPECTED]
+    # notes.md, the hidden file, the plain source text, the zip's readme and __MACOSX
+    # entries are not maps; a .kialo.txt is.
+    member = items[7]
+    assert (member.path, member.member) == (str(mixed / "sub" / "h_class.zip"), "alice/map.json")
+    assert member.size > 0 and member.problem is None
+    assert count([mixed]) == len(EXPECTED)
+
+
+def test_a_txt_file_is_a_map_in_a_folder_only_if_it_starts_like_a_kialo_export(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "export.txt").write_text("Discussion Title: Pets?\n\n1. Pets help.\n")
+    (tmp_path / "article.txt").write_text("Pets help, the article says.\n")
+    assert names(list(discover([tmp_path])), tmp_path) == ["export.txt"]
+    # Named on its own, a file is read whatever it holds (and its row will say why not).
+    assert [i.name for i in discover([tmp_path / "article.txt"])] == [str(tmp_path / "article.txt")]
+
+
+def test_paths_keep_their_order_and_globs_expand_sorted(mixed: Path) -> None:
+    pattern = str(mixed / "**" / "*.json")
+    items = list(discover([mixed / "b_uniforms.argdown", pattern]))
+    assert names(items, mixed) == [
+        "b_uniforms.argdown",
+        "a_homework.json",
+        "d_rain.aif.json",
+        "e_truncated.json",
+        "f_dangling.json",
+        "sub/g_big.json",
+    ]
+
+
+def test_a_missing_path_or_an_empty_pattern_fails_before_anything_is_read(tmp_path: Path) -> None:
+    with pytest.raises(ArgmapError, match="nope: no such file or folder"):
+        discover([tmp_path, tmp_path / "nope"])
+    with pytest.raises(ArgmapError, match="the pattern matches no file"):
+        discover([str(tmp_path / "*.argdown")])
+
+
+def test_a_link_out_of_the_folder_is_reported_not_followed(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"format": "argmap/1", "claims": [], "links": []}')
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "stolen.json").symlink_to(secret)
+    (folder / "ok.json").write_text("{}")
+    (folder / "alias.json").symlink_to(folder / "ok.json")  # inside: followed
+    items = {Path(i.name).name: i for i in discover([folder])}
+    assert items["stolen.json"].problem == "a symbolic link to outside the folder; not read"
+    assert items["alias.json"].problem is None and items["ok.json"].problem is None
+
+
+def test_a_file_over_the_size_limit_is_a_problem_item(tmp_path: Path) -> None:
+    (tmp_path / "big.json").write_text("x" * 2000)
+    [item] = discover([tmp_path], Limits(max_bytes=1000))
+    assert item.problem == "2000 bytes, over the limit of 1000 for one map"
+
+
+def _zip(path: Path, members: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return path
+
+
+def test_zip_bombs_are_refused_from_the_central_directory(tmp_path: Path) -> None:
+    many = _zip(tmp_path / "many.zip", {f"m{i}.json": "{}" for i in range(30)})
+    [item] = discover([many], Limits(max_members=20))
+    assert item.name == str(many) and item.member is None
+    assert item.problem == "an archive of 30 members, over the limit of 20; not opened"
+    # 10 MB of zeros packs into a few kilobytes: its declared size is what counts.
+    bomb = _zip(tmp_path / "bomb.zip", {"a.json": "0" * 10_000_000, "b.json": "0" * 10_000_000})
+    assert bomb.stat().st_size < 100_000
+    [item] = discover([bomb], Limits(max_archive_bytes=15_000_000))
+    assert item.problem == (
+        "its members unpack to 20000000 bytes, over the limit of 15000000; not opened"
+    )
+    items = list(discover([bomb], Limits(max_bytes=1_000_000)))
+    assert [i.problem for i in items] == [
+        "10000000 bytes, over the limit of 1000000 for one map"
+    ] * 2
+
+
+def test_archives_in_archives_and_broken_archives_are_problem_items(tmp_path: Path) -> None:
+    inner = _zip(tmp_path / "inner.zip", {"a.json": "{}"})
+    outer = _zip(tmp_path / "outer.zip", {"inner.zip": inner.read_text("latin-1")})
+    [item] = discover([outer])
+    assert item.name == f"{outer}/inner.zip"
+    assert item.problem == "an archive inside an archive; not opened"
+    fake = tmp_path / "fake.zip"
+    fake.write_bytes(b"PK\x03\x04 but truncated")
+    [item] = discover([fake])
+    assert item.problem is not None and item.problem.startswith("not a readable zip archive")
