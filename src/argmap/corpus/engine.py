@@ -52,6 +52,8 @@ WINDOW_PER_WORKER = 4
 MAX_CHUNK = 500
 MAX_CHUNK_BYTES = 32 << 20
 CHUNKS_PER_WORKER = 8
+#: Seconds to wait for a cluster's scheduler to answer.
+CONNECT_TIMEOUT = 30
 #: Invalid rows a :class:`Tally` keeps to show.
 SHOWN_INVALID = 5
 
@@ -338,7 +340,7 @@ def _connect(address: str) -> Any:
     from distributed import Client
 
     try:
-        return Client(address, timeout=30)  # type: ignore[no-untyped-call]
+        return Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
         raise ArgmapError(
             f"cannot reach the Dask scheduler at {address}: {exc} (start one with "
