@@ -76,7 +76,7 @@ def test_a_worker_killed_mid_run_loses_no_row(client: Client, tmp_path: Path) ->
 
     items = list(discover([folder]))
     sink = FrameSink(COLUMNS)
-    tally = run(items, sink, total=len(items), client=client, size=4, task=dies_once)
+    tally = run(items, sink, client=client, size=4, task=dies_once)
     assert os.path.exists(marker)  # one worker did die
     assert [Path(r[0]).name for r in sink.rows] == [f"m{i:03}.json" for i in range(40)]
     assert tally.ok == 40

@@ -78,7 +78,6 @@ def _run(folder: Path, task: object, retries: int = 2) -> tuple[list[Row], Tally
     tally = run(
         items,
         sink,
-        total=len(items),
         scheduler="processes",
         workers=2,
         size=4,

@@ -108,13 +108,11 @@ def run_batch(
     limits = limits or Limits()
     listed = [paths] if isinstance(paths, str | Path) else list(paths)
     items = discover(listed, limits)  # a path that does not exist fails here
-    total = count(listed, limits)
     sink = open_sink(output, COLUMNS) if isinstance(output, str | Path) else output
-    with progress_bar(total, progress) as advance:
+    with progress_bar(lambda: count(listed, limits), progress) as advance:
         return run(
             items,
             sink,
-            total=total,
             scheduler=scheduler,
             workers=workers,
             client=client,

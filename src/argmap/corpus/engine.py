@@ -47,11 +47,9 @@ __all__ = ["LOCAL_SCHEDULERS", "Tally", "chunks", "needs", "run"]
 LOCAL_SCHEDULERS = ("processes", "threads", "sync")
 #: Chunks in flight per worker: enough that no worker waits for the client.
 WINDOW_PER_WORKER = 4
-#: The largest chunk, in files and in bytes; a run is cut in about this many chunks per
-#: worker, so that the last chunks finish close together.
+#: The largest chunk, in files and in bytes.
 MAX_CHUNK = 500
 MAX_CHUNK_BYTES = 32 << 20
-CHUNKS_PER_WORKER = 8
 #: Seconds to wait for a cluster's scheduler to answer.
 CONNECT_TIMEOUT = 30
 #: Invalid rows a :class:`Tally` keeps to show.
@@ -98,32 +96,31 @@ def needs(extra: str, *modules: str) -> None:
 
 
 def chunks(
-    items: Iterable[Item], size: int, max_bytes: int = MAX_CHUNK_BYTES
+    items: Iterable[Item], size: int | None = None, max_bytes: int = MAX_CHUNK_BYTES
 ) -> Iterator[list[Item]]:
     """``items`` in lists of at most ``size`` items and about ``max_bytes`` bytes.
 
+    Without ``size``, chunks start at one file and double up to :data:`MAX_CHUNK`: a small
+    run is still spread over every worker, and a large one pays for scheduling once per
+    few hundred maps, without a first pass to count the files.
+
     >>> [len(c) for c in chunks([Item(str(i), str(i), size=10) for i in range(5)], 2)]
     [2, 2, 1]
+    >>> [len(c) for c in chunks(Item(str(i), str(i)) for i in range(20))]
+    [1, 2, 4, 8, 5]
     """
+    limit = size or 1
     chunk: list[Item] = []
     weight = 0
     for item in items:
         chunk.append(item)
         weight += item.size
-        if len(chunk) >= size or weight >= max_bytes:
+        if len(chunk) >= limit or weight >= max_bytes:
             yield chunk
             chunk, weight = [], 0
+            limit = size or min(MAX_CHUNK, limit * 2)
     if chunk:
         yield chunk
-
-
-def chunk_size(total: int, workers: int) -> int:
-    """Files per chunk: about :data:`CHUNKS_PER_WORKER` chunks for each worker.
-
-    >>> chunk_size(100_000, 2), chunk_size(10, 2), chunk_size(0, 4)
-    (500, 1, 1)
-    """
-    return max(1, min(MAX_CHUNK, -(-total // (workers * CHUNKS_PER_WORKER))))
 
 
 class _Pool(Protocol):
@@ -142,7 +139,6 @@ def run(
     items: Iterable[Item],
     sink: Sink,
     *,
-    total: int,
     scheduler: str | None = None,
     workers: int | None = None,
     client: Any = None,
@@ -154,7 +150,7 @@ def run(
 ) -> Tally:
     """Read ``items`` on the chosen engine and write their rows to ``sink`` in order.
 
-    ``total`` is how many items there are (it sets the chunk size, unless ``size`` does);
+    ``size`` is the number of files per chunk (by default, growing: see :func:`chunks`);
     ``on_rows`` is told how many rows each finished chunk had (for a progress bar). The
     sink is closed (the output committed) when every chunk is written, and aborted if the
     run stops on an error or an interrupt.
@@ -162,7 +158,7 @@ def run(
     pool = make_pool(scheduler, workers, client, retries, limits or Limits(), task)
     tally = Tally()
     try:
-        chunked = chunks(items, size or chunk_size(total, pool.workers))
+        chunked = chunks(items, size)
         for rows in _in_order(pool, chunked, pool.workers * WINDOW_PER_WORKER, tally):
             sink.write(rows)
             tally.add(rows)
@@ -349,14 +345,17 @@ def _connect(address: str) -> Any:
 
 
 def progress_bar(
-    total: int, enabled: bool | None
+    total: Callable[[], int], enabled: bool | None
 ) -> contextlib.AbstractContextManager[Callable[[int], None]]:
-    """A progress bar on standard error (a terminal only, unless ``enabled`` says otherwise)."""
+    """A progress bar on standard error: on a terminal only, unless ``enabled`` says.
+
+    ``total`` counts the maps, called only when the bar is shown (it walks the folders).
+    """
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
         return contextlib.nullcontext(lambda n: None)
-    return _bar(total)
+    return _bar(total())
 
 
 @contextlib.contextmanager
