@@ -138,3 +138,18 @@ def test_a_progress_bar_only_when_asked_or_on_a_terminal(mixed: Path, tmp_path: 
     assert quiet.startswith("10 maps: 7 ok, 3 invalid") and "10/10" not in quiet
     shown = stderr_of("--progress")
     assert "maps" in shown and "10/10" in shown and "100%" in shown
+
+
+def test_a_folder_without_maps_gives_an_empty_table_and_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "t.csv"
+    code, _, err = run_cli(
+        capsys, "batch", str(tmp_path / "empty"), "-o", str(out), "--scheduler", "sync"
+    )
+    assert code == 0 and "no map found" in err
+    assert out.read_text().splitlines() == [
+        "file,format,status,message,claims,links,positions,accepted,rejected,undecided,"
+        "lint_errors,lint_warnings"
+    ]

@@ -113,3 +113,35 @@ def test_archives_in_archives_and_broken_archives_are_problem_items(tmp_path: Pa
     fake.write_bytes(b"PK\x03\x04 but truncated")
     [item] = discover([fake])
     assert item.problem is not None and item.problem.startswith("not a readable zip archive")
+
+
+def test_a_folder_that_cannot_be_listed_is_a_problem_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "m.json").write_text("{}")
+    (tmp_path / "b" / "m.json").write_text("{}")
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if Path(path).name == "a":  # as a folder without read permission would
+            raise PermissionError(13, "Permission denied", path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(discover([tmp_path]))
+    assert [(names([i], tmp_path)[0], i.problem) for i in items] == [
+        ("a", "cannot list folder: Permission denied"),
+        ("b/m.json", None),
+    ]
+
+
+def test_a_link_out_is_not_even_peeked_at(tmp_path: Path) -> None:
+    secret = tmp_path / "diary.txt"
+    secret.write_text("Discussion Title: my secrets\n")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "notes.txt").symlink_to(secret)
+    [item] = discover([folder])
+    assert item.problem == "a symbolic link to outside the folder; not read"

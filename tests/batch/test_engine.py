@@ -103,3 +103,31 @@ def test_a_file_that_always_kills_its_worker_is_the_only_invalid_row(tmp_path: P
     assert [r.status for r in rows] == ["ok"] * 5 + ["invalid"] + ["ok"] * 2
     assert rows[5].message == "its worker died reading it (tried 1 time)"
     assert tally.retried >= 2
+
+
+def _slow_analysis(chunk: Sequence[Item], limits: Limits) -> list[Row]:
+    # In the worker process: an analysis that would never end.
+    import time
+
+    import argmap.analysis
+
+    def forever(*args: object, **kwargs: object) -> None:
+        time.sleep(3600)
+
+    argmap.analysis.analyze = forever  # type: ignore[assignment]
+    return read_chunk(chunk, limits)
+
+
+def test_the_time_limit_stops_a_map_in_a_worker_process(tmp_path: Path) -> None:
+    folder = many_maps(tmp_path / "maps", 2)
+    sink = FrameSink(COLUMNS)
+    tally = run(
+        discover([folder]),
+        sink,
+        scheduler="processes",
+        workers=1,
+        limits=Limits(timeout=0.3),
+        task=_slow_analysis,
+    )
+    assert tally.invalid == 2
+    assert {r[3] for r in sink.rows} == {"took more than 0.3 s to read and analyse; stopped"}

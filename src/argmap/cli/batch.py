@@ -117,6 +117,12 @@ def run(args: argparse.Namespace) -> int:
     )
     where = "standard output" if args.output == "-" else args.output
     print(f"{tally}; written to {where}", file=sys.stderr)
+    if not tally.maps:
+        print(
+            "argmap batch: note: no map found (files ending in .json, .argdown, .ad, "
+            ".kialo, .zip, or .txt starting like a Kialo export)",
+            file=sys.stderr,
+        )
     for row in tally.first_invalid:
         print(f"{row.file}: invalid: {row.message}", file=sys.stderr)
     if tally.invalid > len(tally.first_invalid):

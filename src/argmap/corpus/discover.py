@@ -123,20 +123,29 @@ def _expand(path: str) -> list[str]:
 def _walk(folder: str, limits: Limits) -> Iterator[Item]:
     """Files under ``folder``, each folder's files before its sub-folders, all sorted."""
     root = os.path.realpath(folder)
-    for here, dirs, files in os.walk(folder, onerror=None):
+    unreadable: list[OSError] = []
+    for here, dirs, files in os.walk(folder, onerror=unreadable.append):
+        yield from _unreadable_folders(unreadable)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
         for name in sorted(files):
             if name.startswith(".") or not name.lower().endswith((*MAP_ENDINGS, _ARCHIVE)):
                 continue
             path = os.path.join(here, name)
-            if _plain_text(name) and not _kialo_file(path):
-                continue
             if not _inside(path, root):
                 # A student's folder may hold a link to any file of the machine running
-                # the batch; it is reported, not followed.
+                # the batch; it is reported, not followed (nor its first bytes read).
                 yield Item(path, path, problem="a symbolic link to outside the folder; not read")
-                continue
-            yield from _file(path, limits)
+            elif not _plain_text(name) or _kialo_file(path):
+                yield from _file(path, limits)
+    yield from _unreadable_folders(unreadable)
+
+
+def _unreadable_folders(errors: list[OSError]) -> Iterator[Item]:
+    # A folder that cannot be listed is reported like a file that cannot be read.
+    for exc in errors:
+        name = str(exc.filename)
+        yield Item(name, name, problem=f"cannot list folder: {exc.strerror or exc}")
+    errors.clear()
 
 
 def _plain_text(name: str) -> bool:

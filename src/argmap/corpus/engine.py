@@ -128,7 +128,7 @@ class _Pool(Protocol):
 
     def submit(self, chunk: Sequence[Item]) -> Any: ...
     def result(self, handle: Any, chunk: Sequence[Item]) -> list[Row]: ...
-    def close(self) -> None: ...
+    def close(self, wait: bool = True) -> None: ...
 
 
 class _Lost(Exception):
@@ -167,9 +167,9 @@ def run(
         sink.close()
     except BaseException:
         sink.abort()
+        pool.close(wait=False)  # an interrupt should not wait for the chunks in flight
         raise
-    finally:
-        pool.close()
+    pool.close()
     return tally
 
 
@@ -276,10 +276,10 @@ class _LocalPool:
                 broken.shutdown(wait=False, cancel_futures=True)
                 self.pool = self._new_pool()
 
-    def close(self) -> None:
-        self.feeders.shutdown(wait=True, cancel_futures=True)
+    def close(self, wait: bool = True) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.shutdown(wait=wait, cancel_futures=True)
+        self.feeders.shutdown(wait=wait, cancel_futures=True)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -327,7 +327,7 @@ class _ClusterPool:
         finally:
             handle.release()
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         if self.own_client:
             self.client.close()
 

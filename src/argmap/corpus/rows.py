@@ -112,7 +112,8 @@ def read_item(
         message = "nested too deeply to read"
     except MemoryError:
         message = "ran out of memory reading it"
-    except (OSError, zipfile.BadZipFile, EOFError) as exc:
+    except (OSError, zipfile.BadZipFile, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a zip member packed with a method zipfile cannot unpack.
         message = f"cannot read it: {_reason(exc)}"
     except Exception as exc:  # a bug in a reader must not stop the corpus either
         message = f"internal error ({type(exc).__name__}: {exc}); please report it"
