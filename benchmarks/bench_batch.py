@@ -85,8 +85,9 @@ def _argmap_json(
         {"id": f"l{k}", "kind": kind, "sources": [f"c{k}"], "target": f"c{parent}"}
         for k, (parent, kind) in enumerate(zip(parents, kinds, strict=True), start=1)
     ]
-    if len(claims) > 3 and rng.random() < 0.2:  # a linked co-premise argument
-        links[-1]["sources"] = [links[-1]["sources"][0], "c1"]  # type: ignore[index]
+    last = links[-1]
+    if len(claims) > 3 and last["target"] not in ("c1", "c2") and rng.random() < 0.2:
+        last["sources"] = [f"c{len(parents)}", "c2"]  # a linked co-premise argument
     return {"format": "argmap/1", "title": f"Map {i}", "claims": claims, "links": links}
 
 

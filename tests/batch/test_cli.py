@@ -153,3 +153,58 @@ def test_a_folder_without_maps_gives_an_empty_table_and_a_note(
         "file,format,status,message,claims,links,positions,accepted,rejected,undecided,"
         "lint_errors,lint_warnings"
     ]
+
+
+def test_ctrl_c_stops_the_run_and_its_workers_and_keeps_the_old_table(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    from .test_engine import many_maps
+
+    folder = many_maps(tmp_path / "maps", 3000)
+    out = tmp_path / "t.csv"
+    out.write_text("the previous table\n")
+    # A session of its own, so that Ctrl-C reaches the command and its workers as a
+    # terminal would send it to the whole foreground group.
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "batch",
+            str(folder),
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "--chunk-size",
+            "20",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".t.csv.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # the workers are busy
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        code = process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert code == 130, process.stderr.read() if process.stderr else ""
+    assert out.read_text() == "the previous table\n"
+    assert not list(tmp_path.glob(".t.csv.*"))
+    time.sleep(0.5)
+    # No worker, fork server or tracker of the session goes on (exited processes that
+    # nothing has reaped yet, state Z, are not running).
+    listing = subprocess.run(
+        ["ps", "-s", str(process.pid), "-o", "stat=,args="],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    assert [line for line in listing.splitlines() if not line.strip().startswith("Z")] == []

@@ -58,7 +58,9 @@ def register(commands: Any) -> None:
         help="local worker processes (default: "
         "one per core); a cluster has the workers it was started with",
     )
-    p.add_argument("--chunk-size", type=int, metavar="N", help="maps per task (default: by size)")
+    p.add_argument(
+        "--chunk-size", type=int, metavar="N", help="maps per task (default: growing from 1 to 500)"
+    )
     p.add_argument(
         "--retries",
         type=int,
@@ -70,7 +72,7 @@ def register(commands: Any) -> None:
         "--max-bytes",
         type=int,
         metavar="N",
-        help="larger map files (or zip members, unpacked) are invalid rows (64 MiB)",
+        help="larger map files (or zip members, unpacked) are invalid rows (default 64 MiB)",
     )
     p.add_argument(
         "--timeout",

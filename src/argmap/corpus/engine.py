@@ -26,6 +26,7 @@ import contextlib
 import multiprocessing
 import multiprocessing.context
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -234,7 +235,9 @@ class _LocalPool:
             return ThreadPoolExecutor(self.workers)
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(self.workers, mp_context=_context())
+        return ProcessPoolExecutor(
+            self.workers, mp_context=_context(), initializer=_ignore_interrupts
+        )
 
     def submit(self, chunk: Sequence[Item]) -> tuple[Future[list[Row]], Executor | None]:
         pool = self.pool
@@ -277,9 +280,20 @@ class _LocalPool:
                 self.pool = self._new_pool()
 
     def close(self, wait: bool = True) -> None:
+        if not wait:
+            # Stopped early: the workers are told to stop now, not after their chunks;
+            # their pool then fails what is in flight, which frees the feeder threads.
+            processes = getattr(self.pool, "_processes", None) or {}
+            for process in list(processes.values()):
+                process.terminate()
         if self.pool is not None:
             self.pool.shutdown(wait=wait, cancel_futures=True)
         self.feeders.shutdown(wait=wait, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the client's to handle (it stops the workers itself)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _context() -> multiprocessing.context.BaseContext:
