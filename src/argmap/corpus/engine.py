@@ -221,7 +221,7 @@ class _LocalPool:
         if scheduler not in LOCAL_SCHEDULERS:
             raise ArgmapError(f"unknown scheduler {scheduler!r}")
         self.scheduler, self.retries, self.limits, self.task = scheduler, retries, limits, task
-        self.workers = 1 if scheduler == "sync" else max(1, workers or os.cpu_count() or 1)
+        self.workers = 1 if scheduler == "sync" else max(1, workers or _cores())
         self.lock = threading.Lock()
         self.pool: Executor | None = self._new_pool()
         # Each chunk is one small Dask graph computed from a feeder thread, so the client
@@ -289,6 +289,13 @@ class _LocalPool:
         if self.pool is not None:
             self.pool.shutdown(wait=wait, cancel_futures=True)
         self.feeders.shutdown(wait=wait, cancel_futures=True)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _ignore_interrupts() -> None:
