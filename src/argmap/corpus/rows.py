@@ -23,6 +23,7 @@ archive for a zip member: a map cannot make the batch read other files of the ma
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import posixpath
 import signal
@@ -80,7 +81,14 @@ def read_chunk(items: Sequence[Item], limits: Limits | None = None) -> list[Row]
                 archives[path] = stack.enter_context(zipfile.ZipFile(path))
             return archives[path]
 
-        return [read_item(item, limits, archive) for item in items]
+        rows = [read_item(item, limits, archive) for item in items]
+    # argmap's readers pause the cyclic collector and leave what they made in its oldest
+    # generation (argmap._gc), where the garbage cycles of one map after another are
+    # found only by a full collection, which a worker reading map after map seldom
+    # reaches: 10,000 maps left 2.4 million objects (855 MiB) behind. One full collection
+    # per chunk keeps a worker at about 100 MiB, at no cost in time.
+    gc.collect()
+    return rows
 
 
 def read_item(
