@@ -7,9 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap import ArgmapError
 from argmap.corpus.discover import Item, Limits, count, discover
+from argmap.corpus.rows import read_chunk
 
 from .conftest import EXPECTED
 
@@ -145,3 +148,50 @@ def test_a_link_out_is_not_even_peeked_at(tmp_path: Path) -> None:
     (folder / "notes.txt").symlink_to(secret)
     [item] = discover([folder])
     assert item.problem == "a symbolic link to outside the folder; not read"
+
+
+@settings(max_examples=50, deadline=None)
+@given(data=st.binary(max_size=400), cut=st.integers(min_value=0, max_value=2000))
+def test_any_bytes_as_a_zip_give_rows_and_never_raise(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, cut: int
+) -> None:
+    folder = tmp_path_factory.mktemp("zips")
+    whole = _zip(folder / "whole.zip", {"a/m.json": data.decode("latin-1"), "b.argdown": "[A]: a"})
+    packed = whole.read_bytes()
+    # A random file named .zip, and a real archive cut short or with bytes changed.
+    (folder / "random.zip").write_bytes(data)
+    (folder / "cut.zip").write_bytes(packed[: cut % (len(packed) + 1)])
+    flipped = bytearray(packed)
+    flipped[cut % len(flipped)] ^= 0xFF
+    (folder / "flipped.zip").write_bytes(bytes(flipped))
+    items = list(discover([folder]))
+    rows = read_chunk(items)
+    assert len(rows) == len(items) >= 4
+    assert all(r.status in ("ok", "invalid") for r in rows)
+    assert not any("internal error" in r.message for r in rows), [r.message for r in rows]
+
+
+def test_every_damaged_byte_of_an_archive_gives_rows_not_a_crash(tmp_path: Path) -> None:
+    whole = _zip(tmp_path / "whole.zip", {"m.json": '{"claims": []}' * 40, "n.argdown": "[A]: a"})
+    packed = whole.read_bytes()
+    messages = set()
+    for position in range(len(packed)):
+        damaged = bytearray(packed)
+        damaged[position] ^= 0xFF
+        (tmp_path / "d.zip").write_bytes(bytes(damaged))
+        rows = read_chunk(list(discover([tmp_path / "d.zip"])))
+        assert rows and all(r.status in ("ok", "invalid") for r in rows)  # never none
+        messages |= {r.message for r in rows if r.status == "invalid"}
+    assert not any("internal error" in m for m in messages), sorted(messages)
+    assert any(m.startswith("not a readable zip archive") for m in messages)
+    assert any(m.startswith("cannot read it") for m in messages)
+
+
+def test_an_archive_without_a_map_is_a_row_saying_so(tmp_path: Path) -> None:
+    essay = _zip(tmp_path / "essay.zip", {"essay.docx": "PK...", "notes/": ""})
+    empty = _zip(tmp_path / "empty.zip", {})
+    items = list(discover([essay, empty]))
+    assert [(i.name, i.problem) for i in items] == [
+        (str(essay), "no map in this archive (only 1 other file)"),
+        (str(empty), "no map in this archive (it is empty)"),
+    ]

@@ -211,8 +211,10 @@ def _archive(path: str, limits: Limits) -> Iterator[Item]:
     """An archive's map members, sorted by name; one problem item if it cannot be opened."""
     try:
         archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
-        yield Item(path, path, problem=f"not a readable zip archive: {exc}")
+    except Exception as exc:  # a damaged archive fails in many ways
+        # (BadZipFile, NotImplementedError for a version byte, struct and value errors);
+        # each is one invalid row, never the end of the run.
+        yield Item(path, path, problem=f"not a readable zip archive: {exc or type(exc).__name__}")
         return
     with archive:
         members = archive.infolist()
@@ -220,9 +222,16 @@ def _archive(path: str, limits: Limits) -> Iterator[Item]:
         if problem:
             yield Item(path, path, problem=problem)
             return
+        found = False
         for info in sorted(members, key=lambda i: i.filename):
             if _is_map_member(info.filename) and _kialo_member(archive, info):
+                found = True
                 yield _member(path, info, limits)
+    if not found:
+        # A submission that holds no map (a .docx instead, an empty zip) is worth a row.
+        files = [m for m in members if not m.is_dir()]
+        held = f"only {counted(len(files), 'other file{|s}')}" if files else "it is empty"
+        yield Item(path, path, problem=f"no map in this archive ({held})")
 
 
 def _archive_problem(members: list[zipfile.ZipInfo], limits: Limits) -> str | None:

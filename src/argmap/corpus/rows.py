@@ -29,6 +29,7 @@ import posixpath
 import signal
 import threading
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from types import FrameType
@@ -120,8 +121,9 @@ def read_item(
         message = "nested too deeply to read"
     except MemoryError:
         message = "ran out of memory reading it"
-    except (OSError, zipfile.BadZipFile, EOFError, NotImplementedError) as exc:
-        # NotImplementedError: a zip member packed with a method zipfile cannot unpack.
+    except (OSError, zipfile.BadZipFile, EOFError, NotImplementedError, zlib.error) as exc:
+        # A damaged zip member: NotImplementedError for a packing method zipfile does not
+        # know, zlib.error for a damaged deflate stream.
         message = f"cannot read it: {_reason(exc)}"
     except Exception as exc:  # a bug in a reader must not stop the corpus either
         message = f"internal error ({type(exc).__name__}: {exc}); please report it"
