@@ -195,3 +195,22 @@ def test_an_archive_without_a_map_is_a_row_saying_so(tmp_path: Path) -> None:
         (str(essay), "no map in this archive (only 1 other file)"),
         (str(empty), "no map in this archive (it is empty)"),
     ]
+
+
+def test_folders_nested_too_deeply_are_a_row_not_a_crash(tmp_path: Path) -> None:
+    import sys
+
+    (tmp_path / "top.json").write_text("{}")
+    deep = str(tmp_path)
+    for _ in range(sys.getrecursionlimit() + 50):
+        deep += "/d"
+        os.mkdir(deep)  # one level at a time: pathlib and os.makedirs recurse too
+    with open(deep + "/bottom.json", "w") as handle:
+        handle.write("{}")
+    items = list(discover([tmp_path]))
+    assert items[0].name == str(tmp_path / "top.json")
+    found_bottom = items[-1].name.endswith("bottom.json")
+    too_deep = items[-1].problem == (
+        "folders nested too deeply to walk; the rest of it was not read"
+    )
+    assert found_bottom or too_deep  # Python 3.12 walks any depth; 3.11 reports it

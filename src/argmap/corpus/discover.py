@@ -104,7 +104,11 @@ def count(paths: Iterable[str | Path], limits: Limits | None = None) -> int:
 def _items(paths: list[str], limits: Limits) -> Iterator[Item]:
     for path in paths:
         if os.path.isdir(path):
-            yield from _walk(path, limits)
+            try:
+                yield from _walk(path, limits)
+            except RecursionError:  # os.walk recurses once per level before Python 3.12
+                problem = "folders nested too deeply to walk; the rest of it was not read"
+                yield Item(path, path, problem=problem)
         else:
             yield from _file(path, limits)
 
