@@ -207,7 +207,14 @@ def test_folders_nested_too_deeply_are_a_row_not_a_crash(tmp_path: Path) -> None
         os.mkdir(deep)  # one level at a time: pathlib and os.makedirs recurse too
     with open(deep + "/bottom.json", "w") as handle:
         handle.write("{}")
-    items = list(discover([tmp_path]))
+    try:
+        items = list(discover([tmp_path]))
+    finally:
+        # Removed level by level here: shutil.rmtree (pytest's clean-up) recurses too.
+        os.remove(deep + "/bottom.json")
+        while deep != str(tmp_path):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
     assert items[0].name == str(tmp_path / "top.json")
     found_bottom = items[-1].name.endswith("bottom.json")
     too_deep = items[-1].problem == (
