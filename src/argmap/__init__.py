@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .analysis import analyze, explain, lint, strengths
     from .anchor import find_span
     from .classroom import compare
+    from .corpus import batch
     from .formats import read, write
     from .graph import to_networkx
     from .judgements import judge
@@ -78,6 +79,7 @@ _LAZY = {
     "summarize": (".summary", "summarize"),
     "compare": (".classroom", "compare"),
     "judge": (".judgements", "judge"),
+    "batch": (".corpus", "batch"),
 }
 
 
@@ -128,6 +130,7 @@ __all__ = [
     "UnknownNameError",
     "analysis",
     "analyze",
+    "batch",
     "compare",
     "dump",
     "dumps",

@@ -8,7 +8,9 @@ Blocks on a page run in order in one namespace, in a scratch folder that has the
 repository's ``data/`` beside it. A block written as a console session (``>>>``) is checked
 as a doctest, so its shown results must be what argmap returns. A block that shows a mistake
 on purpose starts its output comment with the error's name (``# MapValidationError: ...``)
-and must raise exactly that argmap error.
+and must raise exactly that argmap error. A block that needs an extra starts with
+``# needs: MODULE, ...``; where one of them is missing it must raise the argmap error that
+names the extra to install (``pip install 'argmap[...]'``), or fail importing that module.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import argmap
 
 BLOCK = re.compile(r"```python\n(.*?)```", re.S)
 EXPECTED_ERROR = re.compile(r"^# (\w+Error)\b", re.M)
+NEEDS = re.compile(r"\A# needs: ([\w., ]+)\n")
 
 
 def pages(repo: Path) -> list[Path]:
@@ -60,6 +63,11 @@ def _run_block(block: str, names: dict[str, object], where: str) -> str | None:
         report: list[str] = []
         runner.run(test, out=report.append)
         return "".join(report) if runner.failures else None
+    needs = NEEDS.match(block)
+    wanted = [m.strip() for m in needs[1].split(",")] if needs else []
+    missing = [m for m in wanted if not _importable(m)]
+    if missing:
+        return _missing_extra(block, names, where, missing)
     expected = EXPECTED_ERROR.search(block)
     try:
         exec(compile(block, where, "exec"), names)
@@ -70,6 +78,28 @@ def _run_block(block: str, names: dict[str, object], where: str) -> str | None:
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
     return f"expected {expected[1]}, but the block ran" if expected else None
+
+
+def _importable(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def _missing_extra(
+    block: str, names: dict[str, object], where: str, missing: list[str]
+) -> str | None:
+    """Without the block's extra, it must fail with argmap's message naming the extra, or
+    on importing a module it needs."""
+    try:
+        exec(compile(block, where, "exec"), names)
+    except argmap.ArgmapError as exc:
+        return None if "pip install 'argmap[" in str(exc) else f"{type(exc).__name__}: {exc}"
+    except ImportError as exc:
+        return None if exc.name in missing else f"without its extra: ImportError: {exc}"
+    except Exception as exc:
+        return f"without its extra: {type(exc).__name__}: {exc}"
+    return "ran without the extra it says it needs"
 
 
 def main(repo: Path) -> int:

@@ -38,6 +38,7 @@ COMMANDS: tuple[str, ...] = (
     "slides",
     "worksheet",
     "judge",
+    "batch",
 )
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..errors import ArgmapError
 
-__all__ = ["UTF8_BOM", "atomic_write", "read_input", "wrong_encoding"]
+__all__ = ["UTF8_BOM", "atomic_write", "keep_mode", "read_input", "wrong_encoding"]
 
 #: The byte-order mark some editors put before UTF-8 text; readers drop it.
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -194,6 +194,16 @@ def _replace(
             raise ArgmapError(f"{shown}: write failed: {exc.strerror or exc}") from None
         raise
     _sync_folder(folder)
+
+
+def keep_mode(tmp: str | Path, target: str | Path) -> None:
+    """Give ``tmp`` the owner and mode of ``target`` (a new file's default if there is none),
+    before ``tmp`` replaces it: for writers that stream to a temporary file themselves."""
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    _match_owner_and_mode(str(tmp), existing)
 
 
 def _match_owner_and_mode(tmp: str, existing: os.stat_result | None) -> None:
