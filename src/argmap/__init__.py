@@ -39,7 +39,7 @@ with gc_paused():
     from .validate import validate
 
 if TYPE_CHECKING:
-    from . import analysis, examples, formats, graph, render, report, summary
+    from . import analysis, examples, formats, graph, render, report, schemes, summary
     from .analysis import analyze, explain, lint, strengths
     from .anchor import find_span
     from .formats import read, write
@@ -59,6 +59,7 @@ _LAZY = {
     "render": (".render", None),
     "report": (".report", None),
     "summary": (".summary", None),
+    "schemes": (".schemes", None),
     "analyze": (".analysis", "analyze"),
     "explain": (".analysis", "explain"),
     "lint": (".analysis", "lint"),
@@ -137,6 +138,7 @@ __all__ = [
     "read",
     "render",
     "report",
+    "schemes",
     "strengths",
     "summarize",
     "summary",

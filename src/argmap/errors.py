@@ -61,9 +61,12 @@ class Code(StrEnum):
     SOURCE_CHECKSUM = "AM109"
     DUPLICATE_SOURCE = "AM110"
     BAD_OFFSETS = "AM111"
+    UNKNOWN_QUESTION = "AM112"
+    PREMISE_COUNT = "AM113"
     UNCONNECTED_CLAIM = "AM200"
     SOURCE_UNAVAILABLE = "AM201"
     NOT_CARRIED_OVER = "AM202"
+    UNKNOWN_SCHEME = "AM203"
 
     @property
     def slug(self) -> str:

@@ -51,8 +51,11 @@ def check(
         *_link_cycles(m, ids),
         *_source_checksums(m, texts),
         *_quote_problems(m, ids, texts),
+        *_answered_questions(m, ids),
     ]
-    return errors, list(_unconnected_claims(m, ids)) if warnings else []
+    if not warnings:
+        return errors, []
+    return errors, [*_unconnected_claims(m, ids), *_unknown_schemes(m)]
 
 
 # -- ids and references ---------------------------------------------------------------------
@@ -293,6 +296,24 @@ def _quote_against_text(q: Quote, text: str, path: str) -> Iterator[Problem]:
             f"quote differs from source {q.source!r} at [{q.start}:{q.end}], "
             f"which reads {shown!r}{where}",
         )
+
+
+# -- argumentation schemes ------------------------------------------------------------------
+
+
+def _answered_questions(m: ArgumentMap, ids: _Ids) -> Iterator[Problem]:
+    # The catalogue is loaded only for maps that record answered questions.
+    if any(map(attrgetter("answered"), m.links)):
+        from .schemes.checks import answered_problems
+
+        yield from answered_problems(m, ids.claims | ids.links, _hint)
+
+
+def _unknown_schemes(m: ArgumentMap) -> Iterator[Problem]:
+    if any(map(attrgetter("scheme"), m.links)):
+        from .schemes.checks import unknown_schemes
+
+        yield from unknown_schemes(m)
 
 
 # -- warnings -------------------------------------------------------------------------------

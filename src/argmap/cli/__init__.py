@@ -33,6 +33,7 @@ COMMANDS: tuple[str, ...] = (
     "analyze",
     "lint",
     "af",
+    "schemes",
 )
 
 
