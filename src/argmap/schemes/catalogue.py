@@ -132,8 +132,7 @@ class Scheme(_Frozen):
         for q in self.questions:
             if q.kind == "premise" and q.premise not in roles:
                 raise ValueError(
-                    f"{self.id}.{q.id}: a premise question names one of {roles}, "
-                    f"not {q.premise!r}"
+                    f"{self.id}.{q.id}: a premise question names one of {roles}, not {q.premise!r}"
                 )
             if q.kind != "premise" and q.premise is not None:
                 raise ValueError(f"{self.id}.{q.id}: only premise questions name a premise")
@@ -141,8 +140,7 @@ class Scheme(_Frozen):
         for kind in KINDS:
             if counts[kind] < MIN_PER_KIND:
                 raise ValueError(
-                    f"{self.id}: {counts[kind]} {kind} question(s), "
-                    f"at least {MIN_PER_KIND} wanted"
+                    f"{self.id}: {counts[kind]} {kind} question(s), at least {MIN_PER_KIND} wanted"
                 )
         return self
 

@@ -25,6 +25,7 @@ __all__ = [
     "apply_scheme",
     "attack_kinds",
     "critical_questions",
+    "open_by_scheme",
     "open_questions",
     "suggest_question",
 ]
@@ -93,6 +94,29 @@ def open_questions(m: ArgumentMap, link_id: str | None = None) -> list[QuestionS
     """
     links = [link_id] if link_id is not None else [link.id for link in m.links if link.scheme]
     return [q for lid in links for q in critical_questions(m, lid) if q.open]
+
+
+def open_by_scheme(m: ArgumentMap) -> list[tuple[Scheme, list[tuple[Link, list[str]]]]]:
+    """The open questions of the map grouped by scheme, for summaries and the report:
+    each scheme (in order of first use) with its arguments and their open question ids.
+    Arguments with every question answered are left out, and so are schemes left empty.
+
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("a", "A."); _ = m.claim("b", "B.")
+    >>> _ = m.support("a", "b", id="s1", scheme="sign")
+    >>> [(s.id, [(link.id, ids) for link, ids in args]) for s, args in open_by_scheme(m)]
+    [('sign', [('s1', ['cq1', 'cq2', 'cq3', 'cq4', 'cq5', 'cq6'])])]
+    """
+    groups: dict[str, tuple[Scheme, list[tuple[Link, list[str]]]]] = {}
+    for link in m.links:
+        if not link.scheme:
+            continue
+        statuses = critical_questions(m, link.id)
+        open_ = [s.question.id for s in statuses if s.open]
+        if open_:
+            scheme = statuses[0].scheme
+            groups.setdefault(scheme.id, (scheme, []))[1].append((link, open_))
+    return list(groups.values())
 
 
 def attack_kinds(m: ArgumentMap, link: Link) -> Counter[str]:
