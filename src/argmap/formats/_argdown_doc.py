@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from .._words import counted
 from ..model import is_slug
 from ._common import MapBuilder, Result, SlugMaker, slugify, tally
+from ._schemes import scheme_id
 
 __all__ = ["ArgdownDocument", "Argument", "PcsItem", "Relation", "Statement", "to_map"]
 
@@ -535,7 +536,7 @@ class _Converter:
                 "target": target,
             }
             if rules:
-                link["scheme"] = slugify(rules[0], "rule")
+                link["scheme"] = scheme_id(rules[0]) or slugify(rules[0], "rule")
                 if len(rules) > 1:
                     self.lose("inference rule{|s} beyond the first dropped", len(rules) - 1)
             if n == len(steps):

@@ -201,8 +201,9 @@ def _link(
         name = str(node.get("name") or "")
         if name and name.lower() not in ("support", "conflict", "inference"):
             from ._common import slugify
+            from ._schemes import scheme_id
 
-            link["scheme"] = slugify(name, "scheme")
+            link["scheme"] = scheme_id(name) or slugify(name, "scheme")
         for key in ("scheme", "weight", "note"):
             if key in _ns(node):
                 link[key] = _ns(node)[key]
