@@ -150,12 +150,13 @@ def _unsupported(m: ArgumentMap, _: Mapping[str, str]) -> Check:
 
 def _unanswered(m: ArgumentMap, _: Mapping[str, str]) -> Check:
     attacked = {link.target for link in m.links if link.kind == "attack"}
+    claims = {c.id for c in m.claims}  # once: per attack it made the rule quadratic
     for link in m.links:
         if link.kind != "attack":
             continue
         if link.id in attacked or any(s in attacked for s in link.sources):
             continue
-        what = "undercut" if link.target not in {c.id for c in m.claims} else "objection"
+        what = "undercut" if link.target not in claims else "objection"
         yield (
             link.id,
             (
@@ -237,8 +238,9 @@ def _open_questions(m: ArgumentMap, _: Mapping[str, str]) -> Check:
     # catalogue loads only if some link has a scheme.
     if not any(link.scheme for link in m.links):
         return
-    from ..schemes.questions import critical_questions, suggest_question
+    from ..schemes.questions import attack_counts, attack_kinds, critical_questions, pick_question
 
+    attacks = attack_counts(m)  # once, not once per argument
     for link in m.links:
         statuses = critical_questions(m, link.id) if link.scheme else []
         open_ = [s.question for s in statuses if s.open]
@@ -249,7 +251,7 @@ def _open_questions(m: ArgumentMap, _: Mapping[str, str]) -> Check:
             by_kind[q.kind].append(q.id)
         kinds = "; ".join(f"{kind}: {', '.join(ids)}" for kind, ids in by_kind.items())
         scheme = statuses[0].scheme.id
-        first = suggest_question(m, link.id)
+        first = pick_question(statuses, attack_kinds(m, link, attacks))
         ask = f" ask first {first.id}: {first.text}" if first is not None else ""
         yield (
             link.id,

@@ -23,10 +23,12 @@ __all__ = [
     "SchemeFit",
     "answer_question",
     "apply_scheme",
+    "attack_counts",
     "attack_kinds",
     "critical_questions",
     "open_by_scheme",
     "open_questions",
+    "pick_question",
     "suggest_question",
 ]
 
@@ -119,29 +121,33 @@ def open_by_scheme(m: ArgumentMap) -> list[tuple[Scheme, list[tuple[Link, list[s
     return list(groups.values())
 
 
-def attack_kinds(m: ArgumentMap, link: Link) -> Counter[str]:
+def attack_kinds(m: ArgumentMap, link: Link, attacks: Counter[str] | None = None) -> Counter[str]:
     """How the map already attacks the argument ``link``, by question kind: undercuts of
     the link (``undercut``), attacks on its sources (``premise``), on its target
-    (``rebuttal``). Attacks are counted whether or not they are recorded as answers."""
-    sources, kinds = set(link.sources), Counter[str]()
-    for other in m.links:
-        if other.kind != "attack":
-            continue
-        if other.target == link.id:
-            kinds["undercut"] += 1
-        elif other.target in sources:
-            kinds["premise"] += 1
-        elif other.target == link.target:
-            kinds["rebuttal"] += 1
-    return kinds
+    (``rebuttal``). Attacks are counted whether or not they are recorded as answers.
+    ``attacks`` (see :func:`attack_counts`) saves a pass over the links per call."""
+    on = attacks if attacks is not None else attack_counts(m)
+    return Counter(
+        undercut=on[link.id],
+        premise=sum(on[s] for s in dict.fromkeys(link.sources)),
+        rebuttal=on[link.target],
+    )
 
 
-def suggest_question(m: ArgumentMap, link_id: str) -> CriticalQuestion | None:
+def attack_counts(m: ArgumentMap) -> Counter[str]:
+    """How many attack links target each claim or link id."""
+    return Counter(link.target for link in m.links if link.kind == "attack")
+
+
+def suggest_question(
+    m: ArgumentMap, link_id: str, attacks: Counter[str] | None = None
+) -> CriticalQuestion | None:
     """A critical question to ask about link ``link_id``, as a hint; None if none is open.
 
     Of the open questions, one of the kind the map has taken up least for this argument
     (counting answered questions and the attacks already there), so hints lead students to
-    each way of attacking an argument; within a kind, the catalogue's order.
+    each way of attacking an argument; within a kind, the catalogue's order. For many
+    links, pass ``attacks=attack_counts(m)`` to count the map's attacks once.
 
     Examples
     --------
@@ -158,11 +164,18 @@ def suggest_question(m: ArgumentMap, link_id: str) -> CriticalQuestion | None:
     'undercut'
     """
     statuses = critical_questions(m, link_id)
+    return pick_question(statuses, attack_kinds(m, m.get_link(link_id), attacks))
+
+
+def pick_question(
+    statuses: list[QuestionStatus], attacked: Counter[str]
+) -> CriticalQuestion | None:
+    """:func:`suggest_question`'s choice among one link's ``statuses``, given how the map
+    attacks it (:func:`attack_kinds`)."""
     open_ = [s.question for s in statuses if s.open]
     if not open_:
         return None
-    taken = attack_kinds(m, m.get_link(link_id))
-    taken.update(s.question.kind for s in statuses if not s.open)
+    taken = attacked + Counter(s.question.kind for s in statuses if not s.open)
     return min(open_, key=lambda q: (taken[q.kind], KINDS.index(q.kind)))
 
 
