@@ -96,3 +96,18 @@ def test_the_schema_file_has_answered_questions() -> None:
     link = schema["$defs"]["Link"]["properties"]
     assert "answered" in link and "AnsweredQuestion" in schema["$defs"]
     assert set(schema["$defs"]["AnsweredQuestion"]["required"]) == {"question", "by"}
+
+
+def test_validate_cli_warns_about_an_unknown_scheme_and_exits_0(
+    tmp_path: Path, capsys: object
+) -> None:
+    m = expert_map()
+    m.get_link("s1").scheme = "expert-opinon"
+    path = _file(tmp_path, m)
+    assert main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()  # type: ignore[attr-defined]
+    assert "valid (1 warning)" in captured.err
+    assert (
+        f"{path}:links[0].scheme: AM203 unknown-scheme: scheme 'expert-opinon' is not in "
+        "argmap's catalogue (did you mean 'expert-opinion'?)"
+    ) in captured.out
