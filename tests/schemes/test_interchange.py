@@ -111,3 +111,23 @@ def test_aif_round_trip_keeps_schemes_and_answers(m: argmap.ArgumentMap) -> None
     assert [(x.id, x.scheme, x.answered) for x in back.links] == [
         (x.id, x.scheme, x.answered) for x in m.links
     ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(maps_with_schemes())
+def test_sadface_round_trip_keeps_schemes_and_answers(m: argmap.ArgumentMap) -> None:
+    back = reads(writes_report(m, "sadface")[0], "sadface")
+    assert [(x.id, x.scheme, x.answered) for x in back.links] == [
+        (x.id, x.scheme, x.answered) for x in m.links
+    ]
+
+
+def test_formats_that_cannot_keep_answers_say_so() -> None:
+    m = expert_map()
+    m.answer_question("s1", "cq4", by="u1")
+    m.answer_question("s1", "cq6", by="a1")
+    for fmt in ("kialo", "argdown"):
+        _, warnings = writes_report(m, fmt)
+        assert any("2 answered critical questions" in w for w in warnings), (fmt, warnings)
+    text, _ = writes_report(m, "graphml")
+    assert "cq4 by u1; cq6 by a1" in text

@@ -33,7 +33,8 @@ def write_argdown(
     lost: dict[str, int] = {}
 
     def lose(what: str, n: int = 1) -> None:
-        lost[what] = lost.get(what, 0) + n
+        if n:
+            lost[what] = lost.get(what, 0) + n
 
     claim_ids = {c.id for c in m.claims}
     links = {link.id: link for link in m.links}
@@ -67,6 +68,7 @@ def write_argdown(
         for name, value in (("weight", link.weight), ("scheme", link.scheme), ("note", link.note)):
             if value is not None and not (name == "scheme" and link.id in as_pcs):
                 lose(f"link {name}{{|s}} dropped")
+    lose("answered critical question{|s} dropped", sum(len(x.answered or ()) for x in m.links))
     lose_ids = sum(1 for link in m.links if link.id not in as_pcs)
     if lose_ids:
         lose("link id{|s} not kept (Argdown relations have no names)", lose_ids)

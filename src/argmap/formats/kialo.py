@@ -296,6 +296,7 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
             ),
         )
     lose("link id{|s}, weights and schemes not kept", len(m.links))
+    lose("answered critical question{|s} not kept", sum(len(x.answered or ()) for x in m.links))
     return "\n".join(out).rstrip("\n") + "\n", tally(lost)
 
 

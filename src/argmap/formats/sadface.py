@@ -124,8 +124,26 @@ def _read(text: str, file: str | None) -> Result:
         elif kind != "atom":
             what = f"{kind} node{{|s}} not represented"
             lost[what] = lost.get(what, 0) + 1
+    _answered(b, id_of, lost)
     b.warnings += tally(lost)
     return b.finish(file)
+
+
+def _answered(b: MapBuilder, id_of: dict[str, str], lost: dict[str, int]) -> None:
+    """The answered critical questions kept in the argmap namespace, with the SADFace ids
+    of what answers them made the map's ids; entries that make no sense are dropped."""
+    from ._schemes import read_answered
+
+    for link in b.links:
+        raw = link.pop("\x00answered", None)
+        if raw is None:
+            continue
+        kept, dropped = read_answered(raw, link.get("scheme"), id_of.get)
+        if kept:
+            link["answered"] = kept
+        if dropped:
+            what = "answered critical question{|s} not understood dropped"
+            lost[what] = lost.get(what, 0) + dropped
 
 
 def _kind(node: dict[str, Any]) -> str:
@@ -207,6 +225,8 @@ def _link(
         for key in ("scheme", "weight", "note"):
             if key in _ns(node):
                 link[key] = _ns(node)[key]
+        if "answered" in _ns(node):  # checked once every node has its id: see _answered
+            link["\x00answered"] = _ns(node)["answered"]
         if link["sources"]:
             b.links.append(link)
 
@@ -286,7 +306,7 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
         )
     for link in m.links:
         extra = link.model_dump(
-            mode="json", exclude_none=True, include={"scheme", "weight", "note"}
+            mode="json", exclude_none=True, include={"scheme", "weight", "note", "answered"}
         )
         nodes.append(
             {
