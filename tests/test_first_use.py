@@ -63,7 +63,15 @@ def test_builders_accept_every_schema_field() -> None:
         quotes=[{"source": "article", "start": 0, "end": 1, "text": "x"}],
     )
     m.claim("d", "Another claim.")
-    m.support("c", "d", id="s-c", scheme="sign", weight=0.4, note="why")
+    m.support(
+        "c",
+        "d",
+        id="s-c",
+        scheme="sign",
+        weight=0.4,
+        note="why",
+        answered=[{"question": "cq1", "by": "c"}],
+    )
     for cls, item in (
         (argmap.Source, m.sources[0]),
         (argmap.Theme, m.themes[0]),

@@ -3,7 +3,10 @@
 * ``<!-- argmap:schema-tables -->`` in a page becomes field tables generated from the
   committed JSON Schema (``docs/schema/argmap-1.schema.json``, itself checked against the
   model by the test suite);
-* ``<!-- argmap:cli-help -->`` becomes the ``--help`` text of every ``argmap`` command.
+* ``<!-- argmap:cli-help -->`` becomes the ``--help`` text of every ``argmap`` command;
+* ``<!-- argmap:schemes-table -->`` becomes the table of the scheme catalogue, and
+  ``<!-- argmap:schemes-detail -->`` every scheme with its premises and critical questions,
+  both made from the package's ``catalogue.toml``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,27 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         markdown = markdown.replace("<!-- argmap:schema-tables -->", schema_tables())
     if "<!-- argmap:cli-help -->" in markdown:
         markdown = markdown.replace("<!-- argmap:cli-help -->", cli_help())
+    if "<!-- argmap:schemes-table -->" in markdown:
+        markdown = markdown.replace("<!-- argmap:schemes-table -->", schemes_table())
+    if "<!-- argmap:schemes-detail -->" in markdown:
+        markdown = markdown.replace("<!-- argmap:schemes-detail -->", schemes_detail())
     return markdown
+
+
+def schemes_table() -> str:
+    """The catalogue as one table, as ``argmap schemes --format md`` prints it."""
+    from argmap.cli.schemes import catalogue_markdown
+    from argmap.schemes import catalogue
+
+    return catalogue_markdown(list(catalogue()))
+
+
+def schemes_detail() -> str:
+    """Each scheme as ``argmap schemes ID --format md`` prints it, one level deeper."""
+    from argmap.cli.schemes import scheme_markdown
+    from argmap.schemes import catalogue
+
+    return "\n".join("#" + scheme_markdown(s) for s in catalogue())
 
 
 def schema_tables() -> str:

@@ -40,7 +40,7 @@ with gc_paused():
     from .validate import validate
 
 if TYPE_CHECKING:
-    from . import analysis, examples, formats, graph, render, report, summary
+    from . import analysis, examples, formats, graph, render, report, schemes, summary
     from .analysis import analyze, explain, lint, strengths
     from .anchor import find_span
     from .classroom import compare
@@ -63,6 +63,7 @@ _LAZY = {
     "render": (".render", None),
     "report": (".report", None),
     "summary": (".summary", None),
+    "schemes": (".schemes", None),
     "analyze": (".analysis", "analyze"),
     "explain": (".analysis", "explain"),
     "lint": (".analysis", "lint"),
@@ -148,6 +149,7 @@ __all__ = [
     "read",
     "render",
     "report",
+    "schemes",
     "strengths",
     "summarize",
     "summary",

@@ -63,9 +63,12 @@ class Code(StrEnum):
     DUPLICATE_SOURCE = "AM110"
     BAD_OFFSETS = "AM111"
     SOURCE_REFUSED = "AM112"
+    UNKNOWN_QUESTION = "AM113"
+    PREMISE_COUNT = "AM114"
     UNCONNECTED_CLAIM = "AM200"
     SOURCE_UNAVAILABLE = "AM201"
     NOT_CARRIED_OVER = "AM202"
+    UNKNOWN_SCHEME = "AM203"
 
     @property
     def slug(self) -> str:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMAT_VERSION",
+    "AnsweredQuestion",
     "ArgumentMap",
     "Basis",
     "Claim",
@@ -184,10 +185,25 @@ class Claim(_Base):
         return self.title or self.text
 
 
+class AnsweredQuestion(_Base):
+    """A critical question of a link's scheme that the map takes up, and what takes it up.
+
+    ``question`` is the question's id in the scheme (``cq3``; ``argmap schemes ID`` lists
+    them); ``by`` is the claim or link that answers it, typically an undercut of the link
+    (for an ``undercut`` question), an attack on one of its premises (``premise``) or on
+    its conclusion (``rebuttal``).
+    """
+
+    question: Slug
+    by: Slug
+
+
 class Link(_Base):
     """A support or attack from ``sources`` (claim ids) to ``target`` (a claim or link id).
 
-    Several sources are *linked co-premises*: they give reason only together.
+    Several sources are *linked co-premises*: they give reason only together. ``scheme``
+    names an argumentation scheme (see :mod:`argmap.schemes`; other text is kept as is),
+    and ``answered`` lists the scheme's critical questions the map takes up.
     """
 
     id: Slug
@@ -197,6 +213,9 @@ class Link(_Base):
     scheme: Slug | None = None
     weight: Unit | None = None
     note: str | None = None
+    # None, not an empty list, when nothing is recorded: maps without schemes are written
+    # exactly as before (the writer drops None values).
+    answered: list[AnsweredQuestion] | None = None
 
 
 class ArgumentMap(_Base):
@@ -343,6 +362,9 @@ class ArgumentMap(_Base):
         for link in self.links:
             if any(s in dropped for s in link.sources):
                 link.sources = [s for s in link.sources if s not in dropped]
+            if link.answered and any(a.by in dropped for a in link.answered):
+                # A question answered by what is gone is open again.
+                link.answered = [a for a in link.answered if a.by not in dropped] or None
         self._index_size = -1
         return gone
 
@@ -372,6 +394,9 @@ class ArgumentMap(_Base):
             link.sources = [new if s == old else s for s in link.sources]
             if link.target == old:
                 link.target = new
+            for answer in link.answered or ():
+                if answer.by == old:
+                    answer.by = new
         self._index_size = -1
         return new
 
@@ -573,6 +598,29 @@ class ArgumentMap(_Base):
                 return item_id
         items.append(new)
         return item_id
+
+    # -- argumentation schemes (argmap.schemes, imported lazily) ---------------------------
+
+    def apply_scheme(self, link_id: str, scheme: str, *, strict: bool = True) -> Any:
+        """Give link ``link_id`` an argumentation scheme, checking its premises' count.
+
+        The link's sources are read against the scheme's premises in order; with
+        ``strict`` (the default) a missing or extra premise raises
+        :class:`argmap.MapValidationError` naming them, and the link is left unchanged.
+        With ``strict=False`` the scheme is recorded anyway (premises left implicit).
+        Returns an :class:`argmap.schemes.SchemeFit`; see
+        :func:`argmap.schemes.apply_scheme`.
+        """
+        from argmap.schemes import apply_scheme
+
+        return apply_scheme(self, link_id, scheme, strict=strict)
+
+    def answer_question(self, link_id: str, question: str, by: str) -> AnsweredQuestion:
+        """Record that claim or link ``by`` answers critical question ``question`` of the
+        scheme of link ``link_id``; see :func:`argmap.schemes.answer_question`."""
+        from argmap.schemes import answer_question
+
+        return answer_question(self, link_id, question, by)
 
     # -- views and I/O (lazy imports keep the model free of them) --------------------------
 

@@ -50,7 +50,7 @@ def check(
     """
     ids = _Ids(m)
     found = _errors(m, ids, dict(source_texts or {})) if errors else []
-    return found, list(_unconnected_claims(m, ids)) if warnings else []
+    return found, [*_unconnected_claims(m, ids), *_unknown_schemes(m)] if warnings else []
 
 
 def _errors(m: ArgumentMap, ids: _Ids, texts: Mapping[str, str]) -> list[Problem]:
@@ -62,6 +62,7 @@ def _errors(m: ArgumentMap, ids: _Ids, texts: Mapping[str, str]) -> list[Problem
         *_link_cycles(m, ids),
         *_source_checksums(m, texts),
         *_quote_problems(m, ids, texts),
+        *_answered_questions(m, ids, budget),
     ]
 
 
@@ -312,6 +313,25 @@ def _quote_against_text(q: Quote, text: str, path: str) -> Iterator[Problem]:
             f"quote differs from source {q.source!r} at [{q.start}:{q.end}], "
             f"which reads {shown!r}{where}",
         )
+
+
+# -- argumentation schemes ------------------------------------------------------------------
+
+
+def _answered_questions(m: ArgumentMap, ids: _Ids, budget: Budget) -> Iterator[Problem]:
+    # The catalogue is loaded only for maps that record answered questions.
+    if any(map(attrgetter("answered"), m.links)):
+        from .schemes.checks import answered_problems
+
+        suggest = Suggester(ids.claims | ids.links, budget)
+        yield from answered_problems(m, ids.claims | ids.links, lambda v, _: _hint(v, suggest))
+
+
+def _unknown_schemes(m: ArgumentMap) -> Iterator[Problem]:
+    if any(map(attrgetter("scheme"), m.links)):
+        from .schemes.checks import unknown_schemes
+
+        yield from unknown_schemes(m)
 
 
 # -- warnings -------------------------------------------------------------------------------

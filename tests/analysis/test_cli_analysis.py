@@ -87,7 +87,8 @@ def test_analyze_explain_and_unknown_claim(capsys: pytest.CaptureFixture[str]) -
 def test_lint_reference_map_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "lint", MAP, "--format", "json")
     assert code == 0
-    assert all(f["acknowledged"] for f in json.loads(out))
+    # Open critical questions (AL110, info) are what the article leaves open: tests/schemes.
+    assert all(f["acknowledged"] for f in json.loads(out) if f["code"] != "AL110")
 
 
 def test_lint_fails_on_open_findings_and_filters(

@@ -118,7 +118,9 @@ def test_note_acknowledges_a_finding() -> None:
 
 
 def test_reference_map_findings_are_all_acknowledged() -> None:
-    findings = lint(soviet_socialism())
+    # AL110 (open critical questions, info) is about what the article leaves open; its
+    # findings are checked in tests/schemes.
+    findings = [f for f in lint(soviet_socialism()) if f.code != "AL110"]
     assert findings, "the reference map has two unanswered objections, noted in the map"
     assert all(f.acknowledged for f in findings)
     assert {f.code for f in findings} == {"AL103"}
@@ -135,4 +137,5 @@ def test_rule_codes_are_stable() -> None:
         ("AL107", "incoherent-co-premises"),
         ("AL108", "duplicate-text"),
         ("AL109", "quote-mismatch"),
+        ("AL110", "open-critical-question"),
     ]

@@ -97,12 +97,20 @@ def test_aif_round_trip_keeps_claims_links_and_speakers(m):
         (x.id, x.kind, x.sources, x.target) for x in m.links
     ]
     assert [x.scheme for x in back.links] == [
-        None if x.scheme is None or x.scheme.isdigit() else x.scheme for x in m.links
+        None if x.scheme is None or x.scheme.isdigit() else _scheme_read(x.scheme) for x in m.links
     ]
     used = {p for c in m.claims for p in c.asserted_by}
     assert {(p.id, p.label) for p in back.perspectives} == {
         (p.id, p.label) for p in m.perspectives if p.id in used
     }
+
+
+def _scheme_read(name: str) -> str:
+    # A name of a catalogue scheme (Sign, ExpertOpinion) reads back as the scheme's id.
+    from argmap.schemes import find_scheme
+
+    found = find_scheme(name)
+    return found.id if found is not None else name
 
 
 # -- Kialo --------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ RULES: dict[str, Rule] = {
         Rule("AL107", "incoherent-co-premises", "error", "co-premises that attack each other"),
         Rule("AL108", "duplicate-text", "warning", "two claims with the same text"),
         Rule("AL109", "quote-mismatch", "error", "quote that does not match its source text"),
+        Rule("AL110", "open-critical-question", "info", "argument with open critical questions"),
     )
 }
 
@@ -149,12 +150,13 @@ def _unsupported(m: ArgumentMap, _: Mapping[str, str]) -> Check:
 
 def _unanswered(m: ArgumentMap, _: Mapping[str, str]) -> Check:
     attacked = {link.target for link in m.links if link.kind == "attack"}
+    claims = {c.id for c in m.claims}  # once: per attack it made the rule quadratic
     for link in m.links:
         if link.kind != "attack":
             continue
         if link.id in attacked or any(s in attacked for s in link.sources):
             continue
-        what = "undercut" if link.target not in {c.id for c in m.claims} else "objection"
+        what = "undercut" if link.target not in claims else "objection"
         yield (
             link.id,
             (
@@ -230,6 +232,34 @@ def _quotes(m: ArgumentMap, texts: Mapping[str, str]) -> Check:
                 yield c.id, f"quotes[{i}] does not match {q.source}[{q.start}:{q.end}]"
 
 
+def _open_questions(m: ArgumentMap, _: Mapping[str, str]) -> Check:
+    # One finding per argument, naming its open questions by kind and spelling out the one
+    # to ask first: one line per question would give the reference map 160 lines. The
+    # catalogue loads only if some link has a scheme.
+    if not any(link.scheme for link in m.links):
+        return
+    from ..schemes.questions import attack_counts, attack_kinds, critical_questions, pick_question
+
+    attacks = attack_counts(m)  # once, not once per argument
+    for link in m.links:
+        statuses = critical_questions(m, link.id) if link.scheme else []
+        open_ = [s.question for s in statuses if s.open]
+        if not open_:
+            continue
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for q in open_:
+            by_kind[q.kind].append(q.id)
+        kinds = "; ".join(f"{kind}: {', '.join(ids)}" for kind, ids in by_kind.items())
+        scheme = statuses[0].scheme.id
+        first = pick_question(statuses, attack_kinds(m, link, attacks))
+        ask = f" ask first {first.id}: {first.text}" if first is not None else ""
+        yield (
+            link.id,
+            f"{len(open_)} of {len(statuses)} critical questions of {scheme} open "
+            f"({kinds});{ask} (argmap schemes {scheme} lists them)",
+        )
+
+
 _CHECKS = {
     "AL101": _isolated,
     "AL102": _unsupported,
@@ -240,4 +270,5 @@ _CHECKS = {
     "AL107": _co_premises,
     "AL108": _duplicates,
     "AL109": _quotes,
+    "AL110": _open_questions,
 }

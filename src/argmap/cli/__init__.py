@@ -39,6 +39,7 @@ COMMANDS: tuple[str, ...] = (
     "worksheet",
     "judge",
     "batch",
+    "schemes",
 )
 
 

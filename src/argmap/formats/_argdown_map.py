@@ -19,6 +19,7 @@ from ._argdown_data import apply_meta, claim_data, link_records
 from ._argdown_doc import ArgdownDocument, Argument, Statement, split_tags, unescape
 from ._argdown_links import _Links
 from ._common import MapBuilder, Result, SlugMaker, is_id, slugify, tally
+from ._schemes import scheme_id
 
 __all__ = ["to_map"]
 
@@ -357,7 +358,9 @@ class _Converter(_Links):
                 # A rule that is an id already (argmap's schemes: "cause_to_effect") is
                 # kept as it is; prose ("Modus ponens") becomes one.
                 rule = rules[0]
-                link["scheme"] = rule if is_id(rule) else slugify(rule, "rule")
+                # An id is kept as written; a catalogue scheme named as the tools name it
+                # ("Argument from Expert Opinion") becomes its id.
+                link["scheme"] = rule if is_id(rule) else scheme_id(rule) or slugify(rule, "rule")
                 if len(rules) > 1:
                     self.lose("inference rule{|s} beyond the first dropped", len(rules) - 1)
             if n == len(steps):

@@ -65,6 +65,8 @@ def export_graph(m: ArgumentMap) -> tuple[nx.DiGraph, list[str]]:
             value = getattr(link, key)
             if value is not None:
                 attrs[key] = xml_safe(value, lost) if isinstance(value, str) else value
+        if link.answered:  # graph attributes are scalars: "cq4 by u1; cq6 by a1"
+            attrs["answered"] = "; ".join(f"{a.question} by {a.by}" for a in link.answered)
         g.add_node(link.id, **attrs)
         for source in link.sources:
             g.add_edge(source, link.id, role="premise", link_kind=link_kind)

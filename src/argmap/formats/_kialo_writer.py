@@ -229,6 +229,7 @@ def _count_losses(lay: _Layout, number: Callable[[_Place], str], question_form: 
     lose("theme declaration{|s} dropped", len(m.themes))
     lose("perspective declaration{|s} dropped", len(m.perspectives))
     lose("source{|s} dropped", len(m.sources))
+    lose("answered critical question{|s} not kept", sum(len(x.answered or ()) for x in m.links))
 
 
 def _count_claim_losses(lay: _Layout, number: Callable[[_Place], str]) -> None:

@@ -45,6 +45,7 @@ from ._common import (
     slugify,
     tally,
 )
+from ._schemes import read_answered, scheme_id, scheme_node
 
 __all__ = ["FORMAT", "dumps"]
 
@@ -114,6 +115,7 @@ class _Converter:
             self.link_of[node_id] = self.ids.get("S\x00" + node_id, "link", keep=True, text=node_id)
         for node_id in s_nodes:
             self._link(node_id)
+        self._answered()
         self._rephrases()
         self._speakers()
         counts: dict[str, int] = {}
@@ -219,7 +221,23 @@ class _Converter:
                 continue
             if isinstance(scheme, str) and scheme.strip() and not scheme.strip().isdigit():
                 link["scheme"] = scheme if is_id(scheme) else slugify(scheme, "scheme")
+                link["scheme"] = scheme_id(scheme) or link["scheme"]  # a catalogue name
             self.b.links.append(link)
+
+    def _answered(self) -> None:
+        """Answered critical questions, from the ``answered`` list argmap writes on an RA or
+        CA node (other AIF tools have no place for them and ignore it). An entry naming a
+        question the scheme lacks, or a node the map does not have, is dropped."""
+        links = {link["id"]: link for link in self.b.links}
+        for node_id, link_id in self.link_of.items():
+            link, raw = links.get(link_id), self.nodes[node_id].get("answered")
+            if link is None or raw is None:
+                continue
+            kept, dropped = read_answered(raw, link.get("scheme"), self._target)
+            if kept:
+                link["answered"] = kept
+            if dropped:
+                self.lose("answered critical question{|s} not understood dropped", dropped)
 
     def _rephrases(self) -> None:
         for node_id, node in self.nodes.items():
@@ -376,6 +394,7 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
         node: dict[str, Any] = {"nodeID": link.id, "text": default, "type": s_type}
         if link.scheme:
             node["scheme"] = link.scheme
+            node.update(scheme_node(link))  # a catalogue scheme: its AIFdb name, answers
         nodes.append(node)
         for source in link.sources:
             edge(source, link.id)

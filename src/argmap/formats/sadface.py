@@ -44,6 +44,7 @@ from ._common import (
     slugify,
     tally,
 )
+from ._schemes import read_answered, scheme_id
 
 __all__ = ["FORMAT", "dumps", "reads_sadface"]
 
@@ -137,6 +138,7 @@ def _read(text: str, file: str | None) -> Result:
             what = f"{kind} node{{|s}} not represented"
             lost[what] = lost.get(what, 0) + 1
     _declare_quoted(b, noted)
+    _answered(b, id_of, lost)
     b.warnings += tally(lost)
     b.notes += tally(noted)
     return b.finish(file)
@@ -219,6 +221,21 @@ def _count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
+def _answered(b: MapBuilder, id_of: dict[str, str], lost: dict[str, int]) -> None:
+    """The answered critical questions kept in the argmap namespace, with the SADFace ids
+    of what answers them made the map's ids; entries that make no sense are dropped."""
+    for link in b.links:
+        raw = link.pop("\x00answered", None)
+        if raw is None:
+            continue
+        kept, dropped = read_answered(raw, link.get("scheme"), id_of.get)
+        if kept:
+            link["answered"] = kept
+        if dropped:
+            what = "answered critical question{|s} not understood dropped"
+            lost[what] = lost.get(what, 0) + dropped
+
+
 def _link(
     b: MapBuilder,
     node: dict[str, Any],
@@ -246,8 +263,11 @@ def _link(
         name = node.get("name")
         if isinstance(name, str) and name and name.lower() not in _PLAIN_NAMES:
             link["scheme"] = name if is_id(name) else slugify(name, "scheme")
+            link["scheme"] = scheme_id(name) or link["scheme"]  # a catalogue name
         ours = {k: v for k, v in _ns(node).items() if k in ("scheme", "weight", "note")}
         link.update(checked_fields(Link, ours, f"node {node.get('id')!r}", b.warnings))
+        if "answered" in _ns(node):  # checked once every node has its id: see _answered
+            link["\x00answered"] = _ns(node)["answered"]
         if link["sources"]:
             b.links.append(link)
 
@@ -351,7 +371,7 @@ def dumps(m: ArgumentMap) -> tuple[str, list[str]]:
         )
     for link in m.links:
         extra = link.model_dump(
-            mode="json", exclude_none=True, include={"scheme", "weight", "note"}
+            mode="json", exclude_none=True, include={"scheme", "weight", "note", "answered"}
         )
         nodes.append(
             {

@@ -144,6 +144,7 @@ def html_report(
         ("outline", "Outline", outline_html),
         ("themes", "Themes", _themes_section(sub, outline)),
         ("unanswered", "Unanswered objections", _unanswered_section(sub, outline)),
+        ("questions", "Open critical questions", _questions_section(sub, outline)),
         ("standing", "What stands", _standing_section(sub, outline) if analysis else ""),
         ("sources", "Sources", _sources_section(sub)),
     ]
@@ -373,6 +374,37 @@ def _unanswered_section(m: ArgumentMap, outline: Outline) -> str:
             )
         items.append(f"<li>{_claim_link(m.get_claim(source), outline)} objects to {target}</li>")
     return f"<ul>{''.join(items)}</ul>"
+
+
+def _questions_section(m: ArgumentMap, outline: Outline) -> str:
+    """The critical questions the map leaves open, by scheme; empty without schemes."""
+    if not any(link.scheme for link in m.links):
+        return ""
+    from ..schemes.questions import open_by_scheme
+
+    out = []
+    claim_ids = {c.id for c in m.claims}
+    for scheme, arguments in open_by_scheme(m):
+        out.append(f'<h3 id="scheme-{_e(scheme.id)}">{_e(scheme.name)}</h3>')
+        items = []
+        for link, open_ in arguments:
+            ends = " + ".join(_claim_link(m.get_claim(c), outline) for c in link.sources)
+            target = (
+                _claim_link(m.get_claim(link.target), outline)
+                if link.target in claim_ids
+                else f"the inference {_e(link.target)}"
+            )
+            which = (
+                "all open" if len(open_) == len(scheme.questions) else "open: " + ", ".join(open_)
+            )
+            items.append(f'<li>{ends} → {target}: <span class="note">{_e(which)}</span></li>')
+        out.append(f"<p>Arguments:</p><ul>{''.join(items)}</ul>")
+        rows = "".join(
+            f"<li><strong>{_e(q.id)}</strong> ({_e(q.kind)}): {_e(q.text)}</li>"
+            for q in scheme.questions
+        )
+        out.append(f"<details><summary>Its critical questions</summary><ul>{rows}</ul></details>")
+    return "\n".join(out)
 
 
 def _standing_section(m: ArgumentMap, outline: Outline) -> str:

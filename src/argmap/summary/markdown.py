@@ -112,6 +112,7 @@ def markdown_report(
     if root is None:
         parts.append(_themes(sub, outline))
     parts.append(_unanswered(sub, outline))
+    parts.append(_open_questions(sub))
     if analysis:
         parts.append(_what_stands(sub, outline))
     parts.append(_sources(sub, quotes))
@@ -245,6 +246,32 @@ def _unanswered(m: ArgumentMap, outline: Outline) -> str:
         )
         items.append(f"- {_claim_ref(m.get_claim(source), outline)} objects to {target}")
     out.append("\n".join(items))
+    return "\n\n".join(out)
+
+
+def _open_questions(m: ArgumentMap) -> str:
+    """The critical questions the map leaves open, by scheme (empty without schemes)."""
+    if not any(link.scheme for link in m.links):
+        return ""
+    from ..schemes.questions import open_by_scheme
+
+    groups = open_by_scheme(m)
+    if not groups:
+        return ""
+    out = [
+        "## Open critical questions",
+        "Questions the map does not yet take up, for each argument that names its scheme.",
+    ]
+    for scheme, arguments in groups:
+        out.append(f"### {md_escape(scheme.name)} (`{scheme.id}`)")
+        lines = []
+        for link, open_ in arguments:
+            total = len(scheme.questions)
+            which = f"all {total} open" if len(open_) == total else f"open: {', '.join(open_)}"
+            lines.append(f"- {md_escape(_link_label(m, link.id))}: {which}")
+        out.append("*Arguments:*\n\n" + "\n".join(lines))
+        questions = [f"- **{q.id}** ({q.kind}): {md_escape(q.text)}" for q in scheme.questions]
+        out.append("*Its critical questions:*\n\n" + "\n".join(questions))
     return "\n\n".join(out)
 
 
