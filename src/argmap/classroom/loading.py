@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ArgmapError, Code, MapValidationError, Problem
+from ..errors import ArgmapError, MapValidationError, Severity
 from ..model import ArgumentMap
 
 __all__ = ["MAX_SUBMISSION_BYTES", "MAX_SUBMISSION_CLAIMS", "LoadedMap", "load_map"]
@@ -89,34 +89,16 @@ def _load_json(file: Path) -> LoadedMap:
     from ..validate import validate
 
     m = load(file, check_quotes=False)
-    folder = file.parent
-    _confine(m, folder, str(file))
-    texts, unreadable = read_sources(m, folder)
+    # Paths out of the map's folder, and files that are not regular files, are refused
+    # (AM112) before anything is read; missing sources are warnings.
+    texts, problems = read_sources(m, file.parent)
+    refused = [p for p in problems if p.severity == Severity.ERROR]
+    if refused:
+        raise MapValidationError(refused, file=str(file))
+    unreadable = [p for p in problems if p.severity != Severity.ERROR]
     try:
         warnings = validate(m, source_texts=texts)
     except MapValidationError as exc:
         exc.file = str(file)
         raise
     return LoadedMap(m, texts, [str(p) for p in [*unreadable, *warnings]])
-
-
-def _confine(m: ArgumentMap, folder: Path, file: str) -> None:
-    """Refuse a ``sources`` path that leads out of the map's folder (or is absolute)."""
-    base = folder.resolve()
-    problems = []
-    for i, source in enumerate(m.sources):
-        if not source.path:
-            continue
-        target = Path(source.path)
-        inside = not target.is_absolute() and (base / target).resolve().is_relative_to(base)
-        if not inside:
-            problems.append(
-                Problem(
-                    Code.INVALID_VALUE,
-                    f"sources[{i}].path",
-                    f"{source.path!r} leads outside the map's folder; a source must be a "
-                    "file beside the map or below it",
-                )
-            )
-    if problems:
-        raise MapValidationError(problems, file=file)

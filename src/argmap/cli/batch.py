@@ -91,6 +91,12 @@ def register(commands: Any) -> None:
     bar.add_argument(
         "--no-progress", dest="progress", action="store_false", help="never show a progress bar"
     )
+    p.add_argument(
+        "--reference",
+        metavar="REF",
+        help="compare each map with this reference map (as argmap compare does), adding the "
+        "columns score (0-100), claims_found, claims_missing, claims_extra, link_errors",
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 if any map is invalid")
     p.set_defaults(func=run)
 
@@ -116,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
         retries=args.retries,
         progress=args.progress,
         limits=limits,
+        reference=args.reference,
     )
     where = "standard output" if args.output == "-" else args.output
     print(f"{tally}; written to {where}", file=sys.stderr)

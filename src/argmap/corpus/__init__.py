@@ -15,6 +15,7 @@ map's row, never raising), :mod:`~argmap.corpus.engine` (chunks on Dask, in orde
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, overload
@@ -22,9 +23,9 @@ from typing import Any, overload
 from .discover import Limits, count, discover
 from .engine import Tally, needs, progress_bar, run
 from .output import FrameSink, open_sink, output_kind, to_frame
-from .rows import COLUMNS, Row
+from .rows import COLUMNS, REFERENCE_COLUMNS, Row, columns, read_chunk
 
-__all__ = ["COLUMNS", "Limits", "Row", "Tally", "batch", "run_batch"]
+__all__ = ["COLUMNS", "REFERENCE_COLUMNS", "Limits", "Row", "Tally", "batch", "run_batch"]
 
 Paths = str | Path | Iterable[str | Path]
 
@@ -52,7 +53,11 @@ def batch(paths: Paths, output: str | Path | None = None, **options: Any) -> Any
         ``dask.distributed`` address ``"tcp://HOST:PORT"``), ``client`` (a
         ``distributed.Client``), ``workers`` (local processes; default: every core),
         ``chunk_size`` (files per task), ``retries`` (default 2), ``progress`` (a bar on
-        standard error; default: when it is a terminal), ``limits`` (:class:`Limits`).
+        standard error; default: when it is a terminal), ``limits`` (:class:`Limits`),
+        ``reference`` (a reference map, or its file in any format argmap reads: each map is
+        compared with it, as ``argmap.compare`` does, adding the columns
+        :data:`REFERENCE_COLUMNS`: ``score`` (0-100), ``claims_found``, ``claims_missing``,
+        ``claims_extra``, ``link_errors``).
 
     Returns
     -------
@@ -81,13 +86,14 @@ def batch(paths: Paths, output: str | Path | None = None, **options: Any) -> Any
 
     """
     needs("batch", "dask", "pandas", "pyarrow")
+    table = columns(options.get("reference") is not None)
     if output is None:
-        sink = FrameSink(COLUMNS)
+        sink = FrameSink(table)
         run_batch(paths, sink, **options)
-        return to_frame(sink.rows, COLUMNS)
+        return to_frame(sink.rows, table)
     output_kind(output)  # an unknown ending fails before the run
     run_batch(paths, output, **options)
-    return _read_back(Path(output))
+    return _read_back(Path(output), table)
 
 
 def run_batch(
@@ -101,6 +107,7 @@ def run_batch(
     retries: int = 2,
     progress: bool | None = None,
     limits: Limits | None = None,
+    reference: Any = None,
 ) -> Tally:
     """Like :func:`batch`, writing to ``output`` (a file, ``-`` for standard output, or a
     sink) and returning the :class:`Tally` of rows, for the command line."""
@@ -108,7 +115,11 @@ def run_batch(
     limits = limits or Limits()
     listed = [paths] if isinstance(paths, str | Path) else list(paths)
     items = discover(listed, limits)  # a path that does not exist fails here
-    sink = open_sink(output, COLUMNS) if isinstance(output, str | Path) else output
+    task, table = read_chunk, COLUMNS
+    if reference is not None:  # read before the run: a bad reference fails at once
+        task = functools.partial(read_chunk, reference=_reference_text(reference))
+        table = columns(True)
+    sink = open_sink(output, table) if isinstance(output, str | Path) else output
     with progress_bar(lambda: count(listed, limits), progress) as advance:
         return run(
             items,
@@ -120,16 +131,30 @@ def run_batch(
             retries=retries,
             limits=limits,
             on_rows=advance,
+            task=task,
         )
 
 
-def _read_back(output: Path) -> Any:
+def _reference_text(reference: Any) -> str:
+    """The reference map as argmap JSON text, to send to the workers."""
+    from ..formats import read
+    from ..io.json import dumps
+    from ..model import ArgumentMap
+
+    # Only compared with, never written: what its format could not carry over is no loss here.
+    m = reference if isinstance(reference, ArgumentMap) else read(reference, allow_loss=True)
+    return dumps(m)
+
+
+def _read_back(output: Path, table: tuple[str, ...]) -> Any:
     import dask.dataframe as dd
 
     if output_kind(output) == "parquet":
         return dd.read_parquet(str(output))
-    counts = COLUMNS[4:]
-    types = {c: "Int64" for c in counts} | {c: "string" for c in COLUMNS[:4]}
+    counts = table[4:]
+    types = {c: "Int64" for c in counts} | {c: "string" for c in table[:4]}
+    if "score" in table:
+        types["score"] = "Float64"
     # An empty count is missing; an empty message or format is the empty text it was.
     missing = {c: [""] for c in counts}
     return dd.read_csv(str(output), dtype=types, keep_default_na=False, na_values=missing)

@@ -39,6 +39,8 @@ ENDINGS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 ROW_GROUP = 16_384
 #: Columns that hold text; every other column holds a count (empty on an invalid row).
 TEXT_COLUMNS = frozenset({"file", "format", "status", "message"})
+#: Columns that hold a fraction (the comparison's score); the others hold whole counts.
+FLOAT_COLUMNS = frozenset({"score"})
 
 Rows = Sequence[Sequence[Any]]
 
@@ -117,9 +119,12 @@ class _CsvSink:
         # breaks are quoted, so a map's file name or message cannot break the table.
         self.writer = csv.writer(stream, lineterminator="\n")
         self.writer.writerow(columns)
+        self.width = len(columns)
 
     def write(self, rows: Rows) -> None:
-        self.writer.writerows(rows)
+        # A row may hold more fields than the table has columns (the comparison's, unused
+        # without a reference map).
+        self.writer.writerows(row[: self.width] for row in rows)
 
     def close(self) -> None:
         self.stream.flush()
@@ -188,10 +193,16 @@ class FrameSink:
 
 
 def schema(columns: Sequence[str]) -> Any:
-    """The Arrow schema of a table of ``columns``: text, or 64-bit counts that may be empty."""
+    """The Arrow schema of a table of ``columns``: text, the score as a float, or 64-bit
+    counts; any but text may be empty."""
     import pyarrow as pa
 
-    return pa.schema([(c, pa.string() if c in TEXT_COLUMNS else pa.int64()) for c in columns])
+    def kind(column: str) -> Any:
+        if column in TEXT_COLUMNS:
+            return pa.string()
+        return pa.float64() if column in FLOAT_COLUMNS else pa.int64()
+
+    return pa.schema([(c, kind(c)) for c in columns])
 
 
 def _table(rows: Rows, columns: Sequence[str], arrow_schema: Any) -> Any:
@@ -207,5 +218,9 @@ def to_frame(rows: Rows, columns: Sequence[str]) -> Any:
     import pyarrow as pa
 
     table = _table(rows, columns, schema(columns))
-    mapping = {pa.int64(): pd.Int64Dtype(), pa.string(): pd.StringDtype()}
+    mapping = {
+        pa.int64(): pd.Int64Dtype(),
+        pa.string(): pd.StringDtype(),
+        pa.float64(): pd.Float64Dtype(),
+    }
     return table.to_pandas(types_mapper=mapping.get)

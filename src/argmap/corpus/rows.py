@@ -23,6 +23,7 @@ archive for a zip member: a map cannot make the batch read other files of the ma
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import posixpath
@@ -32,15 +33,20 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from types import FrameType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .._words import counted
-from ..errors import ArgmapError, FormatError, MapValidationError, Problem
+from ..errors import ArgmapError, Code, FormatError, MapValidationError, Problem
+from ..io.sources import SourceRefused, open_source
 from ..model import ArgumentMap
 from .discover import Item, Limits
 
-__all__ = ["COLUMNS", "Row", "read_chunk", "read_item"]
+if TYPE_CHECKING:
+    from ..classroom import Reference
+
+__all__ = ["COLUMNS", "REFERENCE_COLUMNS", "Row", "columns", "read_chunk", "read_item"]
 
 
 class Row(NamedTuple):
@@ -58,12 +64,30 @@ class Row(NamedTuple):
     undecided: int | None = None
     lint_errors: int | None = None
     lint_warnings: int | None = None
+    # With a reference map (``--reference``): how the map compares with it.
+    score: float | None = None
+    claims_found: int | None = None
+    claims_missing: int | None = None
+    claims_extra: int | None = None
+    link_errors: int | None = None
 
 
-#: The output's columns, in order.
-COLUMNS: tuple[str, ...] = Row._fields
+#: The output's columns, in order, without a reference map.
+COLUMNS: tuple[str, ...] = Row._fields[:12]
+#: The columns a run with a reference map adds: the comparison's score (0-100) and counts.
+REFERENCE_COLUMNS: tuple[str, ...] = Row._fields[12:]
 #: Columns holding counts (empty on an invalid row).
 COUNTS: tuple[str, ...] = COLUMNS[4:]
+
+
+def columns(reference: bool) -> tuple[str, ...]:
+    """The table's columns, with the comparison's when there is a reference map.
+
+    >>> columns(True)[-5:]
+    ('score', 'claims_found', 'claims_missing', 'claims_extra', 'link_errors')
+    """
+    return COLUMNS + REFERENCE_COLUMNS if reference else COLUMNS
+
 
 #: At most this many of a map's problems are spelt out in its row's message.
 SHOWN_PROBLEMS = 3
@@ -71,8 +95,15 @@ SHOWN_PROBLEMS = 3
 ReadSource = Callable[[str], bytes]
 
 
-def read_chunk(items: Sequence[Item], limits: Limits | None = None) -> list[Row]:
-    """The rows of ``items``, in order; each archive is opened once for the chunk."""
+def read_chunk(
+    items: Sequence[Item], limits: Limits | None = None, reference: str | None = None
+) -> list[Row]:
+    """The rows of ``items``, in order; each archive is opened once for the chunk.
+
+    ``reference`` is a reference map as argmap JSON text: each map read is compared with it
+    (the comparison's columns, :data:`REFERENCE_COLUMNS`). Text, not a map, so that it
+    travels to the workers cheaply; each worker prepares it once (:func:`_reference`).
+    """
     limits = limits or Limits()
     with contextlib.ExitStack() as stack:
         archives: dict[str, zipfile.ZipFile] = {}
@@ -82,7 +113,7 @@ def read_chunk(items: Sequence[Item], limits: Limits | None = None) -> list[Row]
                 archives[path] = stack.enter_context(zipfile.ZipFile(path))
             return archives[path]
 
-        rows = [read_item(item, limits, archive) for item in items]
+        rows = [read_item(item, limits, archive, reference) for item in items]
     # argmap's readers pause the cyclic collector and leave what they made in its oldest
     # generation (argmap._gc), where the garbage cycles of one map after another are
     # found only by a full collection, which a worker reading map after map seldom
@@ -96,6 +127,7 @@ def read_item(
     item: Item,
     limits: Limits | None = None,
     archive: Callable[[str], zipfile.ZipFile] = zipfile.ZipFile,
+    reference: str | None = None,
 ) -> Row:
     """The row of one map; never raises for anything the file holds.
 
@@ -108,7 +140,8 @@ def read_item(
     found = _Found()
     try:
         with _time_limit(limits.timeout):
-            return _read(item, limits, archive, found)
+            row = _read(item, limits, archive, found)
+            return row if reference is None else _compared(row, found, reference)
     except MapValidationError as exc:
         message = _problems(exc.problems)
     except FormatError as exc:
@@ -134,6 +167,8 @@ class _Found:
     """What is known about a map before it fails: its format, for the invalid row."""
 
     format = ""
+    map: ArgumentMap | None = None
+    texts: dict[str, str] = {}  # noqa: RUF012 (replaced, never changed in place)
 
 
 def _read(
@@ -149,6 +184,7 @@ def _read(
     text = _decode(data)
     found.format = _format_name(item.member or item.path, text)
     m, warnings, texts = _parse(found.format, text, data, source)
+    found.map, found.texts = m, texts
     return _ok_row(item.name, found.format, m, warnings, texts)
 
 
@@ -214,26 +250,36 @@ def _parse(
 
 
 def _source_texts(m: ArgumentMap, source: ReadSource) -> tuple[dict[str, str], list[str]]:
+    """The texts of the sources that could be read, and a warning for each that could not.
+
+    A path leading out of the map's folder (or archive), or to something that is not a
+    regular file, makes the map invalid, as ``argmap validate`` says (``AM112``).
+    """
     texts: dict[str, str] = {}
     warnings: list[str] = []
-    for s in m.sources:
+    refused: list[Problem] = []
+    for i, s in enumerate(m.sources):
         if not s.path:
             continue
         try:
             texts[s.id] = source(s.path).decode("utf-8")
+        except SourceRefused as exc:
+            refused.append(Problem(Code.SOURCE_REFUSED, f"sources[{i}].path", str(exc)))
         except (OSError, KeyError, UnicodeDecodeError, ArgmapError) as exc:
             warnings.append(f"source {s.id!r} not read ({_reason(exc)}); its quotes not checked")
+    if refused:
+        raise MapValidationError(refused)
     return texts, warnings
 
 
 def _folder_reader(folder: str, limit: int) -> ReadSource:
-    root = os.path.realpath(folder)
-
     def read(relative: str) -> bytes:
-        real = os.path.realpath(os.path.join(folder, relative))
-        if not real.startswith(root.rstrip(os.sep) + os.sep):
-            raise ArgmapError(f"{relative!r} is outside the map's folder")
-        return _file_bytes(real, limit)
+        # The same rules as every reader of sources (argmap.io.sources): inside the map's
+        # folder, regular files only; and no larger than a map may be.
+        data = open_source(Path(folder), relative)
+        if len(data) > limit:
+            raise ArgmapError(f"over the limit of {limit} bytes for one file")
+        return data
 
     return read
 
@@ -244,7 +290,9 @@ def _archive_reader(archive: zipfile.ZipFile, member: str, limit: int) -> ReadSo
     def read(relative: str) -> bytes:
         name = posixpath.normpath(posixpath.join(here, relative.replace("\\", "/")))
         if relative.startswith("/") or name == ".." or name.startswith("../"):
-            raise ArgmapError(f"{relative!r} is outside the archive")
+            raise SourceRefused(
+                f"source path {relative!r} leads outside the archive's folder of the map"
+            )
         return _member_bytes(archive, name, limit)
 
     return read
@@ -272,6 +320,30 @@ def _ok_row(
         lint_errors=open_["error"],
         lint_warnings=open_["warning"],
     )
+
+
+def _compared(row: Row, found: _Found, reference: str) -> Row:
+    """``row`` with how its map compares with the reference map (quotes paired by the
+    source texts read beside the map, as ``argmap compare`` does)."""
+    if found.map is None:
+        return row
+    result = _reference(reference).compare(found.map, texts=found.texts)
+    return row._replace(
+        score=round(result.score.value, 2),
+        claims_found=result.claims_found,
+        claims_missing=result.claims_missing,
+        claims_extra=result.claims_extra,
+        link_errors=result.link_errors,
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def _reference(text: str) -> Reference:
+    # Prepared once per worker process: the reference's claims are indexed for pairing.
+    from ..classroom import Reference
+    from ..io.json import loads
+
+    return Reference(loads(text, check_quotes=False))
 
 
 def _problems(problems: Sequence[Problem]) -> str:
