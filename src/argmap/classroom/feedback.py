@@ -31,6 +31,7 @@ SECTIONS = {
     "links": "Links to check",
     "kinds": "Kinds of claims",
     "extra": "Claims of your own",
+    "questions": "Questions a critic could ask",
     "notes": "Notes",
 }
 

@@ -57,6 +57,7 @@ def all_sentences(fb: Feedback) -> list[Sentence]:
         *_link_sentences(fb),
         *_kind_sentences(fb),
         *_extra_claims(fb),
+        *_question_hints(fb),
         *_notes(fb),
     ]
 
@@ -280,6 +281,57 @@ def _extra_claims(fb: Feedback) -> Iterator[Sentence]:
                 student=pair.student,
                 verdict="extra-claim",
             )
+
+
+#: At most this many critical questions are suggested: hints, not a worksheet.
+MAX_QUESTION_HINTS = 3
+
+
+def _question_hints(fb: Feedback) -> Iterator[Sentence]:
+    """A critical question to ask of arguments the student drew right (issue 21).
+
+    The scheme is the student's own when their link names a catalogue scheme, else the
+    reference link's; the question is one still open, of the kind least taken up so far
+    (:func:`argmap.schemes.suggest_question`), so students meet each way of attacking an
+    argument.
+    """
+    from ..schemes.catalogue import find_scheme
+    from ..schemes.questions import suggest_question
+
+    asked: set[tuple[str, str]] = set()  # one hint per scheme's question: variety
+    for verdict in fb.c.links:
+        if len(asked) == MAX_QUESTION_HINTS:
+            return
+        if verdict.verdict != "ok" or verdict.student is None or verdict.reference is None:
+            continue
+        mine = fb.s_links[verdict.student]
+        if find_scheme(mine.scheme) is not None:
+            question = suggest_question(fb.c.student, mine.id)
+            scheme = find_scheme(mine.scheme)
+        else:
+            question = suggest_question(fb.c.reference, verdict.reference)
+            scheme = find_scheme(fb.r_links[verdict.reference].scheme)
+        if question is None or scheme is None or mine.kind != "support":
+            continue
+        if (scheme.id, question.id) in asked:
+            continue
+        asked.add((scheme.id, question.id))
+        yield _sentence(
+            "questions",
+            f"Your reason {_sources(fb, mine.sources)} for {fb.mine(mine.target)} is an "
+            f"{scheme.name[0].lower()}{scheme.name[1:]}. A critic could ask: "
+            f"{question.text} Does your map answer that? If not, add the objection "
+            f"({_HOW_TO_ANSWER[question.kind]}).",
+            student=mine.target,
+        )
+
+
+#: How a student answers each kind of critical question in a map.
+_HOW_TO_ANSWER = {
+    "premise": "an attack on the premise in doubt",
+    "undercut": "an undercut: an attack on the link itself",
+    "rebuttal": "an attack on the conclusion",
+}
 
 
 def _notes(fb: Feedback) -> Iterator[Sentence]:
