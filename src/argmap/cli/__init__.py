@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from ..errors import ArgmapError, MapValidationError
 from ._common import EXIT_INVALID, EXIT_USAGE, print_problems
+from ._terminal import safe_terminal
 
 __all__ = ["COMMANDS", "build_parser", "main", "run"]
 
@@ -132,6 +133,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    with safe_terminal():  # user text shown, never obeyed, on a terminal
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command's status; an error is printed in one line, never as a traceback."""
     try:
         status: int = args.func(args)
         return status
