@@ -46,9 +46,10 @@ def heatmap_styles(view: ClassView) -> dict[str, dict[str, str]]:
 
 def heatmap_svg(view: ClassView) -> str:
     """The heat map as accessible SVG (needs Graphviz)."""
-    from ..render import to_svg
+    from ..render.viewer import screen_svg
 
-    return to_svg(heatmap_map(view), styles=heatmap_styles(view), id_prefix="hm-")
+    # Laid out for the page's 800-pixel column, as the report's diagram is.
+    return screen_svg(heatmap_map(view), styles=heatmap_styles(view), id_prefix="hm-")
 
 
 def render_heatmap(view: ClassView, path: str | Path) -> None:

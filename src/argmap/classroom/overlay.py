@@ -82,10 +82,11 @@ def overlay_styles(
 
 def overlay_svg(fb: Feedback) -> str:
     """The overlay as accessible SVG; :class:`argmap.RenderError` without Graphviz."""
-    from ..render import to_svg
+    from ..render.viewer import screen_svg
 
     m, ghosts = overlay_map(fb)
-    return to_svg(m, styles=overlay_styles(fb, m, ghosts), id_prefix="ov-", legend=True)
+    # Laid out for the page's 800-pixel column, as the report's diagram is.
+    return screen_svg(m, styles=overlay_styles(fb, m, ghosts), id_prefix="ov-", legend=True)
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:

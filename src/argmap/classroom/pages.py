@@ -33,8 +33,7 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 h1 { font-size: 1.7rem; margin-bottom: .25rem; }
 h2 { border-bottom: 1px solid var(--rule); padding-bottom: .2rem; margin-top: 2rem; }
 .headline { font-size: 1.1rem; font-weight: 600; }
-figure { margin: 1rem 0; overflow-x: auto; border: 1px solid var(--rule); padding: .5rem; }
-figure svg { width: 100%; height: auto; }
+figure { margin: 1rem 0; border: 1px solid var(--rule); padding: .5rem; max-width: 100%; }
 figcaption, .note { color: var(--muted); font-size: .9rem; }
 ul.findings li { margin: .35rem 0; }
 section.well li { border-left: 3px solid var(--good); padding-left: .5rem; list-style: none; }
@@ -55,6 +54,12 @@ dl.legend dt { font-weight: 600; }
 """
 
 
+def _viewer_css() -> str:
+    from ..render.viewer import VIEWER_CSS
+
+    return str(VIEWER_CSS)
+
+
 def e(text: str) -> str:
     """Student text made safe for HTML content and attribute values alike."""
     return html.escape(clean(text), quote=True)
@@ -71,7 +76,7 @@ def page(title: str, body: Iterable[str]) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{e(title)}</title>",
-            f"<style>{_CSS}</style>",
+            f"<style>{_CSS}{_viewer_css()}</style>",
             "</head>",
             "<body>",
             *body,
@@ -83,10 +88,13 @@ def page(title: str, body: Iterable[str]) -> str:
 
 
 def figure(svg: str | None, caption: str, failure: str | None = None) -> str:
-    """The diagram, or a note saying why it is not drawn."""
+    """The diagram in the zoom-and-pan viewer (no script), or a note saying why it is not
+    drawn."""
+    from ..render.viewer import viewer_html
+
     if svg is None:
         return f'<p class="note">The diagram is not drawn here: {e(failure or "")}</p>'
-    return f"<figure>{svg}<figcaption>{e(caption)}</figcaption></figure>"
+    return f"<figure>{viewer_html(svg)}<figcaption>{e(caption)}</figcaption></figure>"
 
 
 def feedback_page(fb: Feedback, *, diagram: bool = True) -> str:
