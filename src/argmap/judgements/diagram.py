@@ -33,7 +33,7 @@ from ..render.svg import accessible_svg
 if TYPE_CHECKING:
     from .summary import Judgement
 
-__all__ = ["judgement_dot", "judgement_look", "render_judgement"]
+__all__ = ["judgement_dot", "judgement_look", "judgement_tags", "render_judgement"]
 
 _AGREE = (0x4D, 0x4D, 0x4D)
 _SPLIT = (0xC0, 0x39, 0x2B)
@@ -93,13 +93,41 @@ def judgement_look(
     return status, styles
 
 
+def judgement_tags(j: Judgement) -> dict[str, str]:
+    """Each rated claim's tag on the diagram: the class's mean on the scale, "class 3.1/4".
+
+    The fill is the mean rescaled to [0, 1], but a teacher reads the class's own numbers:
+    the tag says the mean on the scale the class rated on, and that it is the class's.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> from argmap.judgements import Scale
+    >>> m = argmap.ArgumentMap()
+    >>> m.claim("t", "Thesis.")
+    't'
+    >>> judgement_tags(argmap.judge(m, [("a", "t", 4), ("b", "t", 2.25)]))
+    {'t': 'class 3.1/4'}
+    >>> judgement_tags(argmap.judge(m, [("a", "t", 6)], scale=Scale(1, 7)))
+    {'t': 'class 6.0 on 1–7'}
+    """
+    low, high = j.scale.low, j.scale.high
+    tags = {}
+    for s in j.claims:
+        if s.mean is not None:
+            on = f"/{high:g}" if low == 0 else f" on {low:g}–{high:g}"
+            tags[s.id] = f"class {s.mean:.1f}{on}"
+    return tags
+
+
 def _options(j: Judgement, options: dict[str, Any]) -> dict[str, Any]:
     if "status" in options or "highlight" in options:
         raise RenderError("the judgement diagram sets the fill itself: leave out status")
     status, styles = judgement_look(j, bw=bool(options.get("bw", False)))
     for item, attrs in (options.pop("styles", None) or {}).items():
         styles[item] = {**styles.get(item, {}), **attrs}  # the caller's attributes win
-    return {**options, "status": status, "styles": styles}
+    tags = {**judgement_tags(j), **(options.pop("status_tags", None) or {})}
+    return {**options, "status": status, "styles": styles, "status_tags": tags}
 
 
 def judgement_dot(j: Judgement, **options: Any) -> Any:
