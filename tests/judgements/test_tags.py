@@ -66,3 +66,19 @@ def test_svg_tag_and_description(tmp_path: Path) -> None:
     root = ET.parse(out).getroot()
     desc = root.find(f".//{SVG}g[@id='node-stress']/{SVG}desc")
     assert desc is not None and (desc.text or "").endswith("class 3.0/4")
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+def test_notebook_view_fits_a_cell() -> None:
+    import re
+
+    data = Path(__file__).resolve().parents[2] / "data"
+    j = argmap.judge(argmap.load(data / "claims.json"), data / "ratings/class-claims.csv")
+    bundle = j.view(focus="pos-failed-solidarity", depth=1)._repr_mimebundle_()
+    page = bundle["text/html"]
+    assert "<script" not in page and 'class="amv"' in page  # the zoom viewer, no script
+    width = float(re.search(r'<svg width="([0-9.]+)pt"', page)[1])  # type: ignore[index]
+    assert width <= 990  # the viewer's goal for an 800-pixel column
+    assert "class 1.7/4" in page and "The class&#39;s ratings (24 raters)" in page
+    with pytest.raises(argmap.RenderError):
+        j.view(status={"x": 0.5})
