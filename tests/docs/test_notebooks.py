@@ -34,7 +34,8 @@ _TEXTS = ("text/plain", "text/markdown", "text/html")
 
 @cache
 def runner() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("run_notebooks", REPO / "scripts/run_notebooks.py")
+    script = REPO / "scripts" / "run_notebooks.py"
+    spec = importlib.util.spec_from_file_location("run_notebooks", script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["run_notebooks"] = module
