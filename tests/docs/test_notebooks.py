@@ -119,6 +119,14 @@ def test_expected_outputs_are_what_the_cells_show(path: Path) -> None:
         assert " ".join(fragment.split()) in shown, fragment
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_code_fits_the_published_page(path: Path) -> None:
+    # The docs page shows about 80 characters of code at 800 pixels; longer lines scroll.
+    for cell in _read(path).cells:
+        if cell.cell_type == "code":
+            assert max(map(len, cell.source.splitlines())) <= 76, cell.source
+
+
 def _without_diagrams(book: Any) -> Any:
     for cell in book.cells:
         for out in cell.get("outputs", []):
