@@ -17,7 +17,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CLASS = HERE / "data" / "class"
-#: The teacher notebook's smaller class (docs/notebooks/04-grading-a-class.ipynb).
+#: The lesson notebook's smaller class (docs/notebooks/03-comparing-your-map.ipynb).
 NOTEBOOK_CLASS = REPO / "docs" / "notebooks" / "data" / "class"
 NOTEBOOK_FILES = (
     "alice-perfect-copy.json",

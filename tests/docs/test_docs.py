@@ -53,8 +53,12 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
         assert f"usage: argmap {command}" in cli
     api = (site / "api" / "index.html").read_text(encoding="utf-8")
     assert "summarize" in api and "html_report" in api
-    # Notebooks are published beside the pages that link to them.
-    assert (site / "notebooks" / "01-mapping-an-article.ipynb").is_file()
+    # The lessons are pages with their stored outputs (diagrams too), and downloadable.
+    lesson = site / "notebooks" / "04-judging-as-a-class"
+    assert (lesson / "04-judging-as-a-class.ipynb").is_file()
+    page = (lesson / "index.html").read_text(encoding="utf-8")
+    assert "Learning goals" in page and "655 ratings by 24 raters" in page
+    assert page.count("<svg") >= 1 and "class 1.7/4" in page  # the judged diagram, drawn
 
 
 def test_format_page_example_is_a_valid_map() -> None:

@@ -29,11 +29,19 @@ from ..render.options import make_options
 from ..render.quoting import display_text, dot_string
 from ..render.style import status_fill
 from ..render.svg import accessible_svg
+from ..render.viewer import SCREEN_WIDTH, VIEWER_CSS, viewer_html
 
 if TYPE_CHECKING:
     from .summary import Judgement
 
-__all__ = ["judgement_dot", "judgement_look", "render_judgement"]
+__all__ = [
+    "JudgementView",
+    "judgement_dot",
+    "judgement_look",
+    "judgement_svg",
+    "judgement_tags",
+    "render_judgement",
+]
 
 _AGREE = (0x4D, 0x4D, 0x4D)
 _SPLIT = (0xC0, 0x39, 0x2B)
@@ -93,13 +101,41 @@ def judgement_look(
     return status, styles
 
 
+def judgement_tags(j: Judgement) -> dict[str, str]:
+    """Each rated claim's tag on the diagram: the class's mean on the scale, "class 3.1/4".
+
+    The fill is the mean rescaled to [0, 1], but a teacher reads the class's own numbers:
+    the tag says the mean on the scale the class rated on, and that it is the class's.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> from argmap.judgements import Scale
+    >>> m = argmap.ArgumentMap()
+    >>> m.claim("t", "Thesis.")
+    't'
+    >>> judgement_tags(argmap.judge(m, [("a", "t", 4), ("b", "t", 2.25)]))
+    {'t': 'class 3.1/4'}
+    >>> judgement_tags(argmap.judge(m, [("a", "t", 6)], scale=Scale(1, 7)))
+    {'t': 'class 6.0 on 1–7'}
+    """
+    low, high = j.scale.low, j.scale.high
+    tags = {}
+    for s in j.claims:
+        if s.mean is not None:
+            on = f"/{high:g}" if low == 0 else f" on {low:g}–{high:g}"
+            tags[s.id] = f"class {s.mean:.1f}{on}"
+    return tags
+
+
 def _options(j: Judgement, options: dict[str, Any]) -> dict[str, Any]:
     if "status" in options or "highlight" in options:
         raise RenderError("the judgement diagram sets the fill itself: leave out status")
     status, styles = judgement_look(j, bw=bool(options.get("bw", False)))
     for item, attrs in (options.pop("styles", None) or {}).items():
         styles[item] = {**styles.get(item, {}), **attrs}  # the caller's attributes win
-    return {**options, "status": status, "styles": styles}
+    tags = {**judgement_tags(j), **(options.pop("status_tags", None) or {})}
+    return {**options, "status": status, "styles": styles, "status_tags": tags}
 
 
 def judgement_dot(j: Judgement, **options: Any) -> Any:
@@ -118,22 +154,59 @@ def render_judgement(j: Judgement, path: str | Path, **options: Any) -> None:
     if fmt is None:
         known = " ".join(sorted(FORMATS))
         raise RenderError(f"{target}: cannot tell the format from {target.suffix!r} (use {known})")
+    if fmt == "svg":
+        svg = judgement_svg(j, **options)
+        atomic_write(target, '<?xml version="1.0" encoding="UTF-8"?>\n' + svg)
+        return
     opts = make_options(**_options(j, dict(options)))
-    diagram = build(j.map, opts, accessible=fmt == "svg")
+    diagram = build(j.map, opts)
     if opts.legend:
         diagram.lines.extend(_key(j, opts.id_prefix, opts.bw, diagram.titles))
     if fmt == "dot":
         atomic_write(target, diagram.source())
         return
-    raw = run(diagram.source(), fmt, renderer=find_renderer(fmt))
-    if fmt == "svg":
-        svg = accessible_svg(raw, diagram, opts.id_prefix)
-        atomic_write(target, '<?xml version="1.0" encoding="UTF-8"?>\n' + svg)
-    else:
-        atomic_write(target, raw)
+    atomic_write(target, run(diagram.source(), fmt, renderer=find_renderer(fmt)))
 
 
-def _key(j: Judgement, prefix: str, bw: bool, titles: dict[str, str]) -> list[str]:
+def judgement_svg(j: Judgement, **options: Any) -> str:
+    """The shaded diagram as accessible SVG text (no XML declaration); needs Graphviz."""
+    opts = make_options(**_options(j, dict(options)))
+    diagram = build(j.map, opts, accessible=True)
+    if opts.legend:
+        per_row = 2 if opts.max_width else 6  # a width to fit: a narrow key
+        diagram.lines.extend(_key(j, opts.id_prefix, opts.bw, diagram.titles, per_row))
+    raw = run(diagram.source(), "svg", renderer=find_renderer("svg"))
+    return accessible_svg(raw, diagram, opts.id_prefix)
+
+
+class JudgementView:
+    """The shaded diagram in a notebook: fitted to a cell in the zoom-and-pan viewer.
+
+    Laid out for a column about 800 pixels wide (the compact layout aimed at
+    :data:`argmap.render.viewer.SCREEN_WIDTH` points), like a map's own view; without
+    Graphviz it shows the DOT text with a one-line hint instead of raising.
+    """
+
+    def __init__(self, j: Judgement, options: dict[str, Any]) -> None:
+        make_options(**_options(j, dict(options)))  # a bad option fails here, not on display
+        self.judgement = j
+        self.options = {"max_width": SCREEN_WIDTH, **options}
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        try:
+            svg = judgement_svg(self.judgement, **self.options)
+        except RenderError as exc:
+            source = judgement_dot(self.judgement, **self.options).source
+            return {"text/plain": f"(diagram not drawn: {exc})\n{source}"}
+        return {"text/html": f"<style>{VIEWER_CSS}</style>{viewer_html(svg)}"}
+
+    def __repr__(self) -> str:
+        return f"<judged diagram of {self.judgement.map.title or 'a map'}>"
+
+
+def _key(
+    j: Judgement, prefix: str, bw: bool, titles: dict[str, str], per_row: int = 6
+) -> list[str]:
     """A cluster explaining fill, border and dots, with sample boxes."""
     low, high = j.scale.low, j.scale.high
     mid = (low + high) / 2
@@ -163,10 +236,14 @@ def _key(j: Judgement, prefix: str, bw: bool, titles: dict[str, str]) -> list[st
             f'fillcolor="{fill}" color="{color}" penwidth={width} fontsize=9 height=0.2 '
             f'margin="0.1,0.05" label={dot_string(display_text(text))}]\n'
         )
-    # One rank, the samples side by side; invisible edges within a rank run left to right,
-    # which keeps them in reading order.
+    # Rows of samples side by side; invisible edges within a rank run left to right, which
+    # keeps them in reading order, and one between rows stacks them (a fitted view's key
+    # in rows of two stays narrow enough to sit beside the drawing).
     names = [f'"judgement key {s[0]}"' for s in samples]
-    out.append(f"\t\t{{rank=same; {' '.join(names)}}}\n")
-    out += [f"\t\t{a} -> {b} [style=invis]\n" for a, b in itertools.pairwise(names)]
+    rows = [names[k : k + per_row] for k in range(0, len(names), per_row)]
+    for row in rows:
+        out.append(f"\t\t{{rank=same; {' '.join(row)}}}\n")
+        out += [f"\t\t{a} -> {b} [style=invis]\n" for a, b in itertools.pairwise(row)]
+    out += [f"\t\t{b[0]} -> {a[0]} [style=invis]\n" for a, b in itertools.pairwise(rows)]
     out.append("\t}\n")
     return out

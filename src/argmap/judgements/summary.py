@@ -320,6 +320,15 @@ class Judgement:
 
         render_judgement(self, path, **options)
 
+    def view(self, **options: Any) -> Any:
+        """The shaded diagram for a notebook cell, fitted to its width in a zoomable viewer.
+
+        ``options`` as for :func:`argmap.to_dot`, e.g. ``j.view(focus="pos-x", depth=1)``.
+        """
+        from .diagram import JudgementView
+
+        return JudgementView(self, options)
+
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 

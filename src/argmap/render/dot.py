@@ -297,7 +297,12 @@ class _Writer(ClaimBoxes, RelationTitles):
             copremise=self.copremises,
             kinds=kinds,
             statuses={v for v in shown if isinstance(v, str)},
-            strength=any(isinstance(v, float) for v in shown),
+            # A number with its own tag words (a class's mean) is explained by its caller.
+            strength=any(
+                isinstance(v, float) and cid not in self.opts.status_tags
+                for cid, v in self.opts.status.items()
+                if cid in self.claim_ids
+            ),
             themes=themes,
         )
 

@@ -102,6 +102,7 @@ class ClaimBoxes:
         out = self.lines.append
         opts, p = self.opts, self.p
         status_of, href_prefix, accessible = opts.status, opts.href_prefix, self.accessible
+        status_tags = opts.status_tags
         looks = self._node_looks
         styles = self.styles
         compact_bands = self.compact and self.grouping == "bands"
@@ -136,7 +137,8 @@ class ClaimBoxes:
             titled = bool(row["title"]) and use_titles
             show_text = use_text or not titled
             theme = themes[0] if themes and bands else None
-            key = (kind, row["basis"], theme, status, titled, show_text, *row["asserted_by"])
+            tag = status_tags.get(cid)  # a status number's own words, if the caller gave them
+            key = (kind, row["basis"], theme, status, tag, titled, show_text, *row["asserted_by"])
             frame = frames.get(key)
             if frame is None:
                 frame = frames[key] = self._frame(claim, status, titled, show_text)
@@ -192,7 +194,7 @@ class ClaimBoxes:
             return self._compact_frame(claim, status, title, show_text)
         rows: list[str] = []
         theme = claim.themes[0] if claim.themes and self.grouping == "bands" else None
-        tag_key = (claim.kind, claim.basis, theme, status)
+        tag_key = (claim.kind, claim.basis, theme, status, self.opts.status_tags.get(claim.id))
         tag_row = self._tag_rows.get(tag_key)
         if tag_row is None:
             tag_row = self._tag_rows[tag_key] = self._tag_row(claim)
@@ -265,7 +267,9 @@ class ClaimBoxes:
         if self.grouping == "bands":
             tags.extend(self.theme_label[t] for t in claim.themes[:1] if t in self.theme_label)
         status = self.opts.status.get(claim.id)
-        if isinstance(status, float):
+        if claim.id in self.opts.status_tags:
+            tags.append(self.opts.status_tags[claim.id])
+        elif isinstance(status, float):
             tags.append(f"strength {status:.2f}")
         elif status is not None:
             tags.append(_STATUS_TAG[status])
@@ -280,7 +284,9 @@ class ClaimBoxes:
         if claim.themes:
             parts.append("theme " + ", ".join(self.theme_label.get(t, t) for t in claim.themes))
         status = self.opts.status.get(claim.id)
-        if isinstance(status, float):
+        if claim.id in self.opts.status_tags:
+            parts.append(self.opts.status_tags[claim.id])
+        elif isinstance(status, float):
             parts.append(f"strength {status:.2f}")
         elif status is not None:
             parts.append(status)

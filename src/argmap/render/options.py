@@ -52,6 +52,9 @@ class DiagramOptions:
     legend: bool = True
     title: bool = True
     status: Mapping[str, Status | float] = field(default_factory=dict)
+    #: Per claim, the words of the tag its ``status`` number would get ("strength 0.78"),
+    #: for a number that is something else (a class's mean rating: "class 3.1/4").
+    status_tags: Mapping[str, str] = field(default_factory=dict)
     href_prefix: str | None = None
     id_prefix: str = ""
     layout: Mapping[str, str] = field(default_factory=dict)
@@ -118,6 +121,7 @@ def make_options(**options: Any) -> DiagramOptions:
             raise RenderError(f"layout attribute {key!r} is not a Graphviz attribute name")
     options["layout"] = layout
     options["styles"] = _styles(options.get("styles"))
+    options["status_tags"] = _status_tags(options.get("status_tags"))
     max_width = options.get("max_width")
     if max_width is not None and (
         isinstance(max_width, bool)
@@ -194,6 +198,31 @@ def _styles(raw: object) -> dict[str, dict[str, str]]:
                 raise RenderError(f"styles of {item_id!r}: {key!r} is set by argmap and cannot be")
             checked[key] = str(value)
         out[item_id] = checked
+    return out
+
+
+def _status_tags(raw: object) -> dict[str, str]:
+    """Per-claim tag words, checked: a mapping of claim id to short, one-line text.
+
+    >>> _status_tags({"c1": "class 3.1/4"})
+    {'c1': 'class 3.1/4'}
+    >>> _status_tags({"c1": "two\\nlines"})
+    Traceback (most recent call last):
+    ...
+    argmap.errors.RenderError: status_tags of 'c1' must be one line of at most 40 characters
+    """
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise RenderError(f"status_tags must map claim ids to text, not {raw!r:.60}")
+    out: dict[str, str] = {}
+    for claim_id, text in raw.items():
+        # The tag shares a line with the kind and basis: keep it short and on one line.
+        if not isinstance(text, str) or not text.strip() or len(text) > 40 or "\n" in text:
+            raise RenderError(
+                f"status_tags of {claim_id!r} must be one line of at most 40 characters"
+            )
+        out[str(claim_id)] = text
     return out
 
 
