@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Unpack
 
 from pydantic import (
     BaseModel,
@@ -32,6 +32,9 @@ from pydantic._internal._model_construction import ModelMetaclass
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from argmap.outputs import OutputKeywords
+    from argmap.render.options import DiagramKeywords
 
 __all__ = [
     "FORMAT_VERSION",
@@ -642,16 +645,29 @@ class ArgumentMap(_Base):
 
         dump(self, path)
 
-    def render(self, path: str | Path, **options: Any) -> None:
-        """Draw the map to ``path``; the extension picks the format (.dot .gv .svg .png .pdf).
+    def render(
+        self,
+        path: str | Path,
+        output: str | None = None,
+        *,
+        allow_loss: bool = False,
+        **options: Unpack[OutputKeywords],
+    ) -> None:
+        """Write the map to ``path`` as any output argmap makes; the name picks which.
 
-        Options as for :func:`argmap.to_dot`; the file is written atomically.
+        A diagram (``.svg .png .pdf .dot .gv .mmd``), a summary (``.md .txt .outline.txt
+        .brief.txt .long.txt``), the HTML report (``.html``) or another format (``.argdown
+        .aif.json .kialo.txt ...``); ``output`` names it instead (see
+        :func:`argmap.outputs.outputs`). The bytes are those the command line writes for the
+        same request. Options as for :func:`argmap.to_dot` (diagrams) or
+        :func:`argmap.summarize` (texts); a format that cannot hold all of the map raises
+        :class:`argmap.LossError` unless ``allow_loss``. The file is written atomically.
         """
-        from argmap.render import render
+        from argmap.outputs import write
 
-        render(self, path, **options)
+        write(self, path, output, allow_loss=allow_loss, **options)
 
-    def view(self, **options: Any) -> Any:
+    def view(self, **options: Unpack[DiagramKeywords]) -> Any:
         """A diagram for notebooks, e.g. ``m.view(focus="state-capitalism", depth=2)``.
 
         Returns an :class:`argmap.render.DiagramView`, which Jupyter shows inline.
