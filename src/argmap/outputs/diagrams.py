@@ -56,7 +56,5 @@ OUTPUTS: tuple[Output[DiagramOptions], ...] = (
     _diagram("svg", (".svg",), "accessible SVG (titles, descriptions, links)", _svg),
     _diagram("png", (".png",), "PNG picture (96 dpi; 48 dpi from 1,000 nodes)", _drawn("png")),
     _diagram("pdf", (".pdf",), "PDF drawing, one page the size of the diagram", _drawn("pdf")),
-    _diagram(
-        "mermaid", (".mmd", ".mermaid"), "Mermaid flowchart text", _mermaid, ("mmd",)
-    ),
+    _diagram("mermaid", (".mmd", ".mermaid"), "Mermaid flowchart text", _mermaid, ("mmd",)),
 )

@@ -39,6 +39,16 @@ def _output(fmt: Format) -> Output[None]:
     )
 
 
+#: The output made for each format, so the same format gives the same output object.
+_MADE: dict[Format, Output[None]] = {}
+
+
 def outputs() -> list[Output[Any]]:
     """One output for each format argmap writes, in the formats' registry order."""
-    return [_output(f) for f in formats() if f.writer is not None]
+    found: list[Output[Any]] = []
+    for fmt in formats():
+        if fmt.writer is not None:
+            if fmt not in _MADE:
+                _MADE[fmt] = _output(fmt)
+            found.append(_MADE[fmt])
+    return found

@@ -58,6 +58,7 @@ class DiagramKeywords(TypedDict, total=False):
     aspect: float
     max_width: float | None
 
+
 #: Maps with at least this many claims get colour bands instead of cluster boxes under
 #: ``group="auto"``: cluster boxes cost layout time and, at that size, readability.
 CLUSTER_LIMIT = 300

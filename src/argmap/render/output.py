@@ -206,9 +206,7 @@ def _sized(diagram: Diagram, fmt: str) -> str:
     return source
 
 
-def render(
-    m: ArgumentMap, path: str | Path, **options: Unpack[DiagramKeywords]
-) -> Renderer | None:
+def render(m: ArgumentMap, path: str | Path, **options: Unpack[DiagramKeywords]) -> Renderer | None:
     """Write the diagram to ``path``; the extension picks the format (.dot .gv .svg .png .pdf).
 
     Returns the renderer used (``None`` for DOT text), so a caller can say when the pip
@@ -226,9 +224,7 @@ def render(
     return renderer
 
 
-def diagram_file(
-    m: ArgumentMap, fmt: str, opts: DiagramOptions
-) -> tuple[bytes, Renderer | None]:
+def diagram_file(m: ArgumentMap, fmt: str, opts: DiagramOptions) -> tuple[bytes, Renderer | None]:
     """The bytes of a ``fmt`` file (``dot``, ``svg``, ``png`` or ``pdf``) and its renderer.
 
     Examples

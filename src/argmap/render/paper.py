@@ -36,6 +36,7 @@ class PaperKeywords(DiagramKeywords, total=False):
     max_pages: int
     min_size: float
 
+
 #: White space around the printed area: most printers cannot print the outer 5 mm.
 MARGIN = 10 * MM
 #: Room at the foot of each page for the sheet's label and index.
@@ -80,9 +81,7 @@ class PaperLayout:
         )
 
 
-def render_paper(
-    m: ArgumentMap, path: str | Path, **options: Unpack[PaperKeywords]
-) -> PaperLayout:
+def render_paper(m: ArgumentMap, path: str | Path, **options: Unpack[PaperKeywords]) -> PaperLayout:
     """Write the map's diagram to ``path`` as a PDF on paper; see :func:`paper_pdf`."""
     data, layout = paper_pdf(m, **options)
     atomic_write(Path(path), data)
