@@ -65,10 +65,16 @@ __all__ = [
 #: What an output is: it decides which command writes it.
 Kind = Literal["diagram", "summary", "report", "format"]
 
-#: Modules of built-in outputs, each with ``OUTPUTS`` (or ``outputs()`` when they are
-#: read from another registry), loaded on first use in this order: on a tie between
-#: endings, the first one wins (``.txt`` is the plain-text summary, not Kialo).
-MODULES: tuple[str, ...] = ("diagrams", "summaries", "report", "formats")
+#: The module of built-in outputs of each kind, with ``OUTPUTS`` (or ``outputs()`` when
+#: they are read from another registry), loaded when that kind is first asked for (so
+#: ``argmap summary`` loads no diagram or format code). Registry order is this order: on a
+#: tie between endings the first wins (``.txt`` is the plain-text summary, not Kialo).
+MODULES: dict[Kind, str] = {
+    "diagram": "diagrams",
+    "summary": "summaries",
+    "report": "report",
+    "format": "formats",
+}
 
 OptionsT = TypeVar("OptionsT")
 
@@ -114,8 +120,8 @@ class Output(Generic[OptionsT]):
 
 
 _REGISTRY: dict[str, Output[Any]] = {}
-_BUILT_IN: list[Output[Any]] = []
-_DYNAMIC: list[Callable[[], list[Output[Any]]]] = []
+#: Each loaded kind's function giving its built-in outputs.
+_LOADED: dict[Kind, Callable[[], list[Output[Any]]]] = {}
 
 
 def register(output: Output[Any]) -> None:
@@ -128,18 +134,21 @@ def unregister(name: str) -> None:
     _REGISTRY.pop(name, None)
 
 
-def _table() -> dict[str, Output[Any]]:
-    if not _BUILT_IN and not _DYNAMIC:
-        for module_name in MODULES:
-            module = importlib.import_module(f"{__name__}.{module_name}")
-            if hasattr(module, "OUTPUTS"):
-                _BUILT_IN.extend(module.OUTPUTS)
-            else:
-                _DYNAMIC.append(module.outputs)
-    table = {o.name: o for o in _BUILT_IN}
-    for found in _DYNAMIC:  # read each time: a format registered later is an output too
-        table.update((o.name, o) for o in found() if o.name not in table)
-    table.update(_REGISTRY)
+def _built_in(kind: Kind) -> list[Output[Any]]:
+    if kind not in _LOADED:
+        module = importlib.import_module(f"{__name__}.{MODULES[kind]}")
+        fixed: tuple[Output[Any], ...] | None = getattr(module, "OUTPUTS", None)
+        # Read each time when not fixed: a format registered later is an output too.
+        _LOADED[kind] = (lambda: list(fixed)) if fixed is not None else module.outputs
+    return _LOADED[kind]()
+
+
+def _table(kind: Kind | None) -> dict[str, Output[Any]]:
+    table: dict[str, Output[Any]] = {}
+    for each in MODULES:
+        if kind is None or kind == each:
+            table.update((o.name, o) for o in _built_in(each) if o.name not in table)
+    table.update((o.name, o) for o in _REGISTRY.values() if kind is None or o.kind == kind)
     return table
 
 
@@ -151,7 +160,7 @@ def outputs(kind: Kind | None = None) -> list[Output[Any]]:
     >>> [o.name for o in outputs("diagram")]
     ['dot', 'svg', 'png', 'pdf', 'mermaid']
     """
-    return [o for o in _table().values() if kind is None or o.kind == kind]
+    return list(_table(kind).values())
 
 
 def get_output(name: str, kind: Kind | None = None) -> Output[Any]:

@@ -8,12 +8,12 @@ levels of replies in a summary; ``width`` the wrap width of claim boxes, or of a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypedDict
 
 from ..render.options import DiagramKeywords
 
-__all__ = ["OutputKeywords", "TextKeywords"]
+__all__ = ["OutputKeywords", "ReportKeywords", "TextKeywords"]
 
 
 class TextKeywords(TypedDict, total=False):
@@ -35,3 +35,13 @@ class OutputKeywords(DiagramKeywords, total=False):
     quotes: bool
     analysis: bool
     diagram: bool
+
+
+class ReportKeywords(TypedDict, total=False):
+    """The options of :func:`argmap.html_report`, for :func:`argmap.report.write_report`."""
+
+    depth: int | None
+    themes: Sequence[str] | None
+    quotes: bool
+    diagram: bool
+    analysis: bool
