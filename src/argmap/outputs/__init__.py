@@ -41,10 +41,10 @@ from .._words import option_error, unknown_name
 from ..errors import LossError, OptionError, UnknownOutputError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
-from ._keywords import OutputKeywords
 
 if TYPE_CHECKING:
     from ..render.backend import Renderer
+    from ._keywords import OutputKeywords
 
 __all__ = [
     "MODULES",
@@ -122,6 +122,16 @@ class Output(Generic[OptionsT]):
 _REGISTRY: dict[str, Output[Any]] = {}
 #: Each loaded kind's function giving its built-in outputs.
 _LOADED: dict[Kind, Callable[[], list[Output[Any]]]] = {}
+
+
+def __getattr__(name: str) -> Any:
+    # The typed keywords build on the diagram options: loading them loads argmap.render,
+    # which a conversion or a summary does not otherwise need.
+    if name == "OutputKeywords":
+        from ._keywords import OutputKeywords
+
+        return OutputKeywords
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def register(output: Output[Any]) -> None:

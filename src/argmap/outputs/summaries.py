@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from ..errors import OptionError
 from ..model import ArgumentMap
 from ..summary import SummaryFormat, summarize
 from . import Output, Product, checked_keywords
-from ._keywords import TextKeywords
+
+if TYPE_CHECKING:
+    from ._keywords import TextKeywords
 
 __all__ = ["OUTPUTS", "TextOptions", "text_options"]
 
