@@ -188,6 +188,9 @@ def test_a_wrong_option_is_an_option_error(
 def test_a_wrong_choice_suggests_the_right_one() -> None:
     with pytest.raises(RenderError, match=r"direction must be one of .*did you mean 'LR'"):
         argmap.to_dot(sample(), direction="LRR")  # type: ignore[typeddict-item]
+    with pytest.raises(RenderError, match=r"\(got 'upp'; did you mean 'up'\?\)"):
+        sample().render("never-written.mmd", direction="upp")  # type: ignore[typeddict-item]
+    assert not Path("never-written.mmd").exists()
     with pytest.raises(OptionError, match=r"unknown summary format 'outlines' .*'outline'"):
         argmap.summarize(sample(), "outlines")  # type: ignore[arg-type]
 

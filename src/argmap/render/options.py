@@ -71,6 +71,7 @@ _ID_PREFIX = re.compile(r"[A-Za-z0-9_-]*")
 _ATTRIBUTE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 _DIRECTION_WORDS = {"up": "BT", "down": "TB", "right": "LR", "left": "RL"}
+_DIRECTIONS = (*get_args(Direction), *_DIRECTION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,10 @@ def make_options(**keywords: Unpack[DiagramKeywords]) -> DiagramOptions:
         raise option_error("diagram", unknown[0], known)
     direction = options.get("direction")
     if isinstance(direction, str):
-        options["direction"] = _DIRECTION_WORDS.get(direction.lower(), direction.upper())
+        named = _DIRECTION_WORDS.get(direction.lower(), direction.upper())
+        # A wrong one is shown as given, against the words too (did you mean 'up'?).
+        _choice("direction", named if named in get_args(Direction) else direction, _DIRECTIONS)
+        options["direction"] = named
     for name, kind in (("labels", Labels), ("group", Group), ("direction", Direction)):
         if name in options:
             _choice(name, options[name], get_args(kind))
