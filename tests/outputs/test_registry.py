@@ -224,6 +224,21 @@ def test_a_registered_output_is_written_by_its_ending(tmp_path: Path) -> None:
         output_for("x.count")
 
 
+@pytest.mark.parametrize(
+    ("kind", "endings", "message"),
+    [
+        ("picture", (".pic",), "kind must be one of diagram, summary, report, format"),
+        ("summary", ("pic",), "an ending is lower case and starts with '.'"),
+        ("summary", (".PIC",), "an ending is lower case and starts with '.'"),
+    ],
+)
+def test_a_registration_is_checked(kind: Any, endings: tuple[str, ...], message: str) -> None:
+    bad = Output("pic", kind, endings, "", no_options("pic"), lambda m, o: Product(""))
+    with pytest.raises(argmap.ArgmapError, match=re.escape(message)):
+        register(bad)
+    assert "pic" not in [o.name for o in outputs()]
+
+
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count how often diagram options are checked (each check runs ``_status`` once)."""
     from argmap.render import options

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, Unpack
 
 from .._words import option_error, unknown_name
-from ..errors import LossError, OptionError, UnknownOutputError
+from ..errors import ArgmapError, LossError, OptionError, UnknownOutputError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
 
@@ -135,12 +135,44 @@ def __getattr__(name: str) -> Any:
 
 
 def register(output: Output[Any]) -> None:
-    """Add an output (or replace the one of the same name)."""
+    """Add an output (or replace the one of the same name); its kind and endings are checked.
+
+    Examples
+    --------
+    >>> toy = Output("toy", "summary", (".toy",), "a toy", no_options("toy"),
+    ...              lambda m, opts: Product(""))
+    >>> register(toy)
+    >>> output_for("x.toy") is toy
+    True
+    >>> unregister("toy")
+    >>> register(Output("bad", "summary", ("png",), "", no_options("bad"), toy.make))
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: output 'bad': an ending is lower case and starts with '.' (got 'png')
+    """
+    if output.kind not in MODULES:
+        raise ArgmapError(
+            f"output {output.name!r}: kind must be one of {', '.join(MODULES)} "
+            f"(got {output.kind!r})"
+        )
+    for ending in output.extensions:
+        if not ending.startswith(".") or ending != ending.lower():
+            raise ArgmapError(
+                f"output {output.name!r}: an ending is lower case and starts with '.' "
+                f"(got {ending!r})"
+            )
     _REGISTRY[output.name] = output
 
 
 def unregister(name: str) -> None:
-    """Remove an output added with :func:`register` (a built-in one stays)."""
+    """Remove an output added with :func:`register` (a built-in one stays).
+
+    Examples
+    --------
+    >>> unregister("no-such-output")  # nothing to remove is not an error
+    >>> get_output("svg").name  # built in: stays
+    'svg'
+    """
     _REGISTRY.pop(name, None)
 
 
