@@ -653,16 +653,8 @@ class ArgumentMap(_Base):
         allow_loss: bool = False,
         **options: Unpack[OutputKeywords],
     ) -> None:
-        """Write the map to ``path`` as any output argmap makes; the name picks which.
-
-        A diagram (``.svg .png .pdf .dot .gv .mmd``), a summary (``.md .txt .outline.txt
-        .brief.txt .long.txt``), the HTML report (``.html``) or another format (``.argdown
-        .aif.json .kialo.txt ...``); ``output`` names it instead (see
-        :func:`argmap.outputs.outputs`). The bytes are those the command line writes for the
-        same request. Options as for :func:`argmap.to_dot` (diagrams) or
-        :func:`argmap.summarize` (texts); a format that cannot hold all of the map raises
-        :class:`argmap.LossError` unless ``allow_loss``. The file is written atomically.
-        """
+        """Write any output to ``path`` (diagram, summary, report, format; the ending or
+        ``output`` picks it) with the CLI's bytes; :mod:`argmap.outputs` tells the options."""
         from argmap.outputs import write
 
         write(self, path, output, allow_loss=allow_loss, **options)

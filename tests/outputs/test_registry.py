@@ -76,9 +76,11 @@ ALL = [o.name for o in outputs()]
 
 
 def test_every_kind_of_output_is_registered() -> None:
-    kinds = {o.kind: [] for o in outputs()}  # type: dict[str, list[str]]
+    added = set(argmap.outputs._REGISTRY)  # by other tests or docs in this process
+    kinds: dict[str, list[str]] = {o.kind: [] for o in outputs()}
     for o in outputs():
-        kinds[o.kind].append(o.name)
+        if o.name not in added:
+            kinds[o.kind].append(o.name)
     assert kinds["diagram"] == ["dot", "svg", "png", "pdf", "mermaid"]
     assert kinds["summary"] == ["md", "txt", "outline", "brief", "long"]
     assert kinds["report"] == ["html"]
