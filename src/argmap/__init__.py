@@ -30,6 +30,7 @@ with gc_paused():
         FormatError,
         LossError,
         MapValidationError,
+        OptionError,
         Problem,
         RenderError,
         UnknownFormatError,
@@ -40,7 +41,7 @@ with gc_paused():
     from .validate import validate
 
 if TYPE_CHECKING:
-    from . import analysis, examples, formats, graph, render, report, schemes, summary
+    from . import analysis, examples, formats, graph, outputs, render, report, schemes, summary
     from .analysis import analyze, explain, lint, strengths
     from .anchor import find_span
     from .classroom import compare
@@ -63,6 +64,7 @@ _LAZY = {
     "render": (".render", None),
     "report": (".report", None),
     "summary": (".summary", None),
+    "outputs": (".outputs", None),
     "schemes": (".schemes", None),
     "analyze": (".analysis", "analyze"),
     "explain": (".analysis", "explain"),
@@ -120,6 +122,7 @@ __all__ = [
     "Link",
     "LossError",
     "MapValidationError",
+    "OptionError",
     "Perspective",
     "Problem",
     "Quote",
@@ -146,6 +149,7 @@ __all__ = [
     "lint",
     "load",
     "loads",
+    "outputs",
     "read",
     "render",
     "report",

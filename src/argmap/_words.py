@@ -6,9 +6,9 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from .errors import UnknownNameError
+from .errors import OptionError, UnknownNameError
 
-__all__ = ["counted", "did_you_mean", "plural_words", "unknown_name"]
+__all__ = ["counted", "did_you_mean", "option_error", "plural_words", "unknown_name"]
 
 #: Past this many known names a did-you-mean is not looked for: difflib compares each one.
 SUGGEST_LIMIT = 5000
@@ -73,3 +73,16 @@ def unknown_name(what: str, name: str, known: Iterable[str]) -> UnknownNameError
     else:
         hint = ""
     return UnknownNameError(f"no {what} {name!r}{hint}")
+
+
+def option_error(what: str, name: str, known: Iterable[str]) -> OptionError:
+    """The error for an option ``name`` that a ``what`` does not take: a did-you-mean for a
+    likely typo, and the options there are.
+
+    >>> print(option_error("summary", "qoutes", ["root", "quotes"]))
+    no summary option 'qoutes' (did you mean 'quotes'?; options: quotes, root)
+    """
+    options = sorted(known)
+    close = did_you_mean(name, options)
+    hint = f"did you mean {close!r}?; " if close else ""
+    return OptionError(f"no {what} option {name!r} ({hint}options: {', '.join(options)})")

@@ -20,11 +20,13 @@ __all__ = [
     "FormatError",
     "LossError",
     "MapValidationError",
+    "OptionError",
     "Problem",
     "RenderError",
     "Severity",
     "UnknownFormatError",
     "UnknownNameError",
+    "UnknownOutputError",
 ]
 
 
@@ -266,3 +268,24 @@ class LossError(ArgmapError, ValueError):
                 "  (nothing written; pass allow_loss=True, or --allow-loss, to write anyway)"
             )
         return "\n".join(lines)
+
+
+class OptionError(ArgmapError, TypeError, ValueError):
+    """An option that the output asked for does not take, or a value it does not allow.
+
+    It is a ``TypeError`` (like a wrong keyword argument) and a ``ValueError`` (a bad value),
+    so either ``except`` keeps working; the message names the option and, for a likely typo,
+    the option or choice meant.
+
+    >>> str(OptionError("svg has no option 'colour' (did you mean 'color'?)"))
+    "svg has no option 'colour' (did you mean 'color'?)"
+    """
+
+
+class UnknownOutputError(UnknownFormatError, RenderError):
+    """A file name that tells no output argmap makes (``map.jpeg``).
+
+    An :class:`UnknownFormatError`, and a :class:`RenderError` as well, as
+    :meth:`argmap.ArgumentMap.render` raised for an unknown ending before it wrote every
+    output.
+    """

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Unpack
 
 from pydantic import (
     BaseModel,
@@ -32,6 +32,9 @@ from pydantic._internal._model_construction import ModelMetaclass
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from argmap.outputs import OutputKeywords
+    from argmap.render.options import DiagramKeywords
 
 __all__ = [
     "FORMAT_VERSION",
@@ -642,16 +645,21 @@ class ArgumentMap(_Base):
 
         dump(self, path)
 
-    def render(self, path: str | Path, **options: Any) -> None:
-        """Draw the map to ``path``; the extension picks the format (.dot .gv .svg .png .pdf).
+    def render(
+        self,
+        path: str | Path,
+        output: str | None = None,
+        *,
+        allow_loss: bool = False,
+        **options: Unpack[OutputKeywords],
+    ) -> None:
+        """Write any output to ``path`` (diagram, summary, report, format; the ending or
+        ``output`` picks it) with the CLI's bytes; :mod:`argmap.outputs` tells the options."""
+        from argmap.outputs import write
 
-        Options as for :func:`argmap.to_dot`; the file is written atomically.
-        """
-        from argmap.render import render
+        write(self, path, output, allow_loss=allow_loss, **options)
 
-        render(self, path, **options)
-
-    def view(self, **options: Any) -> Any:
+    def view(self, **options: Unpack[DiagramKeywords]) -> Any:
         """A diagram for notebooks, e.g. ``m.view(focus="state-capitalism", depth=2)``.
 
         Returns an :class:`argmap.render.DiagramView`, which Jupyter shows inline.

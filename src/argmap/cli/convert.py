@@ -17,7 +17,6 @@ from typing import Any
 from .._words import counted
 from ..errors import UnknownFormatError
 from ..formats import formats
-from ..io.json import dump, dumps
 from ._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -84,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     else:  # other formats' warnings say what did not carry over
         losses = [f"{shown}: {w.message}" for w in report.warnings]
         notes = [f"{shown}: {n}" for n in report.notes]
-    from ..formats import get_format, infer_format, writes_report
+    from ..formats import get_format, infer_format
 
     try:
         if args.output == "-" and not args.target_format:
@@ -97,10 +96,11 @@ def run(args: argparse.Namespace) -> int:
     except UnknownFormatError as exc:
         raise _with_hint(exc, "--to") from None
     m = report.map
-    text: str | None = None
-    if target.name != "argmap":  # the native format is written as the serialiser's bytes
-        text, out_losses = writes_report(m, target.name)
-        losses += [f"{args.output}: {w}" for w in out_losses]
+    from ..outputs import get_output, produce
+
+    # The format's own bytes (for argmap JSON the serialiser's, not copied through a str).
+    product = produce(m, get_output(target.name, kind="format"))
+    losses += [f"{args.output}: {w}" for w in product.losses]
     if _refused(args, losses, notes):
         return EXIT_INVALID
     if not args.quiet:
@@ -108,12 +108,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"warning: {line}", file=sys.stderr)
         for line in notes:
             print(f"note: {line}", file=sys.stderr)
-    if text is None and args.output != "-":
-        dump(m, args.output)  # the serialiser's bytes, not copied through a str
-    elif text is None:
-        write_output(args.output, dumps(m))
-    else:
-        write_output(args.output, text)  # the text already made: serialising twice costs
+    write_output(args.output, product.content)
     # On standard output the note would land inside the converted map: it goes to stderr.
     where = "<stdout>" if args.output == "-" else args.output
     print(

@@ -10,11 +10,13 @@ import argparse
 import sys
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import RenderError
-from ..io.files import atomic_write
-from ._common import EXIT_OK, EXIT_USAGE, add_from_option, open_map
+from ..errors import ArgmapError, RenderError
+from ._common import EXIT_OK, EXIT_USAGE, add_from_option, open_map, write_output
+
+if TYPE_CHECKING:
+    from ..outputs import Output
 
 
 def register(commands: Any) -> None:
@@ -83,7 +85,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..render import render, to_dot, to_mermaid
+    from ..outputs import get_output, produce
 
     report = open_map(args.file, args.from_format, allow_outside=args.allow_outside)
     options: dict[str, Any] = {
@@ -105,25 +107,41 @@ def run(args: argparse.Namespace) -> int:
     }
     if args.paper or args.landscape or args.max_pages is not None:
         return _paper(report.map, args, options)
-    if args.output == "-":
-        text = to_mermaid(report.map, **options) if args.mermaid else to_dot(report.map, **options)
-        sys.stdout.write(text if isinstance(text, str) else text.source)
-        return EXIT_OK
-    out = Path(args.output)
-    if args.mermaid or out.suffix.lower() in (".mmd", ".mermaid"):
-        atomic_write(out, to_mermaid(report.map, **options))
-        return EXIT_OK
+    if args.mermaid or args.output == "-":
+        output = get_output("mermaid" if args.mermaid else "dot")
+    else:
+        output = _diagram_for(args.output)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        renderer = render(report.map, out, **options)
+        product = produce(report.map, output, **options)
+    write_output(args.output, product.content)
     for warning in caught:
         print(f"argmap: note: {warning.message}", file=sys.stderr)
-    if renderer is not None and renderer.fallback:
+    if product.renderer is not None and product.renderer.fallback:
         print(
             "argmap: note: drawn with graphviz-pure (Graphviz's dot is not installed)",
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def _diagram_for(path: str) -> Output[Any]:
+    """The diagram output OUT's name asks for; another output's ending names its command."""
+    from ..outputs import output_for, outputs
+
+    target = Path(path)
+    try:
+        return output_for(target, kind="diagram")
+    except ArgmapError:
+        pass
+    endings = " ".join(sorted({e for o in outputs("diagram") for e in o.extensions}))
+    message = f"{target}: cannot tell the format from {target.suffix!r} (use {endings})"
+    try:
+        other = output_for(target)
+    except ArgmapError:
+        raise RenderError(message) from None
+    command = {"summary": "summary", "report": "report", "format": "convert"}[other.kind]
+    raise RenderError(f"{message}; {other.name} is written by 'argmap {command}'")
 
 
 def _paper(m: Any, args: argparse.Namespace, options: dict[str, Any]) -> int:

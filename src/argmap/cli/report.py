@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..errors import ArgmapError
-from ..report import html_report
+from ..outputs import get_output, produce
 from ._common import EXIT_OK, add_from_option, key_message, open_map, write_output
 from .summary import add_view_options
 
@@ -29,8 +29,9 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     m = open_map(args.file, args.from_format, allow_outside=args.allow_outside).map
     try:
-        page = html_report(
+        product = produce(
             m,
+            get_output("html", kind="report"),
             depth=args.depth,
             themes=args.themes,
             quotes=not args.no_quotes,
@@ -38,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         )
     except KeyError as exc:  # an unknown --theme id
         raise ArgmapError(f"{args.file}: {key_message(exc)}") from None
-    write_output(args.output, page)
+    write_output(args.output, product.content)
     return EXIT_OK

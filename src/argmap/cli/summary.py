@@ -7,7 +7,8 @@ import shutil
 from typing import Any
 
 from ..errors import ArgmapError
-from ..summary import FORMATS, summarize
+from ..outputs import get_output, produce
+from ..summary import FORMATS
 from ._common import EXIT_OK, add_from_option, key_message, open_map, write_output
 
 
@@ -65,9 +66,9 @@ def run(args: argparse.Namespace) -> int:
         80 if args.output not in (None, "-") else shutil.get_terminal_size((80, 24)).columns
     )
     try:
-        summary = summarize(
+        product = produce(
             m,
-            args.format,
+            get_output(args.format, kind="summary"),
             root=args.root,
             depth=args.depth,
             themes=args.themes,
@@ -76,5 +77,5 @@ def run(args: argparse.Namespace) -> int:
         )
     except KeyError as exc:  # an unknown --root or --theme id
         raise ArgmapError(f"{args.file}: {key_message(exc)}") from None
-    write_output(args.output or "-", str(summary))
+    write_output(args.output or "-", product.content)
     return EXIT_OK

@@ -18,25 +18,50 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, TypedDict, Unpack, overload
 
 from .discover import Limits, count, discover
 from .engine import Tally, needs, progress_bar, run
 from .output import FrameSink, open_sink, output_kind, to_frame
 from .rows import COLUMNS, REFERENCE_COLUMNS, Row, columns, read_chunk
 
-__all__ = ["COLUMNS", "REFERENCE_COLUMNS", "Limits", "Row", "Tally", "batch", "run_batch"]
+__all__ = [
+    "COLUMNS",
+    "REFERENCE_COLUMNS",
+    "BatchKeywords",
+    "Limits",
+    "Row",
+    "Tally",
+    "batch",
+    "run_batch",
+]
 
 Paths = str | Path | Iterable[str | Path]
 
 
-@overload
-def batch(paths: Paths, output: None = None, **options: Any) -> Any: ...
-@overload
-def batch(paths: Paths, output: str | Path, **options: Any) -> Any: ...
+class BatchKeywords(TypedDict, total=False):
+    """The options of :func:`batch` (see there), typed."""
+
+    scheduler: str | None
+    client: object
+    workers: int | None
+    chunk_size: int | None
+    retries: int
+    progress: bool | None
+    limits: Limits | None
+    #: A reference map (or its file): each map is compared with it.
+    reference: object
 
 
-def batch(paths: Paths, output: str | Path | None = None, **options: Any) -> Any:
+@overload
+def batch(paths: Paths, output: None = None, **options: Unpack[BatchKeywords]) -> Any: ...
+@overload
+def batch(paths: Paths, output: str | Path, **options: Unpack[BatchKeywords]) -> Any: ...
+
+
+def batch(
+    paths: Paths, output: str | Path | None = None, **options: Unpack[BatchKeywords]
+) -> Any:
     """Read every map under ``paths`` into a table, one row per map.
 
     Parameters

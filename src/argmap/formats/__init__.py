@@ -409,9 +409,11 @@ def write(
     >>> len(write(m, folder / "pets.kialo.txt", allow_loss=True))
     2
     """
+    from ..outputs import get_output, produce  # the one path of every output
+
     fmt = get_format(format) if format else infer_format(path, for_writing=True)
-    text, losses = writes_report(m, fmt.name)
-    if losses and not allow_loss:
-        raise LossError(losses, file=str(path), format=fmt.name)
-    atomic_write(path, text)
-    return losses
+    product = produce(m, get_output(fmt.name, kind="format"))
+    if product.losses and not allow_loss:
+        raise LossError(list(product.losses), file=str(path), format=fmt.name)
+    atomic_write(path, product.content)
+    return list(product.losses)

@@ -23,7 +23,7 @@ from typing import cast
 from ..errors import ArgmapError
 from ..model import ArgumentMap
 from .ratings import Duplicates, Ratings, RowProblem, Scale, ratings_from_rows
-from .read import parse_ratings, read_ratings
+from .read import RatingsFormat, parse_ratings, read_ratings
 from .sensitivity import StrengthComparison
 from .students import StudentSummary, StudentView
 from .summary import ItemStats, Judgement
@@ -53,7 +53,7 @@ def judge(
     | Iterable[tuple[object, object, object] | Mapping[str, object]],
     *,
     scale: Scale | None = None,
-    format: str | None = None,
+    format: RatingsFormat | None = None,
     duplicates: Duplicates = "last",
 ) -> Judgement:
     """The class's judgement of the map ``m``.

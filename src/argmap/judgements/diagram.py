@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from ..errors import RenderError
 from ..io.files import atomic_write
 from ..render.backend import FORMATS, find_renderer, run
 from ..render.dot import build, to_dot
-from ..render.options import make_options
+from ..render.options import DiagramKeywords, make_options
 from ..render.quoting import display_text, dot_string
 from ..render.style import status_fill
 from ..render.svg import accessible_svg
@@ -138,7 +138,7 @@ def _options(j: Judgement, options: dict[str, Any]) -> dict[str, Any]:
     return {**options, "status": status, "styles": styles, "status_tags": tags}
 
 
-def judgement_dot(j: Judgement, **options: Any) -> Any:
+def judgement_dot(j: Judgement, **options: Unpack[DiagramKeywords]) -> Any:
     """The shaded diagram as a ``graphviz.Digraph`` (options as for :func:`argmap.to_dot`)."""
     opts = _options(j, dict(options))
     g = to_dot(j.map, **opts)
@@ -147,7 +147,9 @@ def judgement_dot(j: Judgement, **options: Any) -> Any:
     return g
 
 
-def render_judgement(j: Judgement, path: str | Path, **options: Any) -> None:
+def render_judgement(
+    j: Judgement, path: str | Path, **options: Unpack[DiagramKeywords]
+) -> None:
     """Write the shaded diagram to ``path``; the extension picks the format."""
     target = Path(path)
     fmt = FORMATS.get(target.suffix.lower())

@@ -14,7 +14,7 @@ import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal, get_args
 
 from ..errors import ArgmapError, FormatError
 from ..model import ArgumentMap
@@ -24,10 +24,11 @@ from ._reader import BLOCK, Columns, read_table
 from .kialo import impact, resolve_position
 from .ratings import DUPLICATE_RULES, Duplicates, ItemIndex, Ratings, Scale
 
-__all__ = ["FORMATS", "parse_ratings", "read_ratings"]
+__all__ = ["FORMATS", "RatingsFormat", "parse_ratings", "read_ratings"]
 
 #: The table layouts read; ``None`` tells them by the header.
-FORMATS = ("csv", "kialo")
+RatingsFormat = Literal["csv", "kialo"]
+FORMATS: tuple[RatingsFormat, ...] = get_args(RatingsFormat)
 
 _CSV_ITEMS = ("claim", "link", "item")
 
@@ -37,7 +38,7 @@ def read_ratings(
     m: ArgumentMap,
     *,
     scale: Scale | None = None,
-    format: str | None = None,
+    format: RatingsFormat | None = None,
     duplicates: Duplicates = "last",
     block: int = BLOCK,
 ) -> Ratings:
@@ -101,7 +102,7 @@ def parse_ratings(
     m: ArgumentMap,
     *,
     scale: Scale | None = None,
-    format: str | None = None,
+    format: RatingsFormat | None = None,
     duplicates: Duplicates = "last",
     file: str | None = None,
 ) -> Ratings:

@@ -25,7 +25,7 @@ histogram per item, so no rating is sorted; otherwise the ratings are sorted by 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +34,7 @@ from ..model import ArgumentMap
 from .ratings import Ratings
 
 if TYPE_CHECKING:
+    from ..render.options import DiagramKeywords
     from .sensitivity import StrengthComparison
     from .students import StudentSummary, StudentView
 
@@ -307,14 +308,14 @@ class Judgement:
 
         return to_csv(self)
 
-    def to_dot(self, **options: Any) -> Any:
+    def to_dot(self, **options: Unpack[DiagramKeywords]) -> Any:
         """The map's diagram with each box filled by the class's mean and bordered by its
         spread (a ``graphviz.Digraph``; options as for :func:`argmap.to_dot`)."""
         from .diagram import judgement_dot
 
         return judgement_dot(self, **options)
 
-    def render(self, path: str, **options: Any) -> None:
+    def render(self, path: str, **options: Unpack[DiagramKeywords]) -> None:
         """Write the shaded diagram to ``path`` (.svg .png .pdf .dot)."""
         from .diagram import render_judgement
 

@@ -19,7 +19,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from ..errors import RenderError
 from ..model import ArgumentMap, Link
@@ -27,7 +27,7 @@ from .backend import DOUBLE_LIMIT, SIMPLEX_LIMIT, layout_settings, run
 from .labels import ClaimBoxes
 from .layout import LEVEL_GAP, NODE_GAP, PLAN_LIMIT, Plan, plan_lines
 from .legend import LegendContent, legend_node
-from .options import DiagramOptions, make_options
+from .options import DiagramKeywords, DiagramOptions, make_options
 from .plan import plan_for
 from .quoting import check_slugs, display_text, dot_string, html_text
 from .select import View, select
@@ -67,7 +67,7 @@ class Diagram:
         return "".join(["digraph argmap {\n", *self.lines, "}\n"])
 
 
-def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
+def to_dot(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> graphviz.Digraph:
     """The map as a ``graphviz.Digraph``, bottom-to-top, ready to render or save.
 
     Parameters

@@ -9,15 +9,15 @@ be a Mermaid keyword such as ``end`` or start with ``o``/``x`` right after an ar
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Unpack
 
 from ..model import ArgumentMap, Claim, Link
-from .options import DiagramOptions, make_options
+from .options import DiagramKeywords, DiagramOptions, make_options
 from .quoting import display_text, mermaid_text
 from .select import select
 from .style import edge_style, status_fill
 
-__all__ = ["mermaid_id", "to_mermaid"]
+__all__ = ["mermaid_chart", "mermaid_id", "to_mermaid"]
 
 # Mermaid arrows: https://mermaid.js.org/syntax/flowchart.html#links-between-nodes
 _ARROW = {"support": "-->", "attack": "-.-x", "undercut": "==x", "warrant": "==>"}
@@ -36,7 +36,7 @@ def mermaid_id(item_id: str, prefix: str = "c") -> str:
     return f"{prefix}_" + item_id.replace("_", "__").replace("-", "_h")
 
 
-def to_mermaid(m: ArgumentMap, **options: Any) -> str:
+def to_mermaid(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> str:
     """The map as a Mermaid ``flowchart``, with the options of :func:`argmap.to_dot`.
 
     ``href_prefix``, ``id_prefix``, ``layout`` and the compact layout's ``compact``,
@@ -61,10 +61,22 @@ def to_mermaid(m: ArgumentMap, **options: Any) -> str:
         linkStyle 0 stroke:#C62828,stroke-width:1.4px
     <BLANKLINE>
     """
-    return _mermaid(m, make_options(**options))
+    return mermaid_chart(m, make_options(**options))
 
 
-def _mermaid(m: ArgumentMap, opts: DiagramOptions) -> str:
+def mermaid_chart(m: ArgumentMap, opts: DiagramOptions) -> str:
+    """:func:`to_mermaid` for options already checked (:func:`argmap.render.make_options`).
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> from argmap.render import make_options
+    >>> m = ArgumentMap()
+    >>> m.claim("a", "A claim.")
+    'a'
+    >>> mermaid_chart(m, make_options(direction="down", legend=False)).splitlines()[0]
+    'flowchart TB'
+    """
     view = select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
     claims = {c.id for c in view.claims}
     junctions = view.junctions

@@ -12,16 +12,52 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, Protocol, TypedDict, Unpack, cast, get_args
 
+from .._words import did_you_mean, option_error
 from ..errors import RenderError
 
-__all__ = ["DiagramOptions", "make_options"]
+__all__ = ["DiagramKeywords", "DiagramOptions", "make_options"]
 
 Labels = Literal["both", "title", "text"]
 Group = Literal["auto", "clusters", "bands", "none"]
 Direction = Literal["BT", "TB", "LR", "RL"]
+#: The directions as given: Graphviz's names, or the plain words for them.
+DirectionName = Direction | Literal["up", "down", "right", "left"]
 Status = Literal["accepted", "rejected", "undecided"]
+
+
+class HasStatus(Protocol):
+    """An analysis result: anything with a ``status`` mapping of claim id to label."""
+
+    @property
+    def status(self) -> Mapping[str, str]: ...
+
+
+class DiagramKeywords(TypedDict, total=False):
+    """The keyword options of every diagram writer, typed; :func:`argmap.to_dot` says what
+    each one means. :func:`make_options` checks the values once per call."""
+
+    labels: Labels
+    width: int
+    group: Group
+    themes: str | Iterable[str] | None
+    focus: str | None
+    depth: int
+    direction: DirectionName
+    bw: bool
+    legend: bool
+    title: bool
+    status: Mapping[str, Status | float] | HasStatus | None
+    highlight: Mapping[str, Status | float] | HasStatus | None
+    href_prefix: str | None
+    id_prefix: str
+    layout: Mapping[str, str | int | float] | None
+    styles: Mapping[str, Mapping[str, str]] | None
+    compact: bool
+    aspect: float
+    max_width: float | None
+
 
 #: Maps with at least this many claims get colour bands instead of cluster boxes under
 #: ``group="auto"``: cluster boxes cost layout time and, at that size, readability.
@@ -35,6 +71,7 @@ _ID_PREFIX = re.compile(r"[A-Za-z0-9_-]*")
 _ATTRIBUTE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 _DIRECTION_WORDS = {"up": "BT", "down": "TB", "right": "LR", "left": "RL"}
+_DIRECTIONS = (*get_args(Direction), *_DIRECTION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -74,7 +111,7 @@ class DiagramOptions:
         return self.group
 
 
-def make_options(**options: Any) -> DiagramOptions:
+def make_options(**keywords: Unpack[DiagramKeywords]) -> DiagramOptions:
     """Check keyword options and return them as :class:`DiagramOptions`.
 
     ``highlight`` is accepted as another name for ``status``.
@@ -87,18 +124,26 @@ def make_options(**options: Any) -> DiagramOptions:
     Traceback (most recent call last):
     ...
     argmap.errors.RenderError: labels must be one of both, title, text (got 'bold')
+    >>> make_options(lables="title")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.OptionError: no diagram option 'lables' (did you mean 'labels'?; options: ...)
     """
+    options: dict[str, Any] = dict(keywords)
     if "highlight" in options:
         if options.get("status") is not None:
             raise RenderError("give status or highlight, not both (they are the same option)")
         options["status"] = options.pop("highlight")
     unknown = sorted(set(options) - set(DiagramOptions.__dataclass_fields__))
     if unknown:
-        allowed = ", ".join(sorted(DiagramOptions.__dataclass_fields__))
-        raise TypeError(f"unknown diagram option {unknown[0]!r} (options: {allowed}, highlight)")
+        known = [*DiagramOptions.__dataclass_fields__, "highlight"]
+        raise option_error("diagram", unknown[0], known)
     direction = options.get("direction")
     if isinstance(direction, str):
-        options["direction"] = _DIRECTION_WORDS.get(direction.lower(), direction.upper())
+        named = _DIRECTION_WORDS.get(direction.lower(), direction.upper())
+        # A wrong one is shown as given, against the words too (did you mean 'up'?).
+        _choice("direction", named if named in get_args(Direction) else direction, _DIRECTIONS)
+        options["direction"] = named
     for name, kind in (("labels", Labels), ("group", Group), ("direction", Direction)):
         if name in options:
             _choice(name, options[name], get_args(kind))
@@ -139,7 +184,9 @@ def make_options(**options: Any) -> DiagramOptions:
 def _choice(name: str, value: object, allowed: Iterable[str]) -> None:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise RenderError(f"{name} must be one of {', '.join(allowed)} (got {value!r})")
+        close = did_you_mean(value, allowed) if isinstance(value, str) else None
+        hint = f"; did you mean {close!r}?" if close else ""
+        raise RenderError(f"{name} must be one of {', '.join(allowed)} (got {value!r}{hint})")
 
 
 def _status(raw: object) -> dict[str, Status | float]:

@@ -12,18 +12,18 @@ import re
 import warnings
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from ..errors import RenderError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
 from .backend import FORMATS, PNG_LIMIT, Renderer, find_renderer, run
 from .dot import Diagram, build
-from .options import DiagramOptions, make_options
+from .options import DiagramKeywords, DiagramOptions, make_options
 from .select import select
 from .svg import accessible_svg
 
-__all__ = ["DiagramView", "render", "to_svg", "view"]
+__all__ = ["DiagramView", "diagram_file", "render", "svg_text", "to_svg", "view"]
 
 #: Maps larger than this are not laid out for inline display unless asked for by view().
 INLINE_LIMIT = 1000
@@ -32,8 +32,11 @@ INLINE_LIMIT = 1000
 ASPECT_RANGE = (0.5, 2.0)
 FIT_TRIES = 3
 
+#: What starts an SVG file (the inline SVG of :func:`to_svg` has none).
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
-def to_svg(m: ArgumentMap, **options: Any) -> str:
+
+def to_svg(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> str:
     """The diagram as accessible SVG text (no XML declaration), for inlining in HTML.
 
     Takes the options of :func:`argmap.to_dot`; ``href_prefix="#claim-"`` links each claim's
@@ -49,12 +52,23 @@ def to_svg(m: ArgumentMap, **options: Any) -> str:
     >>> '<title id="argmap-title">Homework</title>' in svg
     True
     """
-    svg, _ = _svg(m, options)
+    svg, _ = svg_text(m, make_options(**options))
     return svg
 
 
-def _svg(m: ArgumentMap, options: dict[str, Any]) -> tuple[str, Renderer]:
-    opts = make_options(**options)
+def svg_text(m: ArgumentMap, opts: DiagramOptions) -> tuple[str, Renderer]:
+    """:func:`to_svg` for options already checked, and the renderer that drew it.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> m.claim("a", "A claim.")
+    'a'
+    >>> svg, renderer = svg_text(m, make_options(legend=False))  # needs Graphviz
+    >>> svg.startswith("<svg"), renderer.name in ("dot", "graphviz-pure")
+    (True, True)
+    """
     renderer = find_renderer("svg")
     raw, diagram = _lay_out(m, opts, "svg", renderer, accessible=True)
     return accessible_svg(raw, diagram, opts.id_prefix), renderer
@@ -192,37 +206,53 @@ def _sized(diagram: Diagram, fmt: str) -> str:
     return source
 
 
-def render(m: ArgumentMap, path: str | Path, **options: Any) -> Renderer | None:
+def render(m: ArgumentMap, path: str | Path, **options: Unpack[DiagramKeywords]) -> Renderer | None:
     """Write the diagram to ``path``; the extension picks the format (.dot .gv .svg .png .pdf).
 
     Returns the renderer used (``None`` for DOT text), so a caller can say when the pip
     fallback drew the picture. The file is replaced atomically: a failed render leaves any old
-    file untouched.
+    file untouched. :meth:`argmap.ArgumentMap.render` writes every other output too
+    (Mermaid, summaries, the report, other formats), through :mod:`argmap.outputs`.
     """
     target = Path(path)
     fmt = FORMATS.get(target.suffix.lower())
     if fmt is None:
         known = " ".join(sorted(FORMATS))
         raise RenderError(f"{target}: cannot tell the format from {target.suffix!r} (use {known})")
-    if fmt == "dot":
-        atomic_write(target, build(m, make_options(**options)).source())
-        return None
-    if fmt == "svg":
-        svg, renderer = _svg(m, options)
-        atomic_write(target, '<?xml version="1.0" encoding="UTF-8"?>\n' + svg)
-        return renderer
-    renderer = find_renderer(fmt)
-    data, _ = _lay_out(m, make_options(**options), fmt, renderer, accessible=False)
+    data, renderer = diagram_file(m, fmt, make_options(**options))
     atomic_write(target, data)
     return renderer
 
 
-def view(m: ArgumentMap, **options: Any) -> DiagramView:
+def diagram_file(m: ArgumentMap, fmt: str, opts: DiagramOptions) -> tuple[bytes, Renderer | None]:
+    """The bytes of a ``fmt`` file (``dot``, ``svg``, ``png`` or ``pdf``) and its renderer.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> m.claim("a", "A claim.")
+    'a'
+    >>> data, renderer = diagram_file(m, "dot", make_options())
+    >>> data.startswith(b"digraph argmap {"), renderer
+    (True, None)
+    """
+    if fmt == "dot":
+        return build(m, opts).source().encode("utf-8"), None
+    if fmt == "svg":
+        svg, renderer = svg_text(m, opts)
+        return (XML_DECLARATION + svg).encode("utf-8"), renderer
+    renderer = find_renderer(fmt)
+    data, _ = _lay_out(m, opts, fmt, renderer, accessible=False)
+    return data, renderer
+
+
+def view(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> DiagramView:
     """A notebook view of the map's diagram: ``view(m, focus="state-capitalism", depth=2)``."""
     # A bad option, theme or focus fails here, not later inside the display hook.
     opts = make_options(**options)
     select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
-    return DiagramView(m, options)
+    return DiagramView(m, dict(options), opts)
 
 
 class DiagramView:
@@ -234,17 +264,21 @@ class DiagramView:
     Jupyter shows the richest it knows, and Markdown beside the picture would win over it.
     """
 
-    def __init__(self, m: ArgumentMap, options: dict[str, Any]) -> None:
+    def __init__(
+        self, m: ArgumentMap, options: dict[str, Any], opts: DiagramOptions | None = None
+    ) -> None:
         self.map = m
         self.options = dict(options)
+        # Checked once, here; every drawing of the view reuses them.
+        self.opts = opts if opts is not None else make_options(**self.options)
 
     def source(self) -> str:
         """The DOT text of this view."""
-        return build(self.map, make_options(**self.options)).source()
+        return build(self.map, self.opts).source()
 
     def svg(self) -> str:
         """The accessible SVG text; raises :class:`argmap.RenderError` without Graphviz."""
-        return to_svg(self.map, **self.options)
+        return svg_text(self.map, self.opts)[0]
 
     def _repr_svg_(self) -> str | None:
         try:
@@ -254,9 +288,9 @@ class DiagramView:
 
     def html(self) -> str:
         """The notebook display: the fitted SVG in its viewer, with the viewer's styles."""
-        from .viewer import VIEWER_CSS, screen_svg, viewer_html
+        from .viewer import VIEWER_CSS, fitted_svg, viewer_html
 
-        svg = screen_svg(self.map, **self.options)
+        svg = fitted_svg(self.map, self.opts, width_given="width" in self.options)
         return f"<style>{VIEWER_CSS}</style>{viewer_html(svg)}"
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:

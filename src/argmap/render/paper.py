@@ -13,19 +13,29 @@ says its number, its place in the grid and which sheets join it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Unpack
 
 from ..errors import RenderError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
 from .backend import find_renderer, run
 from .dot import build
-from .options import make_options
+from .options import DiagramKeywords, make_options
 from .pdfpage import MM, Canvas, graphviz_page, page_size, smallest_text, write_pdf
 
-__all__ = ["PaperLayout", "paper_pages", "paper_pdf", "render_paper"]
+__all__ = ["PaperKeywords", "PaperLayout", "paper_pages", "paper_pdf", "render_paper"]
+
+
+class PaperKeywords(DiagramKeywords, total=False):
+    """The options of :func:`paper_pdf`: the paper's, then those of :func:`argmap.to_dot`."""
+
+    paper: Literal["a4", "letter"]
+    landscape: bool
+    max_pages: int
+    min_size: float
+
 
 #: White space around the printed area: most printers cannot print the outer 5 mm.
 MARGIN = 10 * MM
@@ -71,14 +81,14 @@ class PaperLayout:
         )
 
 
-def render_paper(m: ArgumentMap, path: str | Path, **options: Any) -> PaperLayout:
+def render_paper(m: ArgumentMap, path: str | Path, **options: Unpack[PaperKeywords]) -> PaperLayout:
     """Write the map's diagram to ``path`` as a PDF on paper; see :func:`paper_pdf`."""
     data, layout = paper_pdf(m, **options)
     atomic_write(Path(path), data)
     return layout
 
 
-def paper_pdf(m: ArgumentMap, **options: Any) -> tuple[bytes, PaperLayout]:
+def paper_pdf(m: ArgumentMap, **options: Unpack[PaperKeywords]) -> tuple[bytes, PaperLayout]:
     """The diagram as PDF pages of ``paper`` ("a4" or "letter"), and how it was laid out.
 
     ``landscape`` turns the paper; ``max_pages`` caps the tiled sheets (4) and ``min_size``
@@ -108,7 +118,7 @@ def paper_pages(
     landscape: bool = False,
     max_pages: int = 4,
     min_size: float = 7.0,
-    **options: Any,
+    **options: Unpack[DiagramKeywords],
 ) -> tuple[list[Canvas], PaperLayout]:
     """The pages of :func:`paper_pdf`, to put in a document of one's own (worksheets)."""
     if not isinstance(max_pages, int) or max_pages < 1:
@@ -117,7 +127,7 @@ def paper_pages(
     opts = make_options(**options)
     # No cairo margin: the drawing's page is then exactly its picture (pad included).
     layout = {"margin": "0", **opts.layout}
-    source = build(m, make_options(**{**options, "layout": layout})).source()
+    source = build(m, replace(opts, layout=layout)).source()
     drawing = graphviz_page(source)
     d_w, d_h = float(drawing.mediabox.width), float(drawing.mediabox.height)
     smallest = smallest_text(drawing) or 11.0

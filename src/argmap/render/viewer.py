@@ -19,11 +19,22 @@ from __future__ import annotations
 import html
 import itertools
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Unpack
 
 from ..model import ArgumentMap
 
-__all__ = ["MAX_TALL", "SCREEN_CLAIMS", "SCREEN_WIDTH", "VIEWER_CSS", "screen_svg", "viewer_html"]
+if TYPE_CHECKING:
+    from .options import DiagramKeywords, DiagramOptions
+
+__all__ = [
+    "MAX_TALL",
+    "SCREEN_CLAIMS",
+    "SCREEN_WIDTH",
+    "VIEWER_CSS",
+    "fitted_svg",
+    "screen_svg",
+    "viewer_html",
+]
 
 #: Widest drawing, in points, that an 800-pixel column shows with 11-point claim text at
 #: least 9 pixels high (DejaVu Sans's line box is 1.16 em; 740 px of the 800 are left for
@@ -71,7 +82,7 @@ VIEWER_CSS = (
 )
 
 
-def screen_svg(m: ArgumentMap, **options: Any) -> str:
+def screen_svg(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> str:
     """Accessible SVG of ``m`` laid out to fit an 800-pixel column (see the module's notes).
 
     ``options`` are those of :func:`argmap.to_dot`. Tries, in turn, the compact layout at
@@ -82,13 +93,19 @@ def screen_svg(m: ArgumentMap, **options: Any) -> str:
     :class:`argmap.RenderError` without Graphviz.
     """
     from .options import make_options
-    from .output import svg_once, svg_size, to_svg
 
-    opts = make_options(**options)
+    return fitted_svg(m, make_options(**options), width_given="width" in options)
+
+
+def fitted_svg(m: ArgumentMap, opts: DiagramOptions, *, width_given: bool) -> str:
+    """:func:`screen_svg` for options already checked; ``width_given`` keeps their wrap
+    width as it is instead of trying narrower ones."""
+    from .output import svg_once, svg_size, svg_text
+
     if len(m.claims) > SCREEN_CLAIMS or not opts.compact or opts.direction in ("LR", "RL"):
-        return str(to_svg(m, **options))
+        return svg_text(m, opts)[0]
     goal = opts.max_width or SCREEN_WIDTH
-    wraps = [opts.width] if "width" in options else [opts.width, opts.width - 4, opts.width - 8]
+    wraps = [opts.width] if width_given else [opts.width, opts.width - 4, opts.width - 8]
     narrowest: tuple[float, str] | None = None
     for wrap_at in wraps:
         for aim in (goal, goal * 0.85):
@@ -101,7 +118,7 @@ def screen_svg(m: ArgumentMap, **options: Any) -> str:
     assert narrowest is not None
     if narrowest[0] <= goal:
         return narrowest[1]
-    return str(to_svg(m, **options))
+    return svg_text(m, opts)[0]
 
 
 def viewer_html(svg: str, *, full_href: str | None = None, uid: str | None = None) -> str:

@@ -16,7 +16,7 @@ import html
 import importlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from ..errors import RenderError
 from ..io.files import atomic_write
@@ -38,6 +38,9 @@ from ..summary._common import (
 from ..summary._tree import Entry, Outline, build_outline, select_themes
 from ..summary.brief import brief_text
 from ..summary.longdesc import long_description
+
+if TYPE_CHECKING:
+    from ..outputs._keywords import ReportKeywords
 
 __all__ = ["html_report", "write_report"]
 
@@ -183,7 +186,7 @@ def html_report(
     return "\n".join(head + body + tail) + "\n"
 
 
-def write_report(m: ArgumentMap, path: str | Path, **options: Any) -> None:
+def write_report(m: ArgumentMap, path: str | Path, **options: Unpack[ReportKeywords]) -> None:
     """Write :func:`html_report` to ``path`` atomically (UTF-8)."""
     atomic_write(path, html_report(m, **options))
 

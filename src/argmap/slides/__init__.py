@@ -12,8 +12,9 @@ True
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Literal, TypedDict, Unpack
 
+from .._words import option_error
 from ..errors import RenderError
 from ..io.files import atomic_write
 from ..model import ArgumentMap
@@ -21,10 +22,26 @@ from .html import deck_html
 from .pdf import NOTES, deck_pdf
 from .plan import Deck, Slide, plan_deck
 
-__all__ = ["NOTES", "Deck", "Slide", "deck_html", "deck_pdf", "plan_deck", "write_slides"]
+__all__ = [
+    "NOTES",
+    "Deck",
+    "Slide",
+    "SlideKeywords",
+    "deck_html",
+    "deck_pdf",
+    "plan_deck",
+    "write_slides",
+]
 
 
-def write_slides(m: ArgumentMap, path: str | Path, **options: Any) -> Deck:
+class SlideKeywords(TypedDict, total=False):
+    """The options of :func:`write_slides`."""
+
+    notes: Literal["annotations", "pages", "none"]
+    bw: bool
+
+
+def write_slides(m: ArgumentMap, path: str | Path, **options: Unpack[SlideKeywords]) -> Deck:
     """Write the slides of ``m`` to ``path``: ``.pdf``, or ``.html``/``.htm`` for one page.
 
     Options: ``notes`` ("annotations", "pages" or "none"; PDF only) and ``bw``. Returns the
@@ -34,10 +51,11 @@ def write_slides(m: ArgumentMap, path: str | Path, **options: Any) -> Deck:
     suffix = target.suffix.lower()
     if suffix not in (".pdf", ".html", ".htm"):
         raise RenderError(f"{target}: slides are written as .pdf or .html (got {suffix!r})")
-    bw = bool(options.pop("bw", False))
-    notes = options.pop("notes", "annotations")
-    if options:
-        raise TypeError(f"unknown slides option {sorted(options)[0]!r} (options: notes, bw)")
+    unknown = sorted(set(options) - set(SlideKeywords.__annotations__))
+    if unknown:  # an OptionError, a TypeError too, as for a wrong keyword argument
+        raise option_error("slides", unknown[0], SlideKeywords.__annotations__)
+    bw = bool(options.get("bw", False))
+    notes = options.get("notes", "annotations")
     if notes not in NOTES:  # checked before any drawing is made
         raise RenderError(f"notes must be one of {', '.join(NOTES)} (got {notes!r})")
     deck = plan_deck(m, bw=bw)

@@ -21,7 +21,10 @@ Question: Should homework be banned?
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal, get_args
 
+from .._words import did_you_mean
+from ..errors import OptionError
 from ..model import ArgumentMap
 from ._display import Summary
 from .brief import brief_text
@@ -33,6 +36,7 @@ from .text import plain_text
 __all__ = [
     "FORMATS",
     "Summary",
+    "SummaryFormat",
     "brief_text",
     "long_description",
     "markdown_report",
@@ -42,13 +46,16 @@ __all__ = [
     "summarize",
 ]
 
+#: The summary formats, as ``argmap summary --format`` takes them.
+SummaryFormat = Literal["md", "txt", "outline", "brief", "long"]
+
 #: Summary formats by name, as ``argmap summary --format`` takes them.
-FORMATS = ("md", "txt", "outline", "brief", "long")
+FORMATS: tuple[SummaryFormat, ...] = get_args(SummaryFormat)
 
 
 def summarize(
     m: ArgumentMap,
-    format: str = "md",
+    format: SummaryFormat = "md",
     *,
     root: str | None = None,
     depth: int | None = None,
@@ -87,8 +94,10 @@ def summarize(
 
     Raises
     ------
+    OptionError
+        For an unknown format (a ``ValueError`` too), with a did-you-mean.
     ValueError
-        For an unknown format or a depth below 1.
+        For a depth below 1.
     KeyError
         For a root or theme id the map does not have.
     """
@@ -105,5 +114,9 @@ def summarize(
     elif format == "long":
         text = long_description(m, themes=themes)
     else:
-        raise ValueError(f"unknown summary format {format!r}; choose from {', '.join(FORMATS)}")
+        close = did_you_mean(str(format), FORMATS)
+        hint = f" (did you mean {close!r}?)" if close else ""
+        raise OptionError(
+            f"unknown summary format {format!r}{hint}; choose from {', '.join(FORMATS)}"
+        )
     return Summary(text, format)
