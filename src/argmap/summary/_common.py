@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..model import ArgumentMap, Claim, Quote
+from ..model import ArgumentMap, Claim, Link, Quote
 from ..render.quoting import neutral_bidi
 
 __all__ = [
     "Standing",
     "asserted_by",
+    "claim_of",
     "clean",
+    "is_claim",
+    "link_of",
     "lookups",
     "members_by_theme",
     "quote_reference",
@@ -73,7 +74,12 @@ def clean(text: str) -> str:
     >>> clean("abc\\u202edef")
     'abc<U+202E>def'
     """
-    return neutral_bidi(_CONTROL.sub(_visible, " ".join(text.split())))
+    text = " ".join(text.split())
+    if text.isprintable():
+        # Every control and direction character is unprintable: one C-level scan says
+        # there is none, and nearly all claim texts take this way.
+        return text
+    return neutral_bidi(_CONTROL.sub(_visible, text))
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -116,6 +122,11 @@ class _Names:
     perspectives: dict[str, str]
     sources: dict[str, str]
     themes: dict[str, str]
+    claims: dict[str, Claim]
+    links: dict[str, Link]
+    # What the analysis says, kept for the block: the report asks twice (brief and
+    # "what stands"), and the analysis costs more than all the writing.
+    standing: list[Standing] = field(default_factory=list)
 
 
 _NAMES: ContextVar[_Names | None] = ContextVar("argmap_summary_names", default=None)
@@ -126,7 +137,9 @@ def lookups(m: ArgumentMap) -> Iterator[None]:
     """Within the block, :func:`asserted_by`, :func:`quote_reference` and
     :func:`theme_labels` on ``m`` look labels up in tables made once, not once per claim
     (a map with thousands of perspectives or sources would otherwise take time growing
-    with the square of its size). The map must not change inside the block.
+    with the square of its size). :func:`claim_of`, :func:`link_of` and :func:`is_claim`
+    read plain dicts, and :func:`standing` runs the analysis once. The map must not change
+    inside the block.
     """
     token = _NAMES.set(_names(m))
     try:
@@ -144,7 +157,54 @@ def _names(m: ArgumentMap) -> _Names:
         {p.id: p.label for p in m.perspectives},
         {s.id: s.title for s in m.sources},
         {t.id: t.label for t in m.themes},
+        {c.id: c for c in m.claims},
+        {link.id: link for link in m.links},
     )
+
+
+def _made(m: ArgumentMap) -> _Names | None:
+    """The tables of the :func:`lookups` block on ``m``, if the caller is inside one."""
+    made = _NAMES.get()
+    return made if made is not None and made.map is m else None
+
+
+def claim_of(m: ArgumentMap, claim_id: str) -> Claim:
+    """``m.get_claim(claim_id)``, a plain dict lookup inside a :func:`lookups` block.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("a", "A.")
+    >>> with lookups(m):
+    ...     claim_of(m, "a").text
+    'A.'
+    """
+    made = _made(m)
+    return m.get_claim(claim_id) if made is None else made.claims[claim_id]
+
+
+def link_of(m: ArgumentMap, link_id: str) -> Link:
+    """``m.get_link(link_id)``, a plain dict lookup inside a :func:`lookups` block."""
+    made = _made(m)
+    return m.get_link(link_id) if made is None else made.links[link_id]
+
+
+def is_claim(m: ArgumentMap, item_id: str) -> bool:
+    """Whether ``item_id`` names a claim of ``m`` (not a link, not nothing).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("a", "A.")
+    >>> is_claim(m, "a"), is_claim(m, "s1")
+    (True, False)
+    """
+    made = _made(m)
+    if made is not None:
+        return item_id in made.claims
+    try:
+        m.get_claim(item_id)  # an indexed lookup: no scan of the claims
+    except KeyError:
+        return False
+    return True
 
 
 def theme_labels(m: ArgumentMap) -> dict[str, str]:
@@ -230,15 +290,28 @@ class Standing:
 
 
 def standing(m: ArgumentMap) -> Standing:
-    """Grounded labels and DF-QuAD strengths of the claims, or a note saying why not."""
+    """Grounded labels and DF-QuAD strengths of the claims, or a note saying why not.
+
+    Inside a :func:`lookups` block on ``m`` the analysis runs once, however often asked.
+    """
+    made = _made(m)
+    if made is not None and made.standing:
+        return made.standing[0]
+    found = _analyse(m)
+    if made is not None:
+        made.standing.append(found)
+    return found
+
+
+def _analyse(m: ArgumentMap) -> Standing:
     # Analysis is another part of argmap that may be absent from a trimmed install;
-    # summaries work without it and say so.
+    # summaries work without it and say so. Imported here: a summary without the
+    # analysis section does not pay for importing it.
     try:
-        analysis: Any = importlib.import_module("argmap.analysis")
-        analyze, strengths = analysis.analyze, analysis.strengths
-    except (ImportError, AttributeError):
+        from ..analysis import analyze, strengths
+    except ImportError:
         return Standing(note="Analysis not available (argmap.analysis is not installed).")
-    result: Any = analyze(m, semantics="grounded")
+    result = analyze(m, semantics="grounded")
     scores = {cid: float(v) for cid, v in dict(strengths(m, method="dfquad").claims).items()}
     return Standing(labels=dict(result.status), strengths=scores, reading=str(result.reading))
 
