@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import ArgumentMap, Claim, Link, Quote
 from ..render.quoting import neutral_bidi
+from ._tree import Outline, build_outline
 
 __all__ = [
     "Standing",
@@ -21,6 +22,7 @@ __all__ = [
     "link_of",
     "lookups",
     "members_by_theme",
+    "outline_of",
     "quote_reference",
     "quoted",
     "quotes_by_source",
@@ -127,6 +129,8 @@ class _Names:
     # What the analysis says, kept for the block: the report asks twice (brief and
     # "what stands"), and the analysis costs more than all the writing.
     standing: list[Standing] = field(default_factory=list)
+    # Outlines by (root, depth): the report and its long description unroll the same one.
+    outlines: dict[tuple[str | None, int | None], Outline] = field(default_factory=dict)
 
 
 _NAMES: ContextVar[_Names | None] = ContextVar("argmap_summary_names", default=None)
@@ -180,6 +184,27 @@ def claim_of(m: ArgumentMap, claim_id: str) -> Claim:
     """
     made = _made(m)
     return m.get_claim(claim_id) if made is None else made.claims[claim_id]
+
+
+def outline_of(m: ArgumentMap, root: str | None = None, depth: int | None = None) -> Outline:
+    """:func:`~argmap.summary._tree.build_outline`, made once inside a :func:`lookups` block.
+
+    Writers only read an outline, so the sections of one report can share it.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("a", "A.")
+    >>> with lookups(m):
+    ...     outline_of(m) is outline_of(m)
+    True
+    """
+    made = _made(m)
+    if made is None:
+        return build_outline(m, root=root, depth=depth)
+    outline = made.outlines.get((root, depth))
+    if outline is None:
+        outline = made.outlines[root, depth] = build_outline(m, root=root, depth=depth)
+    return outline
 
 
 def link_of(m: ArgumentMap, link_id: str) -> Link:

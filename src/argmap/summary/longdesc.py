@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from contextvars import ContextVar
 
 from .._words import counted
 from ..model import ArgumentMap, Link
-from ._common import clean, lookups, quoted, theme_labels
-from ._tree import build_outline, select_themes
+from ._common import (
+    claim_of,
+    clean,
+    is_claim,
+    link_of,
+    lookups,
+    outline_of,
+    quoted,
+    theme_labels,
+)
+from ._tree import select_themes
 
 __all__ = ["long_description"]
 
@@ -50,16 +60,20 @@ def long_description(m: ArgumentMap, *, themes: Sequence[str] | None = None) -> 
     """
     sub = select_themes(m, themes)
     paragraphs = [_overview(sub)]
-    order = [e.claim for e in build_outline(sub).walk() if e.is_full and e.claim is not None]
     incoming: dict[str, list[Link]] = {}
     outgoing: dict[str, list[Link]] = {}
     for link in sub.links:
         incoming.setdefault(link.target, []).append(link)
         for s in link.sources:
             outgoing.setdefault(s, []).append(link)
-    with lookups(sub):
-        for i, cid in enumerate(order, 1):
-            paragraphs.append(_claim_paragraph(sub, cid, i, len(order), incoming, outgoing))
+    token = _NAMED.set({})
+    try:
+        with lookups(sub):
+            order = [e.claim for e in outline_of(sub).walk() if e.is_full and e.claim]
+            for i, cid in enumerate(order, 1):
+                paragraphs.append(_claim_paragraph(sub, cid, i, len(order), incoming, outgoing))
+    finally:
+        _NAMED.reset(token)
     return "\n\n".join(paragraphs) + "\n"
 
 
@@ -75,14 +89,6 @@ _KIND_NOUN = {
     "evidence": "evidence claim",
     "assumption": "assumption",
 }
-
-
-def _is_claim(m: ArgumentMap, item_id: str) -> bool:
-    try:
-        m.get_claim(item_id)  # an indexed lookup: no scan of the claims
-    except KeyError:
-        return False
-    return True
 
 
 def _is_plain(link: Link, incoming: dict[str, list[Link]]) -> bool:
@@ -123,8 +129,19 @@ def _relation_noun(link: Link, on_link: bool) -> str:
     return link.kind
 
 
+#: Each claim's name in quotes, made once per description: a claim with many replies is
+#: named in every one of their paragraphs.
+_NAMED: ContextVar[dict[str, str] | None] = ContextVar("argmap_longdesc_names", default=None)
+
+
 def _name(m: ArgumentMap, claim_id: str) -> str:
-    return quoted(m.get_claim(claim_id).label, 80)
+    named = _NAMED.get()
+    if named is None:
+        return quoted(claim_of(m, claim_id).label, 80)
+    name = named.get(claim_id)
+    if name is None:
+        name = named[claim_id] = quoted(claim_of(m, claim_id).label, 80)
+    return name
 
 
 #: Most co-premises named where the same group would otherwise be listed in full once per
@@ -151,9 +168,9 @@ def _link_phrase(m: ArgumentMap, link: Link) -> str:
     words = []
     for _ in range(MAX_LINK_CHAIN):
         words.append(f"the {link.kind} from {_names(m, link.sources, MAX_NAMED)} to ")
-        if _is_claim(m, link.target):
+        if is_claim(m, link.target):
             return "".join(words) + _name(m, link.target)
-        link = m.get_link(link.target)
+        link = link_of(m, link.target)
     return "".join(words) + "a further link"
 
 
@@ -165,7 +182,7 @@ def _claim_paragraph(
     incoming: dict[str, list[Link]],
     outgoing: dict[str, list[Link]],
 ) -> str:
-    claim = m.get_claim(cid)
+    claim = claim_of(m, cid)
     kind = _KIND_PHRASE[claim.kind]
     text = f"Claim {i} of {n}{kind}: “{clean(claim.label)}”"
     parts = [text + ("." if claim.title else "")]
@@ -194,18 +211,18 @@ def _claim_paragraph(
         targets = [
             link.target
             for link in outgoing.get(cid, [])
-            if link.kind == kind and _is_claim(m, link.target) and len(link.sources) == 1
+            if link.kind == kind and is_claim(m, link.target) and len(link.sources) == 1
         ]
         if targets:
             parts.append(f"It {verb} {_names(m, targets)}.")
     for link in outgoing.get(cid, []):
         others = [s for s in link.sources if s != cid]
         together = f" together with {_names(m, others, MAX_NAMED)}" if others else ""
-        if _is_claim(m, link.target):
+        if is_claim(m, link.target):
             if others:
                 verb = "supports" if link.kind == "support" else "attacks"
                 parts.append(f"It {verb} {_name(m, link.target)}{together}.")
         else:
             verb = "backs" if link.kind == "support" else "undercuts"
-            parts.append(f"It {verb} {_link_phrase(m, m.get_link(link.target))}{together}.")
+            parts.append(f"It {verb} {_link_phrase(m, link_of(m, link.target))}{together}.")
     return " ".join(parts)

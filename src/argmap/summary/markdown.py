@@ -71,7 +71,7 @@ def md_escape(text: str) -> str:
     if start is None:
         return text
     if start[1]:
-        return f"{start[1]}\\{start[2]}{text[start.end():]}"
+        return f"{start[1]}\\{start[2]}{text[start.end() :]}"
     return f"\\{text}"
 
 
