@@ -1,9 +1,17 @@
 """Summaries and the HTML report on a generated map of 20,000 claims and 30,000 links.
 
-Peer, measured in the same run on the same map: a networkx depth-first traversal of the
-claim graph (``nx.dfs_preorder_nodes`` over the reversed edges from the same roots) — the
-bare walk any outline needs, with no text produced. The ratio says what building the text
-costs on top of the walk.
+Two peers, measured in the same run on the same map:
+
+* loading the map: ``argmap.loads`` of its JSON text (parse and validate), in CPU seconds.
+  Issue 20 sets the targets against it: the Markdown summary at most 5x and the report at
+  most 8x. Every ``× load`` ratio is CPU time over CPU time.
+* a networkx depth-first traversal of the claim graph (``nx.dfs_preorder_nodes`` over the
+  reversed edges from the same roots): the bare walk any outline needs, with no text
+  produced. The ``× walk`` ratio says what building the text costs on top of the walk.
+
+The writers are timed without the analysis section (``analysis=False``); the analysis they
+include by default (grounded labels and DF-QuAD strengths, :func:`argmap.summary._common.
+standing`) is timed on its own, and the default Markdown summary and report with it.
 
     .venv/bin/python benchmarks/bench_summary.py [--claims N] [--links N] [--runs K]
 """
@@ -20,6 +28,7 @@ import networkx as nx
 
 from argmap import ArgumentMap
 from argmap.graph import claim_graph
+from argmap.io.json import dumps, loads
 from argmap.model import Claim, Link
 from argmap.report import html_report
 from argmap.summary import summarize
@@ -49,13 +58,15 @@ def generate(n_claims: int, n_links: int, seed: int = 7) -> ArgumentMap:
     return ArgumentMap(title="Generated", question="What is generated?", claims=claims, links=links)
 
 
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
+def median_time(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``runs`` calls."""
+    walls, cpus = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
@@ -63,36 +74,46 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=20_000)
     parser.add_argument("--links", type=int, default=30_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--no-analysis", action="store_true", help="skip the timings that include analysis"
+    )
     args = parser.parse_args()
     m = generate(args.claims, args.links)
+    text = dumps(m)
     g = claim_graph(m).reverse(copy=True)
     roots = default_roots(m)
 
-    def peer() -> None:
+    def walk() -> None:
         seen: set[str] = set()
         for root in roots:
             seen.update(nx.dfs_preorder_nodes(g, root))
 
-    rows = [("peer: networkx DFS walk", median_time(peer, args.runs))]
+    rows = [
+        ("peer: load (argmap.loads of the JSON)", median_time(lambda: loads(text), args.runs)),
+        ("peer: networkx DFS walk", median_time(walk, args.runs)),
+    ]
     for fmt in ("outline", "txt", "md", "long", "brief"):
-        rows.append(
-            (
-                f"summarize {fmt}",
-                median_time(lambda f=fmt: summarize(m, f, analysis=False), args.runs),
-            )
-        )
-    rows.append(
-        (
-            "html_report (no diagram)",
-            median_time(lambda: html_report(m, diagram=False, analysis=False), args.runs),
-        )
-    )
-    base = rows[0][1]
+        run = median_time(lambda f=fmt: summarize(m, f, analysis=False), args.runs)
+        rows.append((f"summarize {fmt}", run))
+    report = median_time(lambda: html_report(m, diagram=False, analysis=False), args.runs)
+    rows.append(("html_report (no diagram)", report))
+    if not args.no_analysis:
+        rows.append(("analysis alone (standing: grounded + DF-QuAD)", _timed_standing(m, args)))
+        rows.append(("summarize md, with analysis", median_time(lambda: summarize(m), args.runs)))
+        with_analysis = median_time(lambda: html_report(m, diagram=False), args.runs)
+        rows.append(("html_report (no diagram), with analysis", with_analysis))
+    load, dfs = rows[0][1][1], rows[1][1][1]
     print(f"{args.claims} claims, {len(m.links)} links, median of {args.runs} runs")
-    print("| What | Median (s) | × peer |")
-    print("|---|---:|---:|")
-    for name, t in rows:
-        print(f"| {name} | {t:.3f} | {t / base:.1f} |")
+    print("| What | Median wall (s) | Median CPU (s) | × load | × walk |")
+    print("|---|---:|---:|---:|---:|")
+    for name, (wall, cpu) in rows:
+        print(f"| {name} | {wall:.3f} | {cpu:.3f} | {cpu / load:.1f} | {cpu / dfs:.1f} |")
+
+
+def _timed_standing(m: ArgumentMap, args: argparse.Namespace) -> tuple[float, float]:
+    from argmap.summary._common import standing
+
+    return median_time(lambda: standing(m), args.runs)
 
 
 if __name__ == "__main__":

@@ -1,21 +1,45 @@
-"""Turning user text into DOT, HTML-like label, XML and Mermaid text that is only ever text.
+"""Every escaper of argmap in one place, each returning text typed by what it is safe for.
 
-Claim texts come from students, scraped pages and hostile files alike. Every place a diagram
-format could read user text as syntax is closed here, in one module, so the writers
-(:mod:`argmap.render.dot`, :mod:`argmap.render.mermaid`, :mod:`argmap.render.svg`) never
-concatenate raw user text:
+Claim texts come from students, scraped pages and hostile files alike. Every place an output
+format could read user text as syntax is closed here, in one module, so the writers (the
+diagrams of :mod:`argmap.render`, the summaries, the HTML report, slides and class pages)
+never concatenate raw user text.
 
-* :func:`display_text` first makes the text *showable*: characters no XML document may hold
-  (NUL and other C0 controls, lone surrogates, U+FFFE/U+FFFF) and invisible characters that
-  reorder what a reader sees (bidi embeddings, overrides and isolates) become visible stand-ins.
-  The result is a :class:`Plain` string: text that must never be read as markup.
-* :func:`html_text` escapes a :class:`Plain` for a Graphviz HTML-like label, where ``&`` would
-  start an entity, ``<`` a tag and ``\\N`` the node's name, so ``&amp;`` in a claim shows
-  as the five characters.
-* :func:`dot_string` quotes for a DOT *escString* attribute (``tooltip``, ``URL``, ``id``),
-  where ``\\N``/``\\G``/``\\l`` are expansions and a trailing backslash would eat the quote.
-* :func:`mermaid_text` spells every character outside a small safe set as Mermaid's
-  ``#NNN;`` entity code, so ``"``, ``]``, ``-->`` and ``|`` cannot end a label or start an edge.
+Two steps, each with its own type:
+
+1. *Showable text* is a :class:`Plain`: text to be read as text, never as markup.
+   :func:`display_text` makes it for diagrams (unshowable characters made visible, lines
+   kept), :func:`one_line` for summaries and pages (also folded onto one line), and
+   ``Plain(text)`` takes text as it is where the output has always shown it unchanged.
+2. An *escaper* takes a :class:`Plain` and returns an :class:`Escaped` subtype that says
+   what the text is now safe inside:
+
+   ==================  ===========================  ==========================================
+   escaper             returns                      safe inside
+   ==================  ===========================  ==========================================
+   :func:`dot_string`  :class:`DotString`           a DOT escString attribute, quotes included
+   :func:`dot_id`      :class:`DotString`           a DOT ID (node and cluster names)
+   :func:`html_text`   :class:`DotHtml`             a Graphviz HTML-like label
+   :func:`html_escape` :class:`Html`                HTML or XML content and attribute values
+   :func:`xml_text`    :class:`Html`                XML element content (SVG titles)
+   :func:`markdown_text`  :class:`Markdown`         a line of Markdown (CommonMark and GFM)
+   :func:`markdown_cell`  :class:`Markdown`         a cell of a GFM table
+   :func:`mermaid_text`   :class:`Mermaid`          a quoted Mermaid flowchart label
+   ==================  ===========================  ==========================================
+
+**Escaping twice is a type error**, by choice rather than a silent no-op: an escaper given
+anything but a :class:`Plain` (an :class:`Escaped` value, or a raw ``str``) is refused by
+``mypy --strict`` and raises :class:`TypeError` at run time, so neither double escaping
+(``&amp;amp;``) nor a missed escape can pass unnoticed. The conveniences :func:`md_escape`
+and :func:`html_one_line` take a raw ``str`` (they make the :class:`Plain` themselves) and
+refuse an :class:`Escaped` value at run time.
+
+>>> html_escape(one_line("<b>A & B</b>"))
+'&lt;b&gt;A &amp; B&lt;/b&gt;'
+>>> html_escape(html_escape(one_line("A & B")))  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+TypeError: html_escape() takes a Plain (display_text, one_line or Plain(...)), not Html
 
 Ids are slugs by the model's own rule (letters, digits, ``-``, ``_``); :func:`dot_id` still
 quotes them, because a slug such as ``node``, ``graph`` or ``-`` is a DOT keyword or token.
@@ -23,6 +47,7 @@ quotes them, because a slug such as ``node``, ``graph`` or ``-`` is a DOT keywor
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Collection
 from urllib.parse import quote
@@ -30,28 +55,86 @@ from urllib.parse import quote
 from ..errors import RenderError
 
 __all__ = [
+    "DotHtml",
+    "DotString",
+    "Escaped",
+    "Html",
+    "Markdown",
+    "Mermaid",
     "Plain",
     "check_slugs",
     "display_text",
     "dot_id",
     "dot_string",
     "has_html_special",
+    "html_escape",
+    "html_one_line",
     "html_text",
     "is_shown_as_is",
+    "markdown_cell",
+    "markdown_text",
+    "md_escape",
     "mermaid_text",
     "neutral_bidi",
+    "one_line",
     "url_text",
+    "xml_text",
 ]
 
 
 class Plain(str):
-    """Text to be shown as it reads, never parsed as markup by any diagram format.
+    """Text to be shown as it reads, never parsed as markup by any output format.
 
-    Only :func:`display_text` makes one; writers accept :class:`Plain` where a plain ``str``
-    could be a mistake (an unescaped label).
+    :func:`display_text` and :func:`one_line` make one from user text; ``Plain(text)``
+    takes text as it is. Every escaper takes a :class:`Plain` and nothing else.
     """
 
     __slots__ = ()
+
+
+class Escaped(str):
+    """Text already escaped for some output; escaping it again is a type error."""
+
+    __slots__ = ()
+
+
+class DotString(Escaped):
+    """A quoted DOT string or ID, quotes included (:func:`dot_string`, :func:`dot_id`)."""
+
+    __slots__ = ()
+
+
+class DotHtml(Escaped):
+    """Text for inside a Graphviz HTML-like label (:func:`html_text`)."""
+
+    __slots__ = ()
+
+
+class Html(Escaped):
+    """Text for HTML or XML content or a quoted attribute (:func:`html_escape`)."""
+
+    __slots__ = ()
+
+
+class Markdown(Escaped):
+    """Text for a line of Markdown that shows as typed (:func:`markdown_text`)."""
+
+    __slots__ = ()
+
+
+class Mermaid(Escaped):
+    """Text for inside a quoted Mermaid label (:func:`mermaid_text`)."""
+
+    __slots__ = ()
+
+
+def _plain(text: object, escaper: str) -> None:
+    """Refuse anything but a :class:`Plain`: the run-time half of the type rule."""
+    if not isinstance(text, Plain):
+        raise TypeError(
+            f"{escaper}() takes a Plain (display_text, one_line or Plain(...)), "
+            f"not {type(text).__name__}"
+        )
 
 
 # XML 1.0 section 2.2 (https://www.w3.org/TR/xml/#charsets): Char ::= #x9 | #xA | #xD |
@@ -171,7 +254,7 @@ def is_shown_as_is(text: str) -> bool:
     return text.isascii() and text.isprintable()
 
 
-def html_text(text: Plain) -> str:
+def html_text(text: Plain) -> DotHtml:
     """Escape showable text for a Graphviz HTML-like label (or any XML text node).
 
     Examples
@@ -181,15 +264,15 @@ def html_text(text: Plain) -> str:
     >>> print(html_text(display_text(chr(92) + "N")))  # a backslash is doubled
     \\\\N
     """
-    if not isinstance(text, Plain):
-        raise TypeError("html_text() takes display_text(...) output, not a raw str")
+    _plain(text, "html_text")
     if not has_html_special(text):
-        return text
+        return DotHtml(text)
     # Chained replace beats a regex callback several times over on short label text; "&"
     # goes first so the entities added after it are not escaped again.
+    out = str(text)
     for char in _HTML_ORDER:
-        text = text.replace(char, _HTML_ENTITY[char])  # type: ignore[assignment]
-    return text
+        out = out.replace(char, _HTML_ENTITY[char])
+    return DotHtml(out)
 
 
 def has_html_special(text: str) -> bool:
@@ -212,7 +295,7 @@ def has_html_special(text: str) -> bool:
     )
 
 
-def dot_string(text: Plain) -> str:
+def dot_string(text: Plain) -> DotString:
     """Quote showable text as a DOT escString attribute value, shown literally.
 
     Examples
@@ -220,9 +303,8 @@ def dot_string(text: Plain) -> str:
     >>> print(dot_string(display_text('say "\\\\N" then end with \\\\')))
     "say \\"\\\\N\\" then end with \\\\"
     """
-    if not isinstance(text, Plain):
-        raise TypeError("dot_string() takes display_text(...) output, not a raw str")
-    return '"' + DOT_ESC_SPECIAL.sub(lambda m: _DOT_ESC[m.group()], text) + '"'
+    _plain(text, "dot_string")
+    return DotString('"' + DOT_ESC_SPECIAL.sub(lambda m: _DOT_ESC[m.group()], text) + '"')
 
 
 # RFC 3986 (https://www.rfc-editor.org/rfc/rfc3986#section-2): percent-encode all but
@@ -242,7 +324,7 @@ def url_text(text: str) -> Plain:
     return Plain(quote(text, safe=URL_SAFE))
 
 
-def dot_id(item_id: str) -> str:
+def dot_id(item_id: str) -> DotString:
     """Quote a claim or link id as a DOT ID; ids that are not slugs are refused.
 
     Quoting even plain slugs keeps ``node``, ``edge``, ``graph``, ``strict`` and ``-`` from
@@ -262,7 +344,7 @@ def dot_id(item_id: str) -> str:
             f"id {item_id!r} is not a slug (letters, digits, - and _); "
             "run 'argmap validate' on the map"
         )
-    return f'"{item_id}"'
+    return DotString(f'"{item_id}"')
 
 
 def check_slugs(item_ids: Collection[str]) -> None:
@@ -286,7 +368,7 @@ def check_slugs(item_ids: Collection[str]) -> None:
         dot_id(item_id)
 
 
-def mermaid_text(text: Plain) -> str:
+def mermaid_text(text: Plain) -> Mermaid:
     """Spell showable text for inside a quoted Mermaid label: unsafe characters as ``#NNN;``.
 
     Newlines become ``<br>``, the only markup argmap itself puts into a Mermaid label.
@@ -296,8 +378,7 @@ def mermaid_text(text: Plain) -> str:
     >>> mermaid_text(display_text('A "quote" --> ]'))
     'A #34;quote#34; #45;#45;#62; #93;'
     """
-    if not isinstance(text, Plain):
-        raise TypeError("mermaid_text() takes display_text(...) output, not a raw str")
+    _plain(text, "mermaid_text")
     out: list[str] = []
     pos = 0
     for match in MERMAID_SAFE.finditer(text):
@@ -305,8 +386,183 @@ def mermaid_text(text: Plain) -> str:
         out.append(match.group())
         pos = match.end()
     out.extend(_mermaid_codes(text[pos:]))
-    return "".join(out)
+    return Mermaid("".join(out))
 
 
 def _mermaid_codes(chunk: str) -> list[str]:
     return ["<br>" if ch == "\n" else f"#{ord(ch)};" for ch in chunk]
+
+
+# -- one line of text: summaries, the report, class pages -----------------------------------
+
+#: Control characters left after whitespace is folded (escape, bell, NUL, C1 controls...),
+#: which could move a terminal's cursor or clear its screen.
+LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode's control pictures: ␛ for ESC
+    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
+
+
+def one_line(text: str) -> Plain:
+    """Text on one line, safe for a terminal: whitespace runs become one space, and control
+    characters (which could move the cursor or clear the screen) show as visible symbols.
+
+    >>> one_line("two\\n  lines ")
+    'two lines'
+    >>> one_line("bell\\x07 and escape\\x1b[2J")
+    'bell␇ and escape␛[2J'
+
+    Direction controls, which could reorder the text around a claim, show as their code
+    points (the rule of :func:`neutral_bidi`):
+
+    >>> one_line("abc\\u202edef")
+    'abc<U+202E>def'
+    """
+    return Plain(_one_line(text, "one_line"))
+
+
+def _one_line(text: str, caller: str) -> str:
+    # The work of one_line, as a plain str for the escapers that go on with it at once.
+    if isinstance(text, Escaped):
+        raise TypeError(f"{caller}() takes user text, not {type(text).__name__}")
+    text = " ".join(text.split())
+    if text.isprintable():
+        # Every control and direction character is unprintable: one C-level scan says
+        # there is none, and nearly all claim texts take this way.
+        return text
+    return neutral_bidi(LINE_CONTROL.sub(_visible, text))
+
+
+# -- HTML and XML ---------------------------------------------------------------------------
+
+# HTML syntax (https://html.spec.whatwg.org/multipage/syntax.html#character-references and
+# #attributes-2): "&" starts a character reference, "<" a tag, and a quote ends a quoted
+# attribute value. Escaping all five makes text safe in content and in either kind of
+# attribute quotes alike. The standard library's html.escape does exactly this.
+HTML_REPORT_SPECIAL = re.compile(r"[&<>\"']")
+# XML element content (https://www.w3.org/TR/xml/#syntax): only "&" and "<" are markup there;
+# ">" is escaped too, so "]]>" cannot appear. Quotes stay as they are.
+XML_CONTENT_SPECIAL = re.compile(r"[&<>]")
+
+
+def html_escape(text: Plain) -> Html:
+    """Escape text for HTML or XML content and for quoted attribute values alike.
+
+    >>> html_escape(Plain('<a href="x">Tom\\'s</a>'))
+    '&lt;a href=&quot;x&quot;&gt;Tom&#x27;s&lt;/a&gt;'
+    """
+    _plain(text, "html_escape")
+    return Html(html.escape(text, quote=True))
+
+
+def html_one_line(text: str) -> Html:
+    """User text on one line (:func:`one_line`), escaped for HTML (:func:`html_escape`).
+
+    What the report and the class pages write for every piece of user text.
+
+    >>> html_one_line("<script>\\n alert(1)</script>")
+    '&lt;script&gt; alert(1)&lt;/script&gt;'
+    """
+    # The same steps without the Plain in between: the report calls this 100,000 times.
+    return Html(html.escape(_one_line(text, "html_one_line"), quote=True))
+
+
+def xml_text(text: Plain) -> Html:
+    """Escape text for XML element content (an SVG ``<title>`` or ``<desc>``).
+
+    Quotes are kept, as ``xml.sax.saxutils.escape`` keeps them (without importing urllib
+    and ssl with it).
+
+    >>> xml_text(Plain('"A" & <B>'))
+    '"A" &amp; &lt;B&gt;'
+    """
+    _plain(text, "xml_text")
+    return Html(html.escape(text, quote=False))
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+# CommonMark backslash escapes (https://spec.commonmark.org/0.31.2/#backslash-escapes): any
+# ASCII punctuation may be escaped; these are the ones that start inline syntax (code,
+# emphasis, links). "<" (raw HTML and autolinks, #raw-html), "|" (GFM table cells,
+# https://github.github.com/gfm/#tables-extension-) and "~" (GFM strikethrough) are written
+# as numeric character references (#entity-and-numeric-character-references), which every
+# renderer honours. One translation table does both: no replacement holds a character
+# replaced.
+MARKDOWN_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<|~]")
+_MARKDOWN_INLINE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "&lt;",
+        "|": "&#124;",
+        "~": "&#126;",
+    }
+)
+# "&" only where it would start a character reference, so plain "A & B" stays readable.
+MARKDOWN_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Block syntax at the start of a line (https://spec.commonmark.org/0.31.2/#leaf-blocks and
+# #container-blocks): ATX headings "#", block quotes ">", bullet list items "+" and "-"
+# ("*" is escaped anyway), ordered list items "1." and "1)".
+MARKDOWN_BLOCK_START = re.compile(r"(\d+)([.)])|([#>+\-])")
+
+
+def markdown_text(text: Plain) -> Markdown:
+    """Escape one line of text for Markdown: no emphasis, links, code, HTML or blocks.
+
+    Examples
+    --------
+    >>> print(markdown_text(Plain("<b>*bold*</b> & [x](y)")))
+    &lt;b>\\*bold\\*&lt;/b> & \\[x\\](y)
+    >>> print(markdown_text(Plain("1. not a list")))
+    1\\. not a list
+    """
+    _plain(text, "markdown_text")
+    return _markdown(str(text))
+
+
+def _markdown(out: str) -> Markdown:
+    if "&" in out:
+        out = MARKDOWN_ENTITY_START.sub("&amp;", out)
+    out = out.translate(_MARKDOWN_INLINE)
+    start = MARKDOWN_BLOCK_START.match(out)
+    if start is None:
+        return Markdown(out)
+    if start[1]:
+        return Markdown(f"{start[1]}\\{start[2]}{out[start.end() :]}")
+    return Markdown(f"\\{out}")
+
+
+def md_escape(text: str) -> Markdown:
+    """User text made safe for Markdown: :func:`one_line`, then :func:`markdown_text`.
+
+    Examples
+    --------
+    >>> print(md_escape("<b>*bold*</b>\\n & [x](y)"))
+    &lt;b>\\*bold\\*&lt;/b> & \\[x\\](y)
+    """
+    return _markdown(_one_line(text, "md_escape"))
+
+
+# GFM table cells (https://github.github.com/gfm/#tables-extension-): "|" ends a cell unless
+# backslash-escaped; "&" and "<" are escaped so the cell holds no HTML or references.
+MARKDOWN_CELL_SPECIAL = re.compile(r"[&<>|]")
+
+
+def markdown_cell(text: Plain) -> Markdown:
+    """Escape text for one cell of a GFM table: on one line, no HTML, no cell break.
+
+    >>> print(markdown_cell(Plain("a | <b>b</b>\\n c")))
+    a \\| &lt;b&gt;b&lt;/b&gt; c
+    """
+    _plain(text, "markdown_cell")
+    out = html.escape(text, quote=False).replace("|", "\\|")
+    return Markdown(" ".join(out.split()))

@@ -16,12 +16,12 @@ selector, no script - so it works offline, inside the report's Content-Security-
 
 from __future__ import annotations
 
-import html
 import itertools
 from dataclasses import replace
 from typing import Any
 
 from ..model import ArgumentMap
+from .quoting import Plain, html_escape
 
 __all__ = ["MAX_TALL", "SCREEN_CLAIMS", "SCREEN_WIDTH", "VIEWER_CSS", "screen_svg", "viewer_html"]
 
@@ -126,7 +126,7 @@ def viewer_html(svg: str, *, full_href: str | None = None, uid: str | None = Non
             f'{checked}><label for="{uid}-{name}">{label}</label>'
         )
     link = (
-        f'<a href="{html.escape(full_href, quote=True)}" download="diagram.svg">Full-size SVG</a>'
+        f'<a href="{html_escape(Plain(full_href))}" download="diagram.svg">Full-size SVG</a>'
         if full_href
         else ""
     )

@@ -2,7 +2,8 @@
 
 The page makes no network requests (inline CSS and SVG only; its Content-Security-Policy
 forbids scripts and remote loads outright), so it works offline and as an e-mail
-attachment. Every piece of user text goes through :func:`html.escape`, so a claim reading
+attachment. Every piece of user text goes through
+:func:`~argmap.render.quoting.html_one_line`, so a claim reading
 ``<script>`` shows as text. Boxes in the diagram link to the claim's entry in the outline
 (``#claim-<id>``), and the long description stands in for the diagram for screen readers.
 The diagram is laid out to fit the page's column and sits in a zoom-and-pan viewer made of
@@ -12,7 +13,6 @@ HTML and CSS (:mod:`argmap.render.viewer`), with a link that downloads it as an 
 from __future__ import annotations
 
 import base64
-import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import RenderError
 from ..io.files import atomic_write
 from ..model import ArgumentMap, Claim
+from ..render.quoting import Html, html_one_line
 from ..summary._common import (
     STATUS_HEADINGS,
     STATUS_MEANING,
@@ -90,9 +91,9 @@ blockquote cite { display: block; font-size: .85rem; color: var(--muted); font-s
 """
 
 
-def _e(text: str) -> str:
-    """Escape user text for HTML element content and attribute values alike."""
-    return html.escape(clean(text), quote=True)
+def _e(text: str) -> Html:
+    """User text on one line, escaped for HTML element content and attribute values alike."""
+    return html_one_line(text)
 
 
 def html_report(
@@ -255,7 +256,7 @@ def _summary_section(m: ArgumentMap, analysis: bool) -> str:
     if not m.claims:
         return '<p class="note">The map has no claims.</p>'
     out = []
-    titles = {clean(c.title) for c in m.claims if c.title}
+    titles: set[str] = {clean(c.title) for c in m.claims if c.title}
     for paragraph in brief_text(m, analysis=analysis).split("\n\n"):
         if not paragraph.strip():
             continue

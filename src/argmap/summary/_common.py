@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from .._gc import gc_paused
 from ..model import ArgumentMap, Claim, Link, Quote
-from ..render.quoting import neutral_bidi
+from ..render.quoting import one_line as clean
 from ._tree import Outline, build_outline
 
 __all__ = [
@@ -48,40 +48,6 @@ REPORT_WORDS = {
     "undercut": "Undercut",
     "premise": "Premise",
 }
-
-
-#: Control characters left after whitespace is folded (escape, bell, NUL, C1 controls...).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    if code < 0x20:
-        return chr(0x2400 + code)  # Unicode's control pictures: ␛ for ESC
-    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
-
-
-def clean(text: str) -> str:
-    """Text on one line, safe for a terminal: whitespace runs become one space, and control
-    characters (which could move the cursor or clear the screen) show as visible symbols.
-
-    >>> clean("two\\n  lines ")
-    'two lines'
-    >>> clean("bell\\x07 and escape\\x1b[2J")
-    'bell␇ and escape␛[2J'
-
-    Direction controls, which could reorder the text around a claim, show as their code
-    points (the rule of :func:`argmap.render.quoting.neutral_bidi`):
-
-    >>> clean("abc\\u202edef")
-    'abc<U+202E>def'
-    """
-    text = " ".join(text.split())
-    if text.isprintable():
-        # Every control and direction character is unprintable: one C-level scan says
-        # there is none, and nearly all claim texts take this way.
-        return text
-    return neutral_bidi(_CONTROL.sub(_visible, text))
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -142,14 +108,20 @@ def lookups(m: ArgumentMap) -> Iterator[None]:
     :func:`theme_labels` on ``m`` look labels up in tables made once, not once per claim
     (a map with thousands of perspectives or sources would otherwise take time growing
     with the square of its size). :func:`claim_of`, :func:`link_of` and :func:`is_claim`
-    read plain dicts, and :func:`standing` runs the analysis once. The map must not change
-    inside the block.
+    read plain dicts, :func:`outline_of` unrolls each outline once and :func:`standing`
+    runs the analysis once. The map must not change inside the block.
+
+    The cyclic garbage collector is paused in the block, as :func:`argmap.load` pauses it:
+    a writer makes hundreds of thousands of small acyclic objects (entries, lines), and
+    each collection set off by them would walk them all again (a fifth of the report's
+    time on a 20,000-claim map).
     """
-    token = _NAMES.set(_names(m))
-    try:
-        yield
-    finally:
-        _NAMES.reset(token)
+    with gc_paused():
+        token = _NAMES.set(_names(m))
+        try:
+            yield
+        finally:
+            _NAMES.reset(token)
 
 
 def _names(m: ArgumentMap) -> _Names:

@@ -1,25 +1,26 @@
 """The Markdown report: positions with reasons and objections, themes, what stands, sources.
 
-Claim texts are user text: :func:`md_escape` makes Markdown and HTML syntax in them show
-literally, so a claim reading ``<script>`` or ``*not emphasis*`` prints as typed.
+Claim texts are user text: :func:`~argmap.render.quoting.md_escape` makes Markdown and HTML
+syntax in them show literally, so a claim reading ``<script>`` or ``*not emphasis*`` prints
+as typed.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..model import ArgumentMap, Claim
+from ..render.quoting import md_escape
 from ._common import (
     STATUS_HEADINGS,
     STATUS_MEANING,
     asserted_by,
     claim_of,
-    clean,
     is_claim,
     link_of,
     lookups,
     members_by_theme,
+    outline_of,
     quote_reference,
     quotes_by_source,
     relation_word,
@@ -27,52 +28,9 @@ from ._common import (
     standing,
     unanswered_objections,
 )
-from ._tree import Entry, Outline, build_outline, select_themes
+from ._tree import Entry, Outline, select_themes
 
 __all__ = ["markdown_report", "md_escape"]
-
-# Inline Markdown syntax, escaped with a backslash (CommonMark escapes any ASCII punctuation),
-# and characters some renderers do not backslash-escape, as numeric entities (they work in
-# all of them). One translation table: the replacements hold none of the characters replaced.
-_INLINE = str.maketrans(
-    {
-        "\\": "\\\\",
-        "`": "\\`",
-        "*": "\\*",
-        "_": "\\_",
-        "[": "\\[",
-        "]": "\\]",
-        "<": "&lt;",
-        "|": "&#124;",
-        "~": "&#126;",
-    }
-)
-# "&" only where it would start an entity, so plain "A & B" stays readable.
-_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# Block syntax at the start of a line: headings, quotes, list items, numbered items.
-_BLOCK_START = re.compile(r"(\d+)([.)])|([#>+\-])")
-
-
-def md_escape(text: str) -> str:
-    """User text made safe for Markdown: one line, no emphasis, links, code, HTML or blocks.
-
-    Examples
-    --------
-    >>> print(md_escape("<b>*bold*</b> & [x](y)"))
-    &lt;b>\\*bold\\*&lt;/b> & \\[x\\](y)
-    >>> print(md_escape("1. not a list"))
-    1\\. not a list
-    """
-    text = clean(text)
-    if "&" in text:
-        text = _ENTITY_START.sub("&amp;", text)
-    text = text.translate(_INLINE)
-    start = _BLOCK_START.match(text)
-    if start is None:
-        return text
-    if start[1]:
-        return f"{start[1]}\\{start[2]}{text[start.end() :]}"
-    return f"\\{text}"
 
 
 def markdown_report(
@@ -127,8 +85,8 @@ def markdown_report(
     ...
     """
     sub = select_themes(m, themes)
-    outline = build_outline(sub, root=root, depth=depth)
     with lookups(sub):
+        outline = outline_of(sub, root=root, depth=depth)
         parts = [_head(sub, root), _positions(sub, outline, quotes)]
         if root is None:
             parts.append(_themes(sub, outline))

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ArgumentMap
-from ._common import claim_of, clean, lookups, relation_word, short
-from ._tree import Entry, Outline, build_outline, select_themes
+from ._common import claim_of, clean, lookups, outline_of, relation_word, short
+from ._tree import Entry, Outline, select_themes
 
 __all__ = ["continued", "numbered_outline", "outline_lines"]
 
@@ -65,9 +65,8 @@ def numbered_outline(
     lines = []
     if root is None and sub.question:
         lines += [f"Question: {clean(sub.question)}", ""]
-    outline = build_outline(sub, root=root, depth=depth)
     with lookups(sub):
-        lines += outline_lines(sub, outline)
+        lines += outline_lines(sub, outline_of(sub, root=root, depth=depth))
     return "\n".join(lines) + "\n"
 
 

@@ -6,8 +6,8 @@ import textwrap
 from collections.abc import Sequence
 
 from ..model import ArgumentMap
-from ._common import asserted_by, claim_of, clean, lookups, quote_reference
-from ._tree import Outline, build_outline, select_themes
+from ._common import asserted_by, claim_of, clean, lookups, outline_of, quote_reference
+from ._tree import Outline, select_themes
 from .outline import entry_line
 
 __all__ = ["plain_text"]
@@ -71,7 +71,7 @@ def plain_text(
     if sub.description.strip():
         out += [*_wrap(clean(sub.description), width, "", ""), ""]
     with lookups(sub):
-        out += _outline(sub, build_outline(sub, root=root, depth=depth), width, quotes)
+        out += _outline(sub, outline_of(sub, root=root, depth=depth), width, quotes)
     if quotes and sub.sources:
         out += ["", "Sources:"]
         for source in sub.sources:
