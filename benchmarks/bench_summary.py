@@ -34,6 +34,9 @@ from argmap.report import html_report
 from argmap.summary import summarize
 from argmap.summary._tree import default_roots
 
+#: A case's name, median wall seconds and median CPU seconds.
+Row = tuple[str, float, float]
+
 
 def generate(n_claims: int, n_links: int, seed: int = 7) -> ArgumentMap:
     """A debate-shaped map: a reply tree under 20 positions, claims reused in other places,
@@ -58,15 +61,25 @@ def generate(n_claims: int, n_links: int, seed: int = 7) -> ArgumentMap:
     return ArgumentMap(title="Generated", question="What is generated?", claims=claims, links=links)
 
 
-def median_time(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of ``runs`` calls."""
-    walls, cpus = [], []
+def interleaved(cases: list[tuple[str, Callable[[], object]]], runs: int) -> list[Row]:
+    """Median wall and CPU seconds of each case, the cases taking turns within each run.
+
+    On a machine shared with other work, the load changes from one second to the next;
+    taking turns puts each case and its peer under the same load, so ratios hold steadier
+    than times measured one case after another.
+    """
+    walls: list[list[float]] = [[] for _ in cases]
+    cpus: list[list[float]] = [[] for _ in cases]
     for _ in range(runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-    return statistics.median(walls), statistics.median(cpus)
+        for i, (_, fn) in enumerate(cases):
+            t0, c0 = time.perf_counter(), time.process_time()
+            fn()
+            walls[i].append(time.perf_counter() - t0)
+            cpus[i].append(time.process_time() - c0)
+    return [
+        (name, statistics.median(w), statistics.median(c))
+        for (name, _), w, c in zip(cases, walls, cpus, strict=True)
+    ]
 
 
 def main() -> None:
@@ -88,32 +101,34 @@ def main() -> None:
         for root in roots:
             seen.update(nx.dfs_preorder_nodes(g, root))
 
-    rows = [
-        ("peer: load (argmap.loads of the JSON)", median_time(lambda: loads(text), args.runs)),
-        ("peer: networkx DFS walk", median_time(walk, args.runs)),
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("peer: load (argmap.loads of the JSON)", lambda: loads(text)),
+        ("peer: networkx DFS walk", walk),
     ]
     for fmt in ("outline", "txt", "md", "long", "brief"):
-        run = median_time(lambda f=fmt: summarize(m, f, analysis=False), args.runs)
-        rows.append((f"summarize {fmt}", run))
-    report = median_time(lambda: html_report(m, diagram=False, analysis=False), args.runs)
-    rows.append(("html_report (no diagram)", report))
+        cases.append((f"summarize {fmt}", lambda f=fmt: summarize(m, f, analysis=False)))
+    cases.append(
+        ("html_report (no diagram)", lambda: html_report(m, diagram=False, analysis=False))
+    )
     if not args.no_analysis:
-        rows.append(("analysis alone (standing: grounded + DF-QuAD)", _timed_standing(m, args)))
-        rows.append(("summarize md, with analysis", median_time(lambda: summarize(m), args.runs)))
-        with_analysis = median_time(lambda: html_report(m, diagram=False), args.runs)
-        rows.append(("html_report (no diagram), with analysis", with_analysis))
-    load, dfs = rows[0][1][1], rows[1][1][1]
+        cases += [
+            ("analysis alone (standing: grounded + DF-QuAD)", lambda: _standing(m)),
+            ("summarize md, with analysis", lambda: summarize(m)),
+            ("html_report (no diagram), with analysis", lambda: html_report(m, diagram=False)),
+        ]
+    rows = interleaved(cases, args.runs)
+    load, dfs = rows[0][2], rows[1][2]
     print(f"{args.claims} claims, {len(m.links)} links, median of {args.runs} runs")
     print("| What | Median wall (s) | Median CPU (s) | × load | × walk |")
     print("|---|---:|---:|---:|---:|")
-    for name, (wall, cpu) in rows:
+    for name, wall, cpu in rows:
         print(f"| {name} | {wall:.3f} | {cpu:.3f} | {cpu / load:.1f} | {cpu / dfs:.1f} |")
 
 
-def _timed_standing(m: ArgumentMap, args: argparse.Namespace) -> tuple[float, float]:
+def _standing(m: ArgumentMap) -> object:
     from argmap.summary._common import standing
 
-    return median_time(lambda: standing(m), args.runs)
+    return standing(m)
 
 
 if __name__ == "__main__":

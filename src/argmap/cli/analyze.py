@@ -13,7 +13,7 @@ from ..analysis.gradual import METHODS, strengths
 from ..analysis.semantics import SEMANTICS
 from ..analysis.stats import statistics
 from ..errors import ArgmapError
-from ..render.quoting import Markdown, Plain, markdown_cell
+from ..render.quoting import Markdown, markdown_cell, one_line
 from ._common import EXIT_OK, add_from_option, open_map, write_output
 
 
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _md_escape(text: str) -> Markdown:
     # Claim text is user text: keep it from becoming HTML or breaking the table row.
-    return markdown_cell(Plain(text))
+    return markdown_cell(one_line(text))
 
 
 def _stats_lines(data: dict[str, Any]) -> list[str]:

@@ -53,8 +53,19 @@ from collections.abc import Collection
 from urllib.parse import quote
 
 from ..errors import RenderError
+from .showable import (
+    BIDI_CONTROL,
+    Escaped,
+    Plain,
+    display_text,
+    is_shown_as_is,
+    neutral_bidi,
+    one_line,
+    one_line_text,
+)
 
 __all__ = [
+    "BIDI_CONTROL",
     "DotHtml",
     "DotString",
     "Escaped",
@@ -80,22 +91,6 @@ __all__ = [
     "url_text",
     "xml_text",
 ]
-
-
-class Plain(str):
-    """Text to be shown as it reads, never parsed as markup by any output format.
-
-    :func:`display_text` and :func:`one_line` make one from user text; ``Plain(text)``
-    takes text as it is. Every escaper takes a :class:`Plain` and nothing else.
-    """
-
-    __slots__ = ()
-
-
-class Escaped(str):
-    """Text already escaped for some output; escaping it again is a type error."""
-
-    __slots__ = ()
 
 
 class DotString(Escaped):
@@ -137,23 +132,6 @@ def _plain(text: object, escaper: str) -> None:
         )
 
 
-# XML 1.0 section 2.2 (https://www.w3.org/TR/xml/#charsets): Char ::= #x9 | #xA | #xD |
-# [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. Graphviz copies label text into
-# SVG unchanged, so anything outside that set would make the SVG unparseable.
-C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-NOT_XML_CHAR = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
-# C1 controls are legal XML but invisible and unprintable (U+0085 is a line break to some).
-C1_CONTROL = re.compile(r"[\x80-\x9f]")
-# Unicode Bidirectional Algorithm, UAX #9 section 2 (https://www.unicode.org/reports/tr9/):
-# embeddings LRE/RLE/PDF/LRO/RLO (U+202A-U+202E) and isolates LRI/RLI/FSI/PDI
-# (U+2066-U+2069) reorder the text *after* them, the "Trojan Source" trick (CVE-2021-42574);
-# the invisible marks LRM/RLM (U+200E, U+200F) and ALM (U+061C) turn the direction of the
-# punctuation and digits beside them. Summaries, the report and every diagram show all of
-# them as their code points (see neutral_bidi), so no claim reorders the text around it.
-BIDI_CONTROL = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Carriage returns and tabs are whitespace a label shows as a line break or a space.
-CR_LF = re.compile(r"\r\n?")
-
 # HTML-like labels (https://graphviz.org/doc/info/shapes.html#html): an XML-style grammar in
 # which & starts an entity and < a tag; quotes matter inside attribute values only, but
 # escaping them everywhere costs nothing. Graphviz also expands escString codes (\N \G \E
@@ -187,71 +165,6 @@ SLUG_LINES = re.compile(r"[A-Za-z0-9_-]+(?:\n[A-Za-z0-9_-]+)*")
 # "#35;" is a decimal entity code. Letters, digits, space and sentence punctuation pass; the
 # rest (quotes, brackets, pipes, dashes, <, >, &, #, ;, non-ASCII) is spelt as a code.
 MERMAID_SAFE = re.compile(r"[A-Za-z0-9 .,:!?()']+")
-
-
-def _control_picture(match: re.Match[str]) -> str:
-    # U+2400..U+241F are the Control Pictures for C0; U+2421 is the one for DEL.
-    code = ord(match.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
-
-
-def _code_point(match: re.Match[str]) -> str:
-    return f"<U+{ord(match.group()):04X}>"
-
-
-def display_text(text: str) -> Plain:
-    """The text as a diagram shows it: unshowable characters made visible, nothing dropped.
-
-    C0 controls become Unicode control pictures (NUL as ``␀``), bidi and C1 controls their
-    code point in angle brackets (escaped later like any other ``<``), characters XML cannot
-    hold U+FFFD. ``\\r\\n`` and ``\\r`` become ``\\n``; tabs become spaces. Everything else,
-    including right-to-left scripts, emoji and ``&amp;``, is kept as it is.
-
-    Examples
-    --------
-    >>> display_text("ok & <b>fine</b>")
-    'ok & <b>fine</b>'
-    >>> display_text("nul\\x00 here, then \\u202egnp.exe")
-    'nul␀ here, then <U+202E>gnp.exe'
-    """
-    if is_shown_as_is(text):
-        return Plain(text)  # the common case: one C-level scan, no regex
-    text = CR_LF.sub("\n", text).replace("\t", " ")
-    text = C0_CONTROL.sub(_control_picture, text)
-    text = neutral_bidi(text)
-    text = C1_CONTROL.sub(_code_point, text)
-    text = NOT_XML_CHAR.sub("\ufffd", text)
-    return Plain(text)
-
-
-def neutral_bidi(text: str) -> str:
-    """``text`` with every direction control shown as its code point, so it reorders nothing.
-
-    The one rule for all outputs: diagrams apply it through :func:`display_text`,
-    summaries and the HTML report through :func:`argmap.summary._common.clean`.
-
-    Examples
-    --------
-    >>> neutral_bidi("invoice\u202efdp.exe")
-    'invoice<U+202E>fdp.exe'
-    >>> neutral_bidi("\u05e9\u05dc\u05d5\u05dd")  # right-to-left text itself is kept
-    'שלום'
-    """
-    if text.isascii():
-        return text  # every control above is outside ASCII: one C-level scan
-    return BIDI_CONTROL.sub(_code_point, text)
-
-
-def is_shown_as_is(text: str) -> bool:
-    """Whether :func:`display_text` returns ``text`` unchanged (printable ASCII only).
-
-    Run on many texts joined, one scan tells a writer that every one of them is its own
-    display text.
-
-    >>> is_shown_as_is("Prices rose."), is_shown_as_is("tab\\there")
-    (True, False)
-    """
-    return text.isascii() and text.isprintable()
 
 
 def html_text(text: Plain) -> DotHtml:
@@ -393,50 +306,6 @@ def _mermaid_codes(chunk: str) -> list[str]:
     return ["<br>" if ch == "\n" else f"#{ord(ch)};" for ch in chunk]
 
 
-# -- one line of text: summaries, the report, class pages -----------------------------------
-
-#: Control characters left after whitespace is folded (escape, bell, NUL, C1 controls...),
-#: which could move a terminal's cursor or clear its screen.
-LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    if code < 0x20:
-        return chr(0x2400 + code)  # Unicode's control pictures: ␛ for ESC
-    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
-
-
-def one_line(text: str) -> Plain:
-    """Text on one line, safe for a terminal: whitespace runs become one space, and control
-    characters (which could move the cursor or clear the screen) show as visible symbols.
-
-    >>> one_line("two\\n  lines ")
-    'two lines'
-    >>> one_line("bell\\x07 and escape\\x1b[2J")
-    'bell␇ and escape␛[2J'
-
-    Direction controls, which could reorder the text around a claim, show as their code
-    points (the rule of :func:`neutral_bidi`):
-
-    >>> one_line("abc\\u202edef")
-    'abc<U+202E>def'
-    """
-    return Plain(_one_line(text, "one_line"))
-
-
-def _one_line(text: str, caller: str) -> str:
-    # The work of one_line, as a plain str for the escapers that go on with it at once.
-    if isinstance(text, Escaped):
-        raise TypeError(f"{caller}() takes user text, not {type(text).__name__}")
-    text = " ".join(text.split())
-    if text.isprintable():
-        # Every control and direction character is unprintable: one C-level scan says
-        # there is none, and nearly all claim texts take this way.
-        return text
-    return neutral_bidi(LINE_CONTROL.sub(_visible, text))
-
-
 # -- HTML and XML ---------------------------------------------------------------------------
 
 # HTML syntax (https://html.spec.whatwg.org/multipage/syntax.html#character-references and
@@ -468,7 +337,7 @@ def html_one_line(text: str) -> Html:
     '&lt;script&gt; alert(1)&lt;/script&gt;'
     """
     # The same steps without the Plain in between: the report calls this 100,000 times.
-    return Html(html.escape(_one_line(text, "html_one_line"), quote=True))
+    return Html(html.escape(one_line_text(text, "html_one_line"), quote=True))
 
 
 def xml_text(text: Plain) -> Html:
@@ -549,20 +418,29 @@ def md_escape(text: str) -> Markdown:
     >>> print(md_escape("<b>*bold*</b>\\n & [x](y)"))
     &lt;b>\\*bold\\*&lt;/b> & \\[x\\](y)
     """
-    return _markdown(_one_line(text, "md_escape"))
+    return _markdown(one_line_text(text, "md_escape"))
 
 
 # GFM table cells (https://github.github.com/gfm/#tables-extension-): "|" ends a cell unless
-# backslash-escaped; "&" and "<" are escaped so the cell holds no HTML or references.
-MARKDOWN_CELL_SPECIAL = re.compile(r"[&<>|]")
+# backslash-escaped; "&", "<" and ">" become character references so the cell holds no HTML
+# or references; inline syntax is backslash-escaped as in a line. Cells hold inline content
+# only, so no block syntax needs escaping.
+MARKDOWN_CELL_SPECIAL = re.compile(r"[\\`*_\[\]~|&<>]")
+_MARKDOWN_CELL = str.maketrans(
+    {
+        **{char: "\\" + char for char in "\\`*_[]~|"},
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
 
 
 def markdown_cell(text: Plain) -> Markdown:
     """Escape text for one cell of a GFM table: on one line, no HTML, no cell break.
 
-    >>> print(markdown_cell(Plain("a | <b>b</b>\\n c")))
-    a \\| &lt;b&gt;b&lt;/b&gt; c
+    >>> print(markdown_cell(Plain("a | <b>*b*</b>\\n c")))
+    a \\| &lt;b&gt;\\*b\\*&lt;/b&gt; c
     """
     _plain(text, "markdown_cell")
-    out = html.escape(text, quote=False).replace("|", "\\|")
-    return Markdown(" ".join(out.split()))
+    return Markdown(" ".join(text.translate(_MARKDOWN_CELL).split()))
