@@ -14,18 +14,14 @@ Two steps, each with its own type:
 2. An *escaper* takes a :class:`Plain` and returns an :class:`Escaped` subtype that says
    what the text is now safe inside:
 
-   ==================  ===========================  ==========================================
-   escaper             returns                      safe inside
-   ==================  ===========================  ==========================================
-   :func:`dot_string`  :class:`DotString`           a DOT escString attribute, quotes included
-   :func:`dot_id`      :class:`DotString`           a DOT ID (node and cluster names)
-   :func:`html_text`   :class:`DotHtml`             a Graphviz HTML-like label
-   :func:`html_escape` :class:`Html`                HTML or XML content and attribute values
-   :func:`xml_text`    :class:`Html`                XML element content (SVG titles)
-   :func:`markdown_text`  :class:`Markdown`         a line of Markdown (CommonMark and GFM)
-   :func:`markdown_cell`  :class:`Markdown`         a cell of a GFM table
-   :func:`mermaid_text`   :class:`Mermaid`          a quoted Mermaid flowchart label
-   ==================  ===========================  ==========================================
+   * :func:`dot_string` and :func:`dot_id` give a :class:`DotString`: a DOT escString
+     attribute or a DOT ID, quotes included;
+   * :func:`html_text` gives a :class:`DotHtml`: text in a Graphviz HTML-like label;
+   * :func:`html_escape` gives an :class:`Html`: HTML or XML content and attribute
+     values; :func:`xml_text` one for XML element content (SVG titles);
+   * :func:`markdown_text` gives a :class:`Markdown`: a line of Markdown (CommonMark and
+     GFM); :func:`markdown_cell` one for a cell of a GFM table;
+   * :func:`mermaid_text` gives a :class:`Mermaid`: a quoted Mermaid flowchart label.
 
 **Escaping twice is a type error**, by choice rather than a silent no-op: an escaper given
 anything but a :class:`Plain` (an :class:`Escaped` value, or a raw ``str``) is refused by
