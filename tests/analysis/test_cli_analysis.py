@@ -52,6 +52,23 @@ def test_analyze_markdown_escapes_claim_text(
     assert "| `x` | accepted | &lt;script&gt;alert(1)&lt;/script&gt; a \\| b c |" in out
 
 
+def test_analyze_markdown_table_shows_inline_syntax_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Until issue 20 the table cell escaped only HTML and pipes: "_x_" became emphasis.
+    from markdown_it import MarkdownIt
+
+    text = "_under_ *star* [link](http://x) `code` ~~gone~~ back\\slash"
+    doc = {"format": "argmap/1", "claims": [{"id": "x", "text": text}], "links": []}
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps(doc))
+    code, out, _ = run(capsys, "analyze", str(f), "--format", "md")
+    assert code == 0
+    rendered = MarkdownIt("commonmark").enable("table").render(out)
+    cell = rendered.split("<td>")[3].split("</td>")[0]
+    assert cell == text.replace("&", "&amp;")
+
+
 def test_analyze_statistics(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "analyze", MAP, "--stats")
     assert code == 0 and "pos-failed-solidarity: 11 claims, 9 supports, 1 attacks" in out

@@ -2,19 +2,19 @@
 
 Like ``argmap report``, a page makes no network request (inline CSS and SVG; its
 Content-Security-Policy forbids scripts and remote loads outright), so it opens offline and
-as an e-mail attachment, and every piece of student text goes through :func:`html.escape`:
+as an e-mail attachment, and every piece of student text goes through
+:func:`~argmap.render.quoting.html_one_line`:
 a claim reading ``<script>`` shows as text. When Graphviz is missing the page says so where
 the diagram would be.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import RenderError
-from ..summary._common import clean
+from ..render.quoting import Html, html_one_line
 from .overlay import LEGEND, overlay_svg
 
 if TYPE_CHECKING:
@@ -60,9 +60,9 @@ def _viewer_css() -> str:
     return str(VIEWER_CSS)
 
 
-def e(text: str) -> str:
+def e(text: str) -> Html:
     """Student text made safe for HTML content and attribute values alike."""
-    return html.escape(clean(text), quote=True)
+    return html_one_line(text)
 
 
 def page(title: str, body: Iterable[str]) -> str:

@@ -10,7 +10,6 @@ Content-Security-Policy, with print styles for the same paper.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from ..render.pdfpage import (
     text_block,
     write_pdf,
 )
-from ..render.quoting import display_text, html_text
+from ..render.quoting import Plain, display_text, html_escape, html_text
 from ..render.select import select
 from ..render.style import FONT
 from ..slides.plan import _in_order, slide_map
@@ -401,7 +400,7 @@ def worksheet_html(sheet: Worksheet, *, paper: str = "a4", key: bool = False) ->
     size = "A4" if paper.lower() == "a4" else "letter"
     css = _CSS + f"@page {{ size: {size}; margin: 15mm; }}\n"
     paras = _header(sheet, key)
-    title = html.escape(paras[0].text)
+    title = html_escape(Plain(paras[0].text))
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -418,7 +417,7 @@ def worksheet_html(sheet: Worksheet, *, paper: str = "a4", key: bool = False) ->
     ]
     for para in paras[1:]:
         cls = "question" if para.italic else ("name" if para.text.startswith("Name:") else "")
-        out.append(f'<p class="{cls}">{html.escape(para.text)}</p>')
+        out.append(f'<p class="{cls}">{html_escape(Plain(para.text))}</p>')
     out.extend(_html_body(sheet, key))
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
@@ -431,7 +430,7 @@ def _html_body(sheet: Worksheet, key: bool) -> Iterator[str]:
             answers = [
                 f"{c.title or c.text}: {', '.join(_around(sheet, c.id))}" for c in sheet.positions
             ]
-        items = "".join(f"<li>{html.escape(a)}</li>" for a in answers)
+        items = "".join(f"<li>{html_escape(Plain(a))}</li>" for a in answers)
         yield f'<h2>Answers</h2><ol class="answers">{items}</ol>'
         drawn = sheet.lettered_map() if sheet.kind == "scrambled" else sheet.reference
         yield from _html_diagrams(drawn, sheet)
@@ -441,8 +440,8 @@ def _html_body(sheet: Worksheet, key: bool) -> Iterator[str]:
         space = max(35, 150 // rows)
         yield f'<div class="positions" style="--columns: {columns}; --space: {space}mm">'
         for c in sheet.positions:
-            title = f"<b>{html.escape(c.title)}</b><br>" if c.title else ""
-            box = f'<div class="position">{title}{html.escape(c.text)}</div>'
+            title = f"<b>{html_escape(Plain(c.title))}</b><br>" if c.title else ""
+            box = f'<div class="position">{title}{html_escape(Plain(c.text))}</div>'
             yield f'<div>{box}<div class="space"></div></div>'
         yield "</div>"
     elif sheet.kind == "scrambled":
@@ -458,8 +457,8 @@ def _html_cards(cards: list[Card], *, show_kind: bool) -> Iterator[str]:
     yield '<div class="cards">'
     for card in cards:
         tag = '<span class="tag">POSITION</span>' if card.position and show_kind else ""
-        label = f"<b>{html.escape(card.label)}</b>{tag}"
-        yield f'<div class="card">{label}<br>{html.escape(card.text)}</div>'
+        label = f"<b>{html_escape(Plain(card.label))}</b>{tag}"
+        yield f'<div class="card">{label}<br>{html_escape(Plain(card.text))}</div>'
     yield "</div>"
 
 
@@ -480,7 +479,7 @@ def _html_diagrams(m: ArgumentMap, sheet: Worksheet) -> Iterator[str]:
             depth=1,
             id_prefix=f"p{number}-",
         )
-        yield f"<h2>{html.escape(title)}</h2><figure>{svg}</figure>"
+        yield f"<h2>{html_escape(Plain(title))}</h2><figure>{svg}</figure>"
 
 
 def _svg_width(svg: str) -> float:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import html
 import json
 from typing import Any
 
@@ -14,6 +13,7 @@ from ..analysis.gradual import METHODS, strengths
 from ..analysis.semantics import SEMANTICS
 from ..analysis.stats import statistics
 from ..errors import ArgmapError
+from ..render.quoting import Markdown, markdown_cell, one_line
 from ._common import EXIT_OK, add_from_option, open_map, write_output
 
 
@@ -95,10 +95,9 @@ def run(args: argparse.Namespace) -> int:
     return _emit("\n".join(lines) + "\n", args.output)
 
 
-def _md_escape(text: str) -> str:
+def _md_escape(text: str) -> Markdown:
     # Claim text is user text: keep it from becoming HTML or breaking the table row.
-    text = html.escape(text, quote=False).replace("|", "\\|")
-    return " ".join(text.split())
+    return markdown_cell(one_line(text))
 
 
 def _stats_lines(data: dict[str, Any]) -> list[str]:

@@ -59,9 +59,7 @@ def batch(paths: Paths, output: None = None, **options: Unpack[BatchKeywords]) -
 def batch(paths: Paths, output: str | Path, **options: Unpack[BatchKeywords]) -> Any: ...
 
 
-def batch(
-    paths: Paths, output: str | Path | None = None, **options: Unpack[BatchKeywords]
-) -> Any:
+def batch(paths: Paths, output: str | Path | None = None, **options: Unpack[BatchKeywords]) -> Any:
     """Read every map under ``paths`` into a table, one row per map.
 
     Parameters

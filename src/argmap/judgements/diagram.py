@@ -147,9 +147,7 @@ def judgement_dot(j: Judgement, **options: Unpack[DiagramKeywords]) -> Any:
     return g
 
 
-def render_judgement(
-    j: Judgement, path: str | Path, **options: Unpack[DiagramKeywords]
-) -> None:
+def render_judgement(j: Judgement, path: str | Path, **options: Unpack[DiagramKeywords]) -> None:
     """Write the shaded diagram to ``path``; the extension picks the format."""
     target = Path(path)
     fmt = FORMATS.get(target.suffix.lower())

@@ -1,21 +1,41 @@
-"""Turning user text into DOT, HTML-like label, XML and Mermaid text that is only ever text.
+"""Every escaper of argmap in one place, each returning text typed by what it is safe for.
 
-Claim texts come from students, scraped pages and hostile files alike. Every place a diagram
-format could read user text as syntax is closed here, in one module, so the writers
-(:mod:`argmap.render.dot`, :mod:`argmap.render.mermaid`, :mod:`argmap.render.svg`) never
-concatenate raw user text:
+Claim texts come from students, scraped pages and hostile files alike. Every place an output
+format could read user text as syntax is closed here, in one module, so the writers (the
+diagrams of :mod:`argmap.render`, the summaries, the HTML report, slides and class pages)
+never concatenate raw user text.
 
-* :func:`display_text` first makes the text *showable*: characters no XML document may hold
-  (NUL and other C0 controls, lone surrogates, U+FFFE/U+FFFF) and invisible characters that
-  reorder what a reader sees (bidi embeddings, overrides and isolates) become visible stand-ins.
-  The result is a :class:`Plain` string: text that must never be read as markup.
-* :func:`html_text` escapes a :class:`Plain` for a Graphviz HTML-like label, where ``&`` would
-  start an entity, ``<`` a tag and ``\\N`` the node's name, so ``&amp;`` in a claim shows
-  as the five characters.
-* :func:`dot_string` quotes for a DOT *escString* attribute (``tooltip``, ``URL``, ``id``),
-  where ``\\N``/``\\G``/``\\l`` are expansions and a trailing backslash would eat the quote.
-* :func:`mermaid_text` spells every character outside a small safe set as Mermaid's
-  ``#NNN;`` entity code, so ``"``, ``]``, ``-->`` and ``|`` cannot end a label or start an edge.
+Two steps, each with its own type:
+
+1. *Showable text* is a :class:`Plain`: text to be read as text, never as markup.
+   :func:`display_text` makes it for diagrams (unshowable characters made visible, lines
+   kept), :func:`one_line` for summaries and pages (also folded onto one line), and
+   ``Plain(text)`` takes text as it is where the output has always shown it unchanged.
+2. An *escaper* takes a :class:`Plain` and returns an :class:`Escaped` subtype that says
+   what the text is now safe inside:
+
+   * :func:`dot_string` and :func:`dot_id` give a :class:`DotString`: a DOT escString
+     attribute or a DOT ID, quotes included;
+   * :func:`html_text` gives a :class:`DotHtml`: text in a Graphviz HTML-like label;
+   * :func:`html_escape` gives an :class:`Html`: HTML or XML content and attribute
+     values; :func:`xml_text` one for XML element content (SVG titles);
+   * :func:`markdown_text` gives a :class:`Markdown`: a line of Markdown (CommonMark and
+     GFM); :func:`markdown_cell` one for a cell of a GFM table;
+   * :func:`mermaid_text` gives a :class:`Mermaid`: a quoted Mermaid flowchart label.
+
+**Escaping twice is a type error**, by choice rather than a silent no-op: an escaper given
+anything but a :class:`Plain` (an :class:`Escaped` value, or a raw ``str``) is refused by
+``mypy --strict`` and raises :class:`TypeError` at run time, so neither double escaping
+(``&amp;amp;``) nor a missed escape can pass unnoticed. The conveniences :func:`md_escape`
+and :func:`html_one_line` take a raw ``str`` (they make the :class:`Plain` themselves) and
+refuse an :class:`Escaped` value at run time.
+
+>>> html_escape(one_line("<b>A & B</b>"))
+'&lt;b&gt;A &amp; B&lt;/b&gt;'
+>>> html_escape(html_escape(one_line("A & B")))  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+TypeError: html_escape() takes a Plain (display_text, one_line or Plain(...)), not Html
 
 Ids are slugs by the model's own rule (letters, digits, ``-``, ``_``); :func:`dot_id` still
 quotes them, because a slug such as ``node``, ``graph`` or ``-`` is a DOT keyword or token.
@@ -23,53 +43,90 @@ quotes them, because a slug such as ``node``, ``graph`` or ``-`` is a DOT keywor
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Collection
 from urllib.parse import quote
 
 from ..errors import RenderError
+from .showable import (
+    BIDI_CONTROL,
+    Escaped,
+    Plain,
+    display_text,
+    is_shown_as_is,
+    neutral_bidi,
+    one_line,
+    one_line_text,
+)
 
 __all__ = [
+    "BIDI_CONTROL",
+    "DotHtml",
+    "DotString",
+    "Escaped",
+    "Html",
+    "Markdown",
+    "Mermaid",
     "Plain",
     "check_slugs",
     "display_text",
     "dot_id",
     "dot_string",
     "has_html_special",
+    "html_escape",
+    "html_one_line",
     "html_text",
     "is_shown_as_is",
+    "markdown_cell",
+    "markdown_text",
+    "md_escape",
     "mermaid_text",
     "neutral_bidi",
+    "one_line",
     "url_text",
+    "xml_text",
 ]
 
 
-class Plain(str):
-    """Text to be shown as it reads, never parsed as markup by any diagram format.
-
-    Only :func:`display_text` makes one; writers accept :class:`Plain` where a plain ``str``
-    could be a mistake (an unescaped label).
-    """
+class DotString(Escaped):
+    """A quoted DOT string or ID, quotes included (:func:`dot_string`, :func:`dot_id`)."""
 
     __slots__ = ()
 
 
-# XML 1.0 section 2.2 (https://www.w3.org/TR/xml/#charsets): Char ::= #x9 | #xA | #xD |
-# [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. Graphviz copies label text into
-# SVG unchanged, so anything outside that set would make the SVG unparseable.
-C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-NOT_XML_CHAR = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
-# C1 controls are legal XML but invisible and unprintable (U+0085 is a line break to some).
-C1_CONTROL = re.compile(r"[\x80-\x9f]")
-# Unicode Bidirectional Algorithm, UAX #9 section 2 (https://www.unicode.org/reports/tr9/):
-# embeddings LRE/RLE/PDF/LRO/RLO (U+202A-U+202E) and isolates LRI/RLI/FSI/PDI
-# (U+2066-U+2069) reorder the text *after* them, the "Trojan Source" trick (CVE-2021-42574);
-# the invisible marks LRM/RLM (U+200E, U+200F) and ALM (U+061C) turn the direction of the
-# punctuation and digits beside them. Summaries, the report and every diagram show all of
-# them as their code points (see neutral_bidi), so no claim reorders the text around it.
-BIDI_CONTROL = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Carriage returns and tabs are whitespace a label shows as a line break or a space.
-CR_LF = re.compile(r"\r\n?")
+class DotHtml(Escaped):
+    """Text for inside a Graphviz HTML-like label (:func:`html_text`)."""
+
+    __slots__ = ()
+
+
+class Html(Escaped):
+    """Text for HTML or XML content or a quoted attribute (:func:`html_escape`)."""
+
+    __slots__ = ()
+
+
+class Markdown(Escaped):
+    """Text for a line of Markdown that shows as typed (:func:`markdown_text`)."""
+
+    __slots__ = ()
+
+
+class Mermaid(Escaped):
+    """Text for inside a quoted Mermaid label (:func:`mermaid_text`)."""
+
+    __slots__ = ()
+
+
+def _plain(text: object, escaper: str) -> None:
+    """Refuse anything but a :class:`Plain`: the run-time half of the type rule."""
+    if not isinstance(text, Plain):
+        raise TypeError(
+            f"{escaper}() takes a Plain (display_text, one_line or Plain(...)), "
+            f"not {type(text).__name__}"
+        )
+
 
 # HTML-like labels (https://graphviz.org/doc/info/shapes.html#html): an XML-style grammar in
 # which & starts an entity and < a tag; quotes matter inside attribute values only, but
@@ -106,72 +163,7 @@ SLUG_LINES = re.compile(r"[A-Za-z0-9_-]+(?:\n[A-Za-z0-9_-]+)*")
 MERMAID_SAFE = re.compile(r"[A-Za-z0-9 .,:!?()']+")
 
 
-def _control_picture(match: re.Match[str]) -> str:
-    # U+2400..U+241F are the Control Pictures for C0; U+2421 is the one for DEL.
-    code = ord(match.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
-
-
-def _code_point(match: re.Match[str]) -> str:
-    return f"<U+{ord(match.group()):04X}>"
-
-
-def display_text(text: str) -> Plain:
-    """The text as a diagram shows it: unshowable characters made visible, nothing dropped.
-
-    C0 controls become Unicode control pictures (NUL as ``␀``), bidi and C1 controls their
-    code point in angle brackets (escaped later like any other ``<``), characters XML cannot
-    hold U+FFFD. ``\\r\\n`` and ``\\r`` become ``\\n``; tabs become spaces. Everything else,
-    including right-to-left scripts, emoji and ``&amp;``, is kept as it is.
-
-    Examples
-    --------
-    >>> display_text("ok & <b>fine</b>")
-    'ok & <b>fine</b>'
-    >>> display_text("nul\\x00 here, then \\u202egnp.exe")
-    'nul␀ here, then <U+202E>gnp.exe'
-    """
-    if is_shown_as_is(text):
-        return Plain(text)  # the common case: one C-level scan, no regex
-    text = CR_LF.sub("\n", text).replace("\t", " ")
-    text = C0_CONTROL.sub(_control_picture, text)
-    text = neutral_bidi(text)
-    text = C1_CONTROL.sub(_code_point, text)
-    text = NOT_XML_CHAR.sub("\ufffd", text)
-    return Plain(text)
-
-
-def neutral_bidi(text: str) -> str:
-    """``text`` with every direction control shown as its code point, so it reorders nothing.
-
-    The one rule for all outputs: diagrams apply it through :func:`display_text`,
-    summaries and the HTML report through :func:`argmap.summary._common.clean`.
-
-    Examples
-    --------
-    >>> neutral_bidi("invoice\u202efdp.exe")
-    'invoice<U+202E>fdp.exe'
-    >>> neutral_bidi("\u05e9\u05dc\u05d5\u05dd")  # right-to-left text itself is kept
-    'שלום'
-    """
-    if text.isascii():
-        return text  # every control above is outside ASCII: one C-level scan
-    return BIDI_CONTROL.sub(_code_point, text)
-
-
-def is_shown_as_is(text: str) -> bool:
-    """Whether :func:`display_text` returns ``text`` unchanged (printable ASCII only).
-
-    Run on many texts joined, one scan tells a writer that every one of them is its own
-    display text.
-
-    >>> is_shown_as_is("Prices rose."), is_shown_as_is("tab\\there")
-    (True, False)
-    """
-    return text.isascii() and text.isprintable()
-
-
-def html_text(text: Plain) -> str:
+def html_text(text: Plain) -> DotHtml:
     """Escape showable text for a Graphviz HTML-like label (or any XML text node).
 
     Examples
@@ -181,15 +173,15 @@ def html_text(text: Plain) -> str:
     >>> print(html_text(display_text(chr(92) + "N")))  # a backslash is doubled
     \\\\N
     """
-    if not isinstance(text, Plain):
-        raise TypeError("html_text() takes display_text(...) output, not a raw str")
+    _plain(text, "html_text")
     if not has_html_special(text):
-        return text
+        return DotHtml(text)
     # Chained replace beats a regex callback several times over on short label text; "&"
     # goes first so the entities added after it are not escaped again.
+    out = str(text)
     for char in _HTML_ORDER:
-        text = text.replace(char, _HTML_ENTITY[char])  # type: ignore[assignment]
-    return text
+        out = out.replace(char, _HTML_ENTITY[char])
+    return DotHtml(out)
 
 
 def has_html_special(text: str) -> bool:
@@ -212,7 +204,7 @@ def has_html_special(text: str) -> bool:
     )
 
 
-def dot_string(text: Plain) -> str:
+def dot_string(text: Plain) -> DotString:
     """Quote showable text as a DOT escString attribute value, shown literally.
 
     Examples
@@ -220,9 +212,8 @@ def dot_string(text: Plain) -> str:
     >>> print(dot_string(display_text('say "\\\\N" then end with \\\\')))
     "say \\"\\\\N\\" then end with \\\\"
     """
-    if not isinstance(text, Plain):
-        raise TypeError("dot_string() takes display_text(...) output, not a raw str")
-    return '"' + DOT_ESC_SPECIAL.sub(lambda m: _DOT_ESC[m.group()], text) + '"'
+    _plain(text, "dot_string")
+    return DotString('"' + DOT_ESC_SPECIAL.sub(lambda m: _DOT_ESC[m.group()], text) + '"')
 
 
 # RFC 3986 (https://www.rfc-editor.org/rfc/rfc3986#section-2): percent-encode all but
@@ -242,7 +233,7 @@ def url_text(text: str) -> Plain:
     return Plain(quote(text, safe=URL_SAFE))
 
 
-def dot_id(item_id: str) -> str:
+def dot_id(item_id: str) -> DotString:
     """Quote a claim or link id as a DOT ID; ids that are not slugs are refused.
 
     Quoting even plain slugs keeps ``node``, ``edge``, ``graph``, ``strict`` and ``-`` from
@@ -262,7 +253,7 @@ def dot_id(item_id: str) -> str:
             f"id {item_id!r} is not a slug (letters, digits, - and _); "
             "run 'argmap validate' on the map"
         )
-    return f'"{item_id}"'
+    return DotString(f'"{item_id}"')
 
 
 def check_slugs(item_ids: Collection[str]) -> None:
@@ -286,7 +277,7 @@ def check_slugs(item_ids: Collection[str]) -> None:
         dot_id(item_id)
 
 
-def mermaid_text(text: Plain) -> str:
+def mermaid_text(text: Plain) -> Mermaid:
     """Spell showable text for inside a quoted Mermaid label: unsafe characters as ``#NNN;``.
 
     Newlines become ``<br>``, the only markup argmap itself puts into a Mermaid label.
@@ -296,8 +287,7 @@ def mermaid_text(text: Plain) -> str:
     >>> mermaid_text(display_text('A "quote" --> ]'))
     'A #34;quote#34; #45;#45;#62; #93;'
     """
-    if not isinstance(text, Plain):
-        raise TypeError("mermaid_text() takes display_text(...) output, not a raw str")
+    _plain(text, "mermaid_text")
     out: list[str] = []
     pos = 0
     for match in MERMAID_SAFE.finditer(text):
@@ -305,8 +295,148 @@ def mermaid_text(text: Plain) -> str:
         out.append(match.group())
         pos = match.end()
     out.extend(_mermaid_codes(text[pos:]))
-    return "".join(out)
+    return Mermaid("".join(out))
 
 
 def _mermaid_codes(chunk: str) -> list[str]:
     return ["<br>" if ch == "\n" else f"#{ord(ch)};" for ch in chunk]
+
+
+# -- HTML and XML ---------------------------------------------------------------------------
+
+# HTML syntax (https://html.spec.whatwg.org/multipage/syntax.html#character-references and
+# #attributes-2): "&" starts a character reference, "<" a tag, and a quote ends a quoted
+# attribute value. Escaping all five makes text safe in content and in either kind of
+# attribute quotes alike. The standard library's html.escape does exactly this.
+HTML_REPORT_SPECIAL = re.compile(r"[&<>\"']")
+# XML element content (https://www.w3.org/TR/xml/#syntax): only "&" and "<" are markup there;
+# ">" is escaped too, so "]]>" cannot appear. Quotes stay as they are.
+XML_CONTENT_SPECIAL = re.compile(r"[&<>]")
+
+
+def html_escape(text: Plain) -> Html:
+    """Escape text for HTML or XML content and for quoted attribute values alike.
+
+    >>> html_escape(Plain('<a href="x">Tom\\'s</a>'))
+    '&lt;a href=&quot;x&quot;&gt;Tom&#x27;s&lt;/a&gt;'
+    """
+    _plain(text, "html_escape")
+    return Html(html.escape(text, quote=True))
+
+
+def html_one_line(text: str) -> Html:
+    """User text on one line (:func:`one_line`), escaped for HTML (:func:`html_escape`).
+
+    What the report and the class pages write for every piece of user text.
+
+    >>> html_one_line("<script>\\n alert(1)</script>")
+    '&lt;script&gt; alert(1)&lt;/script&gt;'
+    """
+    # The same steps without the Plain in between: the report calls this 100,000 times.
+    return Html(html.escape(one_line_text(text, "html_one_line"), quote=True))
+
+
+def xml_text(text: Plain) -> Html:
+    """Escape text for XML element content (an SVG ``<title>`` or ``<desc>``).
+
+    Quotes are kept, as ``xml.sax.saxutils.escape`` keeps them (without importing urllib
+    and ssl with it).
+
+    >>> xml_text(Plain('"A" & <B>'))
+    '"A" &amp; &lt;B&gt;'
+    """
+    _plain(text, "xml_text")
+    return Html(html.escape(text, quote=False))
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+# CommonMark backslash escapes (https://spec.commonmark.org/0.31.2/#backslash-escapes): any
+# ASCII punctuation may be escaped; these are the ones that start inline syntax (code,
+# emphasis, links). "<" (raw HTML and autolinks, #raw-html), "|" (GFM table cells,
+# https://github.github.com/gfm/#tables-extension-) and "~" (GFM strikethrough) are written
+# as numeric character references (#entity-and-numeric-character-references), which every
+# renderer honours. One translation table does both: no replacement holds a character
+# replaced.
+MARKDOWN_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<|~]")
+_MARKDOWN_INLINE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "&lt;",
+        "|": "&#124;",
+        "~": "&#126;",
+    }
+)
+# "&" only where it would start a character reference, so plain "A & B" stays readable.
+MARKDOWN_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Block syntax at the start of a line (https://spec.commonmark.org/0.31.2/#leaf-blocks and
+# #container-blocks): ATX headings "#", block quotes ">", bullet list items "+" and "-"
+# ("*" is escaped anyway), ordered list items "1." and "1)".
+MARKDOWN_BLOCK_START = re.compile(r"(\d+)([.)])|([#>+\-])")
+
+
+def markdown_text(text: Plain) -> Markdown:
+    """Escape one line of text for Markdown: no emphasis, links, code, HTML or blocks.
+
+    Examples
+    --------
+    >>> print(markdown_text(Plain("<b>*bold*</b> & [x](y)")))
+    &lt;b>\\*bold\\*&lt;/b> & \\[x\\](y)
+    >>> print(markdown_text(Plain("1. not a list")))
+    1\\. not a list
+    """
+    _plain(text, "markdown_text")
+    return _markdown(str(text))
+
+
+def _markdown(out: str) -> Markdown:
+    if "&" in out:
+        out = MARKDOWN_ENTITY_START.sub("&amp;", out)
+    out = out.translate(_MARKDOWN_INLINE)
+    start = MARKDOWN_BLOCK_START.match(out)
+    if start is None:
+        return Markdown(out)
+    if start[1]:
+        return Markdown(f"{start[1]}\\{start[2]}{out[start.end() :]}")
+    return Markdown(f"\\{out}")
+
+
+def md_escape(text: str) -> Markdown:
+    """User text made safe for Markdown: :func:`one_line`, then :func:`markdown_text`.
+
+    Examples
+    --------
+    >>> print(md_escape("<b>*bold*</b>\\n & [x](y)"))
+    &lt;b>\\*bold\\*&lt;/b> & \\[x\\](y)
+    """
+    return _markdown(one_line_text(text, "md_escape"))
+
+
+# GFM table cells (https://github.github.com/gfm/#tables-extension-): "|" ends a cell unless
+# backslash-escaped; "&", "<" and ">" become character references so the cell holds no HTML
+# or references; inline syntax is backslash-escaped as in a line. Cells hold inline content
+# only, so no block syntax needs escaping.
+MARKDOWN_CELL_SPECIAL = re.compile(r"[\\`*_\[\]~|&<>]")
+_MARKDOWN_CELL = str.maketrans(
+    {
+        **{char: "\\" + char for char in "\\`*_[]~|"},
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+
+
+def markdown_cell(text: Plain) -> Markdown:
+    """Escape text for one cell of a GFM table: on one line, no HTML, no cell break.
+
+    >>> print(markdown_cell(Plain("a | <b>*b*</b>\\n c")))
+    a \\| &lt;b&gt;\\*b\\*&lt;/b&gt; c
+    """
+    _plain(text, "markdown_cell")
+    return Markdown(" ".join(text.translate(_MARKDOWN_CELL).split()))

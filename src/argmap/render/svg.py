@@ -24,6 +24,7 @@ import re
 
 from ..errors import RenderError
 from .dot import Diagram
+from .quoting import Html, display_text, xml_text
 
 __all__ = ["accessible_svg"]
 
@@ -34,10 +35,10 @@ GROUP_TITLE = re.compile(r'(<g id="([^"]*)" class="[^"]*"[^>]*>\s*<title>)([^<]*
 COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
 
-def _text(value: str) -> str:
-    # Element content: "&", "<" and ">" escaped, quotes left alone (what
-    # xml.sax.saxutils.escape does, without importing urllib and ssl with it).
-    return html.escape(value, quote=False)
+def _text(value: str) -> Html:
+    # Titles and descriptions are built from display_text pieces; display_text again is a
+    # no-op on them and makes the Plain that xml_text takes.
+    return xml_text(display_text(value))
 
 
 def accessible_svg(svg: bytes, diagram: Diagram, id_prefix: str = "") -> str:

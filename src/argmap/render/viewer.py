@@ -16,12 +16,12 @@ selector, no script - so it works offline, inside the report's Content-Security-
 
 from __future__ import annotations
 
-import html
 import itertools
 from dataclasses import replace
 from typing import TYPE_CHECKING, Unpack
 
 from ..model import ArgumentMap
+from .quoting import Plain, html_escape
 
 if TYPE_CHECKING:
     from .options import DiagramKeywords, DiagramOptions
@@ -143,7 +143,7 @@ def viewer_html(svg: str, *, full_href: str | None = None, uid: str | None = Non
             f'{checked}><label for="{uid}-{name}">{label}</label>'
         )
     link = (
-        f'<a href="{html.escape(full_href, quote=True)}" download="diagram.svg">Full-size SVG</a>'
+        f'<a href="{html_escape(Plain(full_href))}" download="diagram.svg">Full-size SVG</a>'
         if full_href
         else ""
     )

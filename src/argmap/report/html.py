@@ -2,7 +2,8 @@
 
 The page makes no network requests (inline CSS and SVG only; its Content-Security-Policy
 forbids scripts and remote loads outright), so it works offline and as an e-mail
-attachment. Every piece of user text goes through :func:`html.escape`, so a claim reading
+attachment. Every piece of user text goes through
+:func:`~argmap.render.quoting.html_one_line`, so a claim reading
 ``<script>`` shows as text. Boxes in the diagram link to the claim's entry in the outline
 (``#claim-<id>``), and the long description stands in for the diagram for screen readers.
 The diagram is laid out to fit the page's column and sits in a zoom-and-pan viewer made of
@@ -12,22 +13,24 @@ HTML and CSS (:mod:`argmap.render.viewer`), with a link that downloads it as an 
 from __future__ import annotations
 
 import base64
-import html
-import importlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from ..errors import RenderError
 from ..io.files import atomic_write
 from ..model import ArgumentMap, Claim
+from ..render.quoting import Html, html_one_line
 from ..summary._common import (
     STATUS_HEADINGS,
     STATUS_MEANING,
     asserted_by,
+    claim_of,
     clean,
+    link_of,
     lookups,
     members_by_theme,
+    outline_of,
     quote_reference,
     quotes_by_source,
     relation_word,
@@ -35,7 +38,7 @@ from ..summary._common import (
     standing,
     unanswered_objections,
 )
-from ..summary._tree import Entry, Outline, build_outline, select_themes
+from ..summary._tree import Entry, Outline, select_themes
 from ..summary.brief import brief_text
 from ..summary.longdesc import long_description
 
@@ -91,9 +94,9 @@ blockquote cite { display: block; font-size: .85rem; color: var(--muted); font-s
 """
 
 
-def _e(text: str) -> str:
-    """Escape user text for HTML element content and attribute values alike."""
-    return html.escape(clean(text), quote=True)
+def _e(text: str) -> Html:
+    """User text on one line, escaped for HTML element content and attribute values alike."""
+    return html_one_line(text)
 
 
 def html_report(
@@ -138,20 +141,11 @@ def html_report(
     (True, True)
     """
     sub = select_themes(m, themes)
-    outline = build_outline(sub, depth=depth)
+    # Every section inside one block: the outline is unrolled once for the outline and the
+    # long description, the analysis run once for the brief and "what stands".
     with lookups(sub):
-        outline_html = _outline_section(sub, outline, quotes)
-    sections = [
-        ("diagram", "Diagram", _diagram_section(sub, diagram)),
-        ("summary", "Summary", _summary_section(sub, analysis)),
-        ("outline", "Outline", outline_html),
-        ("themes", "Themes", _themes_section(sub, outline)),
-        ("unanswered", "Unanswered objections", _unanswered_section(sub, outline)),
-        ("questions", "Open critical questions", _questions_section(sub, outline)),
-        ("standing", "What stands", _standing_section(sub, outline) if analysis else ""),
-        ("sources", "Sources", _sources_section(sub)),
-    ]
-    sections = [s for s in sections if s[2]]
+        outline = outline_of(sub, depth=depth)
+        sections = [s for s in _sections(sub, outline, quotes, diagram, analysis) if s[2]]
     title = _e(sub.title) or "Argument map"
     head = [
         "<!DOCTYPE html>",
@@ -186,6 +180,22 @@ def html_report(
     return "\n".join(head + body + tail) + "\n"
 
 
+def _sections(
+    m: ArgumentMap, outline: Outline, quotes: bool, diagram: bool, analysis: bool
+) -> list[tuple[str, str, str]]:
+    """Each section's anchor, heading and HTML (empty for a section left out)."""
+    return [
+        ("diagram", "Diagram", _diagram_section(m, diagram)),
+        ("summary", "Summary", _summary_section(m, analysis)),
+        ("outline", "Outline", _outline_section(m, outline, quotes)),
+        ("themes", "Themes", _themes_section(m, outline)),
+        ("unanswered", "Unanswered objections", _unanswered_section(m, outline)),
+        ("questions", "Open critical questions", _questions_section(m, outline)),
+        ("standing", "What stands", _standing_section(m, outline) if analysis else ""),
+        ("sources", "Sources", _sources_section(m)),
+    ]
+
+
 def write_report(m: ArgumentMap, path: str | Path, **options: Unpack[ReportKeywords]) -> None:
     """Write :func:`html_report` to ``path`` atomically (UTF-8)."""
     atomic_write(path, html_report(m, **options))
@@ -218,12 +228,13 @@ def _svg(m: ArgumentMap) -> tuple[str, str]:
     a link downloads the same SVG on its own (embedded: the page stays one file).
     """
     # Diagrams are another part of argmap and need Graphviz; the report works without both.
+    # Imported here: a report without a diagram does not pay for importing the renderer.
     try:
-        viewer: Any = importlib.import_module("argmap.render.viewer")
+        from ..render import viewer
     except ImportError:
         return "", "Diagram not available (argmap.render is not installed)."
     try:
-        svg = str(viewer.screen_svg(m, href_prefix="#claim-", id_prefix=DIAGRAM_ID_PREFIX))
+        svg = viewer.screen_svg(m, href_prefix="#claim-", id_prefix=DIAGRAM_ID_PREFIX)
     except RenderError as exc:
         return "", f"Diagram not available: {exc}"
     # Inline SVG in HTML takes no XML declaration or doctype.
@@ -233,21 +244,22 @@ def _svg(m: ArgumentMap) -> tuple[str, str]:
     svg = svg[start:].strip()
     full = base64.b64encode(('<?xml version="1.0" encoding="UTF-8"?>\n' + svg).encode())
     href = "data:image/svg+xml;base64," + full.decode("ascii")
-    return str(viewer.viewer_html(svg, full_href=href, uid=DIAGRAM_VIEW_ID)), ""
+    return viewer.viewer_html(svg, full_href=href, uid=DIAGRAM_VIEW_ID), ""
 
 
 def _viewer_css() -> str:
     try:
-        return str(importlib.import_module("argmap.render.viewer").VIEWER_CSS)
+        from ..render.viewer import VIEWER_CSS
     except ImportError:
         return ""
+    return VIEWER_CSS
 
 
 def _summary_section(m: ArgumentMap, analysis: bool) -> str:
     if not m.claims:
         return '<p class="note">The map has no claims.</p>'
     out = []
-    titles = {clean(c.title) for c in m.claims if c.title}
+    titles: set[str] = {clean(c.title) for c in m.claims if c.title}
     for paragraph in brief_text(m, analysis=analysis).split("\n\n"):
         if not paragraph.strip():
             continue
@@ -319,7 +331,7 @@ def _entry_html(m: ArgumentMap, top: Entry, above: str | None, quotes: bool) -> 
 def _entry_body(m: ArgumentMap, entry: Entry, quotes: bool) -> str:
     if entry.claim is None:
         return '<span class="note">these premises, together:</span>'
-    claim = m.get_claim(entry.claim)
+    claim = claim_of(m, entry.claim)
     if entry.ref is not None:
         return (
             f'<a href="#claim-{_e(claim.id)}">{_e(short(claim.label))}</a> '
@@ -367,15 +379,15 @@ def _unanswered_section(m: ArgumentMap, outline: Outline) -> str:
     claim_ids = {c.id for c in m.claims}
     items = []
     for link_id, source in found:
-        link = m.get_link(link_id)
+        link = link_of(m, link_id)
         if link.target in claim_ids:
-            target = _claim_link(m.get_claim(link.target), outline)
+            target = _claim_link(claim_of(m, link.target), outline)
         else:
-            inner = m.get_link(link.target)
+            inner = link_of(m, link.target)
             target = "the inference from " + " + ".join(
-                _claim_link(m.get_claim(s), outline) for s in inner.sources
+                _claim_link(claim_of(m, s), outline) for s in inner.sources
             )
-        items.append(f"<li>{_claim_link(m.get_claim(source), outline)} objects to {target}</li>")
+        items.append(f"<li>{_claim_link(claim_of(m, source), outline)} objects to {target}</li>")
     return f"<ul>{''.join(items)}</ul>"
 
 
@@ -391,9 +403,9 @@ def _questions_section(m: ArgumentMap, outline: Outline) -> str:
         out.append(f'<h3 id="scheme-{_e(scheme.id)}">{_e(scheme.name)}</h3>')
         items = []
         for link, open_ in arguments:
-            ends = " + ".join(_claim_link(m.get_claim(c), outline) for c in link.sources)
+            ends = " + ".join(_claim_link(claim_of(m, c), outline) for c in link.sources)
             target = (
-                _claim_link(m.get_claim(link.target), outline)
+                _claim_link(claim_of(m, link.target), outline)
                 if link.target in claim_ids
                 else f"the inference {_e(link.target)}"
             )
@@ -423,7 +435,7 @@ def _standing_section(m: ArgumentMap, outline: Outline) -> str:
         )
         for label, heading in STATUS_HEADINGS:
             ids = sorted((c for c, v in result.labels.items() if v == label), key=order.__getitem__)
-            names = ", ".join(_claim_link(m.get_claim(c), outline) for c in ids) or "none"
+            names = ", ".join(_claim_link(claim_of(m, c), outline) for c in ids) or "none"
             out.append(f"<dt>{heading}</dt><dd>{names}</dd>")
         out.append("</dl>")
     if result.strengths:
@@ -432,7 +444,7 @@ def _standing_section(m: ArgumentMap, outline: Outline) -> str:
         picked = (("Strongest", ranked[:n]), ("Weakest", ranked[::-1][:n])) if n else ()
         for heading, picks in picked:
             rows = "".join(
-                f"<li>{_claim_link(m.get_claim(c), outline)}: {v:.2f}</li>" for c, v in picks
+                f"<li>{_claim_link(claim_of(m, c), outline)}: {v:.2f}</li>" for c, v in picks
             )
             out.append(f"<p>{heading} claims (gradual strength, DF-QuAD):</p><ul>{rows}</ul>")
     return "\n".join(out)

@@ -6,14 +6,14 @@ reader scrolls or presses Page Down / Space / arrow keys; each slide keeps the 1
 and sizes its text in container units, so what is 12 pt on a 960 x 540 pt PDF slide is 16 px
 when the slide fills a 1280 x 720 window, and grows with a bigger screen. "Notes" at the top
 right shows each slide's speaker notes below it; printing gives one slide per page.
-Every user text is escaped with :func:`html.escape`; the diagrams are argmap's escaped SVG.
+Every user text is escaped with :func:`~argmap.render.quoting.html_escape`; the diagrams are
+argmap's escaped SVG.
 """
 
 from __future__ import annotations
 
-import html
-
 from ..render.output import to_svg
+from ..render.quoting import Plain, html_escape
 from .plan import AREA, SLIDE, Deck, Slide
 
 __all__ = ["deck_html"]
@@ -90,7 +90,7 @@ def deck_html(deck: Deck, *, bw: bool = False) -> str:
     >>> "<script" in page, "&lt;script&gt;" in page
     (False, True)
     """
-    title = html.escape(deck.title)
+    title = html_escape(Plain(deck.title))
     total = len(deck.slides)
     parts = [
         "<!DOCTYPE html>",
@@ -122,19 +122,19 @@ def deck_html(deck: Deck, *, bw: bool = False) -> str:
 
 
 def _section(slide: Slide, number: int, total: int, firsts: list[int]) -> str:
-    heading = html.escape(slide.heading)
+    heading = html_escape(Plain(slide.heading))
     out = [
         f'<section class="slide" id="slide-{number}" aria-label="Slide {number} of {total}">',
         '<div class="frame">',
         f"<header><h1>{heading}</h1>",
     ]
     if slide.subheading:
-        out.append(f'<p class="sub">{html.escape(slide.subheading)}</p>')
+        out.append(f'<p class="sub">{html_escape(Plain(slide.subheading))}</p>')
     out.append("</header>")
     out.append(f'<div class="area">{_body(slide, number, firsts)}</div>')
     out.append(_footer(slide, number, total))
     out.append("</div></section>")
-    notes = "".join(f"<p>{html.escape(line)}</p>" for line in slide.notes.split("\n"))
+    notes = "".join(f"<p>{html_escape(Plain(line))}</p>" for line in slide.notes.split("\n"))
     out.append(
         f'<aside class="notes" aria-label="Speaker notes for slide {number}">'
         f"<h2>Speaker notes, slide {number}</h2>{notes}</aside>"
@@ -146,8 +146,8 @@ def _body(slide: Slide, number: int, firsts: list[int]) -> str:
     if slide.drawing is None:
         columns = 2 if len(slide.cards) <= 4 else 3
         items = "".join(
-            f'<li><span class="n">{html.escape(n)}</span><strong>{_linked(t, i, firsts)}'
-            f'</strong><span class="counts">{html.escape(c)}</span></li>'
+            f'<li><span class="n">{html_escape(Plain(n))}</span><strong>{_linked(t, i, firsts)}'
+            f'</strong><span class="counts">{html_escape(Plain(c))}</span></li>'
             for i, (n, t, c) in enumerate(slide.cards)
         )
         return f'<ol class="cards" style="--columns: {columns}">{items}</ol>'
@@ -158,8 +158,8 @@ def _body(slide: Slide, number: int, firsts: list[int]) -> str:
 
 def _linked(title: str, index: int, firsts: list[int]) -> str:
     if index >= len(firsts):
-        return html.escape(title)
-    return f'<a href="#slide-{firsts[index]}">{html.escape(title)}</a>'
+        return html_escape(Plain(title))
+    return f'<a href="#slide-{firsts[index]}">{html_escape(Plain(title))}</a>'
 
 
 def _footer(slide: Slide, number: int, total: int) -> str:

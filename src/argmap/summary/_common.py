@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import importlib
-import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..model import ArgumentMap, Claim, Quote
-from ..render.quoting import neutral_bidi
+from .._gc import gc_paused
+from ..model import ArgumentMap, Claim, Link, Quote
+from ..render.quoting import one_line as clean
+from ._tree import Outline, build_outline
 
 __all__ = [
     "Standing",
     "asserted_by",
+    "claim_of",
     "clean",
+    "is_claim",
+    "link_of",
     "lookups",
     "members_by_theme",
+    "outline_of",
     "quote_reference",
     "quoted",
     "quotes_by_source",
@@ -45,35 +48,6 @@ REPORT_WORDS = {
     "undercut": "Undercut",
     "premise": "Premise",
 }
-
-
-#: Control characters left after whitespace is folded (escape, bell, NUL, C1 controls...).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    if code < 0x20:
-        return chr(0x2400 + code)  # Unicode's control pictures: ␛ for ESC
-    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
-
-
-def clean(text: str) -> str:
-    """Text on one line, safe for a terminal: whitespace runs become one space, and control
-    characters (which could move the cursor or clear the screen) show as visible symbols.
-
-    >>> clean("two\\n  lines ")
-    'two lines'
-    >>> clean("bell\\x07 and escape\\x1b[2J")
-    'bell␇ and escape␛[2J'
-
-    Direction controls, which could reorder the text around a claim, show as their code
-    points (the rule of :func:`argmap.render.quoting.neutral_bidi`):
-
-    >>> clean("abc\\u202edef")
-    'abc<U+202E>def'
-    """
-    return neutral_bidi(_CONTROL.sub(_visible, " ".join(text.split())))
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -116,6 +90,13 @@ class _Names:
     perspectives: dict[str, str]
     sources: dict[str, str]
     themes: dict[str, str]
+    claims: dict[str, Claim]
+    links: dict[str, Link]
+    # What the analysis says, kept for the block: the report asks twice (brief and
+    # "what stands"), and the analysis costs more than all the writing.
+    standing: list[Standing] = field(default_factory=list)
+    # Outlines by (root, depth): the report and its long description unroll the same one.
+    outlines: dict[tuple[str | None, int | None], Outline] = field(default_factory=dict)
 
 
 _NAMES: ContextVar[_Names | None] = ContextVar("argmap_summary_names", default=None)
@@ -126,13 +107,21 @@ def lookups(m: ArgumentMap) -> Iterator[None]:
     """Within the block, :func:`asserted_by`, :func:`quote_reference` and
     :func:`theme_labels` on ``m`` look labels up in tables made once, not once per claim
     (a map with thousands of perspectives or sources would otherwise take time growing
-    with the square of its size). The map must not change inside the block.
+    with the square of its size). :func:`claim_of`, :func:`link_of` and :func:`is_claim`
+    read plain dicts, :func:`outline_of` unrolls each outline once and :func:`standing`
+    runs the analysis once. The map must not change inside the block.
+
+    The cyclic garbage collector is paused in the block, as :func:`argmap.load` pauses it:
+    a writer makes hundreds of thousands of small acyclic objects (entries, lines), and
+    each collection set off by them would walk them all again (a fifth of the report's
+    time on a 20,000-claim map).
     """
-    token = _NAMES.set(_names(m))
-    try:
-        yield
-    finally:
-        _NAMES.reset(token)
+    with gc_paused():
+        token = _NAMES.set(_names(m))
+        try:
+            yield
+        finally:
+            _NAMES.reset(token)
 
 
 def _names(m: ArgumentMap) -> _Names:
@@ -144,7 +133,75 @@ def _names(m: ArgumentMap) -> _Names:
         {p.id: p.label for p in m.perspectives},
         {s.id: s.title for s in m.sources},
         {t.id: t.label for t in m.themes},
+        {c.id: c for c in m.claims},
+        {link.id: link for link in m.links},
     )
+
+
+def _made(m: ArgumentMap) -> _Names | None:
+    """The tables of the :func:`lookups` block on ``m``, if the caller is inside one."""
+    made = _NAMES.get()
+    return made if made is not None and made.map is m else None
+
+
+def claim_of(m: ArgumentMap, claim_id: str) -> Claim:
+    """``m.get_claim(claim_id)``, a plain dict lookup inside a :func:`lookups` block.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("a", "A.")
+    >>> with lookups(m):
+    ...     claim_of(m, "a").text
+    'A.'
+    """
+    made = _made(m)
+    return m.get_claim(claim_id) if made is None else made.claims[claim_id]
+
+
+def outline_of(m: ArgumentMap, root: str | None = None, depth: int | None = None) -> Outline:
+    """:func:`~argmap.summary._tree.build_outline`, made once inside a :func:`lookups` block.
+
+    Writers only read an outline, so the sections of one report can share it.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("a", "A.")
+    >>> with lookups(m):
+    ...     outline_of(m) is outline_of(m)
+    True
+    """
+    made = _made(m)
+    if made is None:
+        return build_outline(m, root=root, depth=depth)
+    outline = made.outlines.get((root, depth))
+    if outline is None:
+        outline = made.outlines[root, depth] = build_outline(m, root=root, depth=depth)
+    return outline
+
+
+def link_of(m: ArgumentMap, link_id: str) -> Link:
+    """``m.get_link(link_id)``, a plain dict lookup inside a :func:`lookups` block."""
+    made = _made(m)
+    return m.get_link(link_id) if made is None else made.links[link_id]
+
+
+def is_claim(m: ArgumentMap, item_id: str) -> bool:
+    """Whether ``item_id`` names a claim of ``m`` (not a link, not nothing).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("a", "A.")
+    >>> is_claim(m, "a"), is_claim(m, "s1")
+    (True, False)
+    """
+    made = _made(m)
+    if made is not None:
+        return item_id in made.claims
+    try:
+        m.get_claim(item_id)  # an indexed lookup: no scan of the claims
+    except KeyError:
+        return False
+    return True
 
 
 def theme_labels(m: ArgumentMap) -> dict[str, str]:
@@ -230,15 +287,28 @@ class Standing:
 
 
 def standing(m: ArgumentMap) -> Standing:
-    """Grounded labels and DF-QuAD strengths of the claims, or a note saying why not."""
+    """Grounded labels and DF-QuAD strengths of the claims, or a note saying why not.
+
+    Inside a :func:`lookups` block on ``m`` the analysis runs once, however often asked.
+    """
+    made = _made(m)
+    if made is not None and made.standing:
+        return made.standing[0]
+    found = _analyse(m)
+    if made is not None:
+        made.standing.append(found)
+    return found
+
+
+def _analyse(m: ArgumentMap) -> Standing:
     # Analysis is another part of argmap that may be absent from a trimmed install;
-    # summaries work without it and say so.
+    # summaries work without it and say so. Imported here: a summary without the
+    # analysis section does not pay for importing it.
     try:
-        analysis: Any = importlib.import_module("argmap.analysis")
-        analyze, strengths = analysis.analyze, analysis.strengths
-    except (ImportError, AttributeError):
+        from ..analysis import analyze, strengths
+    except ImportError:
         return Standing(note="Analysis not available (argmap.analysis is not installed).")
-    result: Any = analyze(m, semantics="grounded")
+    result = analyze(m, semantics="grounded")
     scores = {cid: float(v) for cid, v in dict(strengths(m, method="dfquad").claims).items()}
     return Standing(labels=dict(result.status), strengths=scores, reading=str(result.reading))
 

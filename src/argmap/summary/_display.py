@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
+
+from ..render.quoting import Plain, html_escape
 
 __all__ = ["Summary"]
 
@@ -67,6 +68,6 @@ class Summary(str):
             return None
         if self.kind in ("brief", "long"):
             paragraphs = [p for p in self.text.split("\n\n") if p.strip()]
-            body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+            body = "".join(f"<p>{html_escape(Plain(p))}</p>" for p in paragraphs)
             return f'<div class="argmap-summary">{body}</div>'
-        return f'<pre class="argmap-summary">{html.escape(self.text)}</pre>'
+        return f'<pre class="argmap-summary">{html_escape(Plain(self.text))}</pre>'

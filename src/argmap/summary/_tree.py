@@ -100,6 +100,12 @@ class _Replies:
                 if link.kind == kind:
                     self.by_target.setdefault(link.target, []).append(link)
         self.premises = {link.id: link.sources for link in m.links}
+        # What each reply becomes under its target, made once per link: a reply to a link
+        # (ids of claims and links never clash) is a warrant or an undercut.
+        self.specs: dict[str, list[_Spec]] = {
+            target: [_spec(link, on_link=target in self.premises) for link in links]
+            for target, links in self.by_target.items()
+        }
 
     def to(self, target: str) -> list[Link]:
         return self.by_target.get(target, [])
@@ -229,9 +235,7 @@ class _Unroller:
     def _expand(self, top: Entry, above: int) -> Entry:
         # Depth-first in reading order, with an explicit stack: (entry, children to make).
         replies, full, depth = self.replies, self.full, self.depth
-        stack: list[tuple[Entry, Iterator[tuple[str, Link | None, str | None]]]] = [
-            (top, iter(_child_specs(top, replies)))
-        ]
+        stack: list[tuple[Entry, Iterator[_Spec]]] = [(top, iter(_child_specs(top, replies)))]
         while stack:
             parent, specs = stack[-1]
             spec = next(specs, None)
@@ -267,22 +271,23 @@ class _Unroller:
         return top
 
 
-def _child_specs(entry: Entry, replies: _Replies) -> list[tuple[str, Link | None, str | None]]:
+#: One entry to make: its relation, the link it comes by (if any) and its claim (if one).
+_Spec = tuple[str, Link | None, str | None]
+
+
+def _child_specs(entry: Entry, replies: _Replies) -> list[_Spec]:
     """What goes under an entry: replies to its link, its premises, then replies to its claim."""
-    specs: list[tuple[str, Link | None, str | None]] = []
+    specs: list[_Spec] = []
     if entry.link is not None:
-        for link in replies.to(entry.link):
-            specs.append(_spec(link, on_link=True))
-    if entry.claim is None and entry.link is not None:
-        specs.extend(("premise", None, s) for s in replies.premises[entry.link])
-    if entry.is_full:
-        assert entry.claim is not None
-        for link in replies.to(entry.claim):
-            specs.append(_spec(link, on_link=False))
+        specs += replies.specs.get(entry.link, ())
+        if entry.claim is None:
+            specs.extend(("premise", None, s) for s in replies.premises[entry.link])
+    if entry.claim is not None and entry.ref is None:  # a full entry
+        specs += replies.specs.get(entry.claim, ())
     return specs
 
 
-def _spec(link: Link, on_link: bool) -> tuple[str, Link | None, str | None]:
+def _spec(link: Link, on_link: bool) -> _Spec:
     relation = _RELATION[(link.kind, on_link)]
     return (relation, link, link.sources[0] if len(link.sources) == 1 else None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ArgumentMap, Link
-from ._common import asserted_by, clean, lookups, quoted, standing
+from ._common import asserted_by, claim_of, clean, lookups, quoted, standing
 from ._tree import default_roots, select_themes
 
 __all__ = ["brief_text"]
@@ -73,7 +73,7 @@ def brief_text(
 
 
 def _quoted(m: ArgumentMap, ids: Sequence[str]) -> str:
-    names = [quoted(m.get_claim(i).label) for i in ids]
+    names = [quoted(claim_of(m, i).label) for i in ids]
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -82,7 +82,7 @@ def _quoted(m: ArgumentMap, ids: Sequence[str]) -> str:
 def _paragraph(
     m: ArgumentMap, cid: str, by_target: dict[str, list[Link]], labels: dict[str, str]
 ) -> str:
-    claim = m.get_claim(cid)
+    claim = claim_of(m, cid)
     parts = [f"{clean(claim.title)}: {clean(claim.text)}" if claim.title else clean(claim.text)]
     who = asserted_by(m, claim)
     if who:

@@ -12,8 +12,14 @@ from collections.abc import Sequence
 
 from .._words import counted
 from ..model import ArgumentMap, Link
-from ._common import clean, lookups, quoted, theme_labels
-from ._tree import build_outline, select_themes
+from ._common import (
+    clean,
+    lookups,
+    outline_of,
+    quoted,
+    theme_labels,
+)
+from ._tree import select_themes
 
 __all__ = ["long_description"]
 
@@ -50,16 +56,11 @@ def long_description(m: ArgumentMap, *, themes: Sequence[str] | None = None) -> 
     """
     sub = select_themes(m, themes)
     paragraphs = [_overview(sub)]
-    order = [e.claim for e in build_outline(sub).walk() if e.is_full and e.claim is not None]
-    incoming: dict[str, list[Link]] = {}
-    outgoing: dict[str, list[Link]] = {}
-    for link in sub.links:
-        incoming.setdefault(link.target, []).append(link)
-        for s in link.sources:
-            outgoing.setdefault(s, []).append(link)
     with lookups(sub):
-        for i, cid in enumerate(order, 1):
-            paragraphs.append(_claim_paragraph(sub, cid, i, len(order), incoming, outgoing))
+        order = [e.claim for e in outline_of(sub).walk() if e.is_full and e.claim]
+        describe = _Describer(sub)
+        n = len(order)
+        paragraphs += [describe.paragraph(cid, i, n) for i, cid in enumerate(order, 1)]
     return "\n\n".join(paragraphs) + "\n"
 
 
@@ -75,18 +76,6 @@ _KIND_NOUN = {
     "evidence": "evidence claim",
     "assumption": "assumption",
 }
-
-
-def _is_claim(m: ArgumentMap, item_id: str) -> bool:
-    try:
-        m.get_claim(item_id)  # an indexed lookup: no scan of the claims
-    except KeyError:
-        return False
-    return True
-
-
-def _is_plain(link: Link, incoming: dict[str, list[Link]]) -> bool:
-    return len(link.sources) == 1 and not incoming.get(link.id)
 
 
 def _overview(m: ArgumentMap) -> str:
@@ -123,10 +112,6 @@ def _relation_noun(link: Link, on_link: bool) -> str:
     return link.kind
 
 
-def _name(m: ArgumentMap, claim_id: str) -> str:
-    return quoted(m.get_claim(claim_id).label, 80)
-
-
 #: Most co-premises named where the same group would otherwise be listed in full once per
 #: member (a group of 1,000 premises would make a million names).
 MAX_NAMED = 5
@@ -134,78 +119,109 @@ MAX_NAMED = 5
 MAX_LINK_CHAIN = 3
 
 
-def _names(m: ArgumentMap, ids: Sequence[str], limit: int | None = None) -> str:
-    """“A”, “B” and “C”; with ``limit``, at most that many named and the rest counted."""
-    if limit is not None and len(ids) > limit + 1:  # "and 1 more" would save nothing
-        return ", ".join(_name(m, i) for i in ids[:limit]) + f" and {len(ids) - limit} more"
-    names = [_name(m, i) for i in ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+class _Describer:
+    """The paragraphs of one map, with each claim's quoted name made once (a claim with many
+    replies is named in every one of their paragraphs) and links found by claim."""
 
+    def __init__(self, m: ArgumentMap) -> None:
+        self.claims = {c.id: c for c in m.claims}
+        self.links = {link.id: link for link in m.links}
+        self.themes = theme_labels(m)
+        self.named: dict[str, str] = {}
+        self.incoming: dict[str, list[Link]] = {}
+        self.outgoing: dict[str, list[Link]] = {}
+        for link in m.links:
+            self.incoming.setdefault(link.target, []).append(link)
+            for s in link.sources:
+                self.outgoing.setdefault(s, []).append(link)
 
-def _link_phrase(m: ArgumentMap, link: Link) -> str:
-    """``the support from “A” to “B”``, naming the link in words.
+    def name(self, claim_id: str) -> str:
+        name = self.named.get(claim_id)
+        if name is None:
+            name = self.named[claim_id] = quoted(self.claims[claim_id].label, 80)
+        return name
 
-    A link on a link is named with the link it targets, up to :data:`MAX_LINK_CHAIN`
-    links; a longer chain ends in "a further link", so each phrase stays short.
-    """
-    words = []
-    for _ in range(MAX_LINK_CHAIN):
-        words.append(f"the {link.kind} from {_names(m, link.sources, MAX_NAMED)} to ")
-        if _is_claim(m, link.target):
-            return "".join(words) + _name(m, link.target)
-        link = m.get_link(link.target)
-    return "".join(words) + "a further link"
+    def names(self, ids: Sequence[str], limit: int | None = None) -> str:
+        """“A”, “B” and “C”; with ``limit``, at most that many named and the rest counted."""
+        if limit is not None and len(ids) > limit + 1:  # "and 1 more" would save nothing
+            named = ", ".join(self.name(i) for i in ids[:limit])
+            return named + f" and {len(ids) - limit} more"
+        if len(ids) == 1:
+            return self.name(ids[0])
+        names = [self.name(i) for i in ids]
+        return ", ".join(names[:-1]) + " and " + names[-1]
 
+    def link_phrase(self, link: Link) -> str:
+        """``the support from “A” to “B”``, naming the link in words.
 
-def _claim_paragraph(
-    m: ArgumentMap,
-    cid: str,
-    i: int,
-    n: int,
-    incoming: dict[str, list[Link]],
-    outgoing: dict[str, list[Link]],
-) -> str:
-    claim = m.get_claim(cid)
-    kind = _KIND_PHRASE[claim.kind]
-    text = f"Claim {i} of {n}{kind}: “{clean(claim.label)}”"
-    parts = [text + ("." if claim.title else "")]
-    if claim.title:
-        parts.append(clean(claim.text))
-    if claim.themes:
-        themes = theme_labels(m)
-        parts.append("Themes: " + ", ".join(clean(themes.get(t, t)) for t in claim.themes) + ".")
-    for kind, verb in (("support", "Supported"), ("attack", "Attacked")):
-        links = [link for link in incoming.get(cid, []) if link.kind == kind]
-        # Plain one-source links read as one list; linked premises and links that have
-        # their own warrants or undercuts get a sentence each.
-        plain = [link.sources[0] for link in links if _is_plain(link, incoming)]
-        if plain:
-            parts.append(f"{verb} by {_names(m, plain)}.")
-        for link in links:
-            if _is_plain(link, incoming):
-                continue
-            together = " together, as linked premises" if len(link.sources) > 1 else ""
-            sentence = f"{verb} by {_names(m, link.sources)}{together}"
-            for reply in incoming.get(link.id, []):
-                role = "a warrant" if reply.kind == "support" else "an undercut"
-                sentence += f"; this link has {role}: {_names(m, reply.sources, MAX_NAMED)}"
-            parts.append(sentence + ".")
-    for kind, verb in (("support", "supports"), ("attack", "attacks")):
-        targets = [
-            link.target
-            for link in outgoing.get(cid, [])
-            if link.kind == kind and _is_claim(m, link.target) and len(link.sources) == 1
-        ]
-        if targets:
-            parts.append(f"It {verb} {_names(m, targets)}.")
-    for link in outgoing.get(cid, []):
-        others = [s for s in link.sources if s != cid]
-        together = f" together with {_names(m, others, MAX_NAMED)}" if others else ""
-        if _is_claim(m, link.target):
-            if others:
-                verb = "supports" if link.kind == "support" else "attacks"
-                parts.append(f"It {verb} {_name(m, link.target)}{together}.")
-        else:
-            verb = "backs" if link.kind == "support" else "undercuts"
-            parts.append(f"It {verb} {_link_phrase(m, m.get_link(link.target))}{together}.")
-    return " ".join(parts)
+        A link on a link is named with the link it targets, up to :data:`MAX_LINK_CHAIN`
+        links; a longer chain ends in "a further link", so each phrase stays short.
+        """
+        words = []
+        for _ in range(MAX_LINK_CHAIN):
+            words.append(f"the {link.kind} from {self.names(link.sources, MAX_NAMED)} to ")
+            if link.target in self.claims:
+                return "".join(words) + self.name(link.target)
+            link = self.links[link.target]
+        return "".join(words) + "a further link"
+
+    def paragraph(self, cid: str, i: int, n: int) -> str:
+        claim = self.claims[cid]
+        text = f"Claim {i} of {n}{_KIND_PHRASE[claim.kind]}: “{clean(claim.label)}”"
+        parts = [text + ("." if claim.title else "")]
+        if claim.title:
+            parts.append(clean(claim.text))
+        if claim.themes:
+            labels = ", ".join(clean(self.themes.get(t, t)) for t in claim.themes)
+            parts.append(f"Themes: {labels}.")
+        if cid in self.incoming:
+            self._replies(cid, parts)
+        if cid in self.outgoing:
+            self._replies_to(cid, parts)
+        return " ".join(parts)
+
+    def _replies(self, cid: str, parts: list[str]) -> None:
+        """What supports and attacks the claim."""
+        incoming = self.incoming
+        for kind, verb in (("support", "Supported"), ("attack", "Attacked")):
+            links = [link for link in incoming[cid] if link.kind == kind]
+            # Plain one-source links read as one list; linked premises and links that have
+            # their own warrants or undercuts get a sentence each.
+            plain = [len(link.sources) == 1 and link.id not in incoming for link in links]
+            firsts = [link.sources[0] for link, p in zip(links, plain, strict=True) if p]
+            if firsts:
+                parts.append(f"{verb} by {self.names(firsts)}.")
+            for link, is_plain in zip(links, plain, strict=True):
+                if not is_plain:
+                    parts.append(self._linked(link, verb))
+
+    def _linked(self, link: Link, verb: str) -> str:
+        together = " together, as linked premises" if len(link.sources) > 1 else ""
+        sentence = f"{verb} by {self.names(link.sources)}{together}"
+        for reply in self.incoming.get(link.id, ()):
+            role = "a warrant" if reply.kind == "support" else "an undercut"
+            sentence += f"; this link has {role}: {self.names(reply.sources, MAX_NAMED)}"
+        return sentence + "."
+
+    def _replies_to(self, cid: str, parts: list[str]) -> None:
+        """What the claim supports and attacks, alone or with co-premises."""
+        outgoing, claims = self.outgoing[cid], self.claims
+        for kind, verb in (("support", "supports"), ("attack", "attacks")):
+            targets = [
+                link.target
+                for link in outgoing
+                if link.kind == kind and link.target in claims and len(link.sources) == 1
+            ]
+            if targets:
+                parts.append(f"It {verb} {self.names(targets)}.")
+        for link in outgoing:
+            others = [s for s in link.sources if s != cid]
+            together = f" together with {self.names(others, MAX_NAMED)}" if others else ""
+            if link.target in claims:
+                if others:
+                    verb = "supports" if link.kind == "support" else "attacks"
+                    parts.append(f"It {verb} {self.name(link.target)}{together}.")
+            else:
+                verb = "backs" if link.kind == "support" else "undercuts"
+                phrase = self.link_phrase(self.links[link.target])
+                parts.append(f"It {verb} {phrase}{together}.")

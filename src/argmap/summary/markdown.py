@@ -1,22 +1,26 @@
 """The Markdown report: positions with reasons and objections, themes, what stands, sources.
 
-Claim texts are user text: :func:`md_escape` makes Markdown and HTML syntax in them show
-literally, so a claim reading ``<script>`` or ``*not emphasis*`` prints as typed.
+Claim texts are user text: :func:`~argmap.render.quoting.md_escape` makes Markdown and HTML
+syntax in them show literally, so a claim reading ``<script>`` or ``*not emphasis*`` prints
+as typed.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..model import ArgumentMap, Claim
+from ..render.quoting import md_escape
 from ._common import (
     STATUS_HEADINGS,
     STATUS_MEANING,
     asserted_by,
-    clean,
+    claim_of,
+    is_claim,
+    link_of,
     lookups,
     members_by_theme,
+    outline_of,
     quote_reference,
     quotes_by_source,
     relation_word,
@@ -24,34 +28,9 @@ from ._common import (
     standing,
     unanswered_objections,
 )
-from ._tree import Entry, Outline, build_outline, select_themes
+from ._tree import Entry, Outline, select_themes
 
 __all__ = ["markdown_report", "md_escape"]
-
-# Inline Markdown syntax, escaped with a backslash (CommonMark escapes any ASCII punctuation).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
-# Characters some renderers do not backslash-escape: numeric entities work in all of them.
-_ENTITIES = {"<": "&lt;", "|": "&#124;", "~": "&#126;"}
-# "&" only where it would start an entity, so plain "A & B" stays readable.
-_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# Block syntax at the start of a line: headings, quotes, list items, numbered items.
-_BLOCK_START = re.compile(r"^(\d+)([.)])|^([#>+\-])")
-
-
-def md_escape(text: str) -> str:
-    """User text made safe for Markdown: one line, no emphasis, links, code, HTML or blocks.
-
-    Examples
-    --------
-    >>> print(md_escape("<b>*bold*</b> & [x](y)"))
-    &lt;b>\\*bold\\*&lt;/b> & \\[x\\](y)
-    >>> print(md_escape("1. not a list"))
-    1\\. not a list
-    """
-    text = _ENTITY_START.sub("&amp;", clean(text))
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
-    return _BLOCK_START.sub(lambda mo: f"{mo[1]}\\{mo[2]}" if mo[1] else f"\\{mo[3]}", text)
 
 
 def markdown_report(
@@ -106,16 +85,16 @@ def markdown_report(
     ...
     """
     sub = select_themes(m, themes)
-    outline = build_outline(sub, root=root, depth=depth)
     with lookups(sub):
+        outline = outline_of(sub, root=root, depth=depth)
         parts = [_head(sub, root), _positions(sub, outline, quotes)]
-    if root is None:
-        parts.append(_themes(sub, outline))
-    parts.append(_unanswered(sub, outline))
-    parts.append(_open_questions(sub))
-    if analysis:
-        parts.append(_what_stands(sub, outline))
-    parts.append(_sources(sub, quotes))
+        if root is None:
+            parts.append(_themes(sub, outline))
+        parts.append(_unanswered(sub, outline))
+        parts.append(_open_questions(sub))
+        if analysis:
+            parts.append(_what_stands(sub, outline))
+        parts.append(_sources(sub, quotes))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -149,7 +128,7 @@ def _positions(m: ArgumentMap, outline: Outline, quotes: bool) -> str:
         if root.claim is None or root.ref is not None:
             out += _continued_root(m, root, quotes)
             continue
-        claim = m.get_claim(root.claim)
+        claim = claim_of(m, root.claim)
         kind = "" if claim.kind == "position" else f" ({claim.kind})"
         out.append(f"### {root.number}. {md_escape(claim.label)}{kind}")
         body = [f"*Continued from {root.continues}.*"] if root.continues else []
@@ -193,7 +172,7 @@ def _entry_text(m: ArgumentMap, entry: Entry, quotes: bool) -> str:
     if entry.claim is None:
         text = "these premises, together:"
     else:
-        claim = m.get_claim(entry.claim)
+        claim = claim_of(m, entry.claim)
         if entry.ref is not None:
             text = f"{md_escape(short(claim.label))} (see {entry.ref}.)"
         else:
@@ -238,13 +217,13 @@ def _unanswered(m: ArgumentMap, outline: Outline) -> str:
         return "\n\n".join(out)
     items = []
     for link_id, source in found:
-        link = m.get_link(link_id)
+        link = link_of(m, link_id)
         target = (
-            _claim_ref(m.get_claim(link.target), outline)
-            if link.target in outline.full or _is_claim(m, link.target)
+            _claim_ref(claim_of(m, link.target), outline)
+            if link.target in outline.full or is_claim(m, link.target)
             else f"the inference of {md_escape(_link_label(m, link.target))}"
         )
-        items.append(f"- {_claim_ref(m.get_claim(source), outline)} objects to {target}")
+        items.append(f"- {_claim_ref(claim_of(m, source), outline)} objects to {target}")
     out.append("\n".join(items))
     return "\n\n".join(out)
 
@@ -275,18 +254,10 @@ def _open_questions(m: ArgumentMap) -> str:
     return "\n\n".join(out)
 
 
-def _is_claim(m: ArgumentMap, item_id: str) -> bool:
-    try:
-        m.get_claim(item_id)  # an indexed lookup: no scan of the claims
-    except KeyError:
-        return False
-    return True
-
-
 def _link_label(m: ArgumentMap, link_id: str) -> str:
-    link = m.get_link(link_id)
-    sources = " + ".join(short(m.get_claim(s).label, 40) for s in link.sources)
-    target = short(m.get_claim(link.target).label, 40) if _is_claim(m, link.target) else "a link"
+    link = link_of(m, link_id)
+    sources = " + ".join(short(claim_of(m, s).label, 40) for s in link.sources)
+    target = short(claim_of(m, link.target).label, 40) if is_claim(m, link.target) else "a link"
     return f"“{sources}” → “{target}”"
 
 
@@ -306,7 +277,7 @@ def _what_stands(m: ArgumentMap, outline: Outline) -> str:
             ids = sorted(
                 (c for c, v in result.labels.items() if v == label), key=lambda c: order.get(c, 0)
             )
-            names = ", ".join(_claim_ref(m.get_claim(c), outline) for c in ids) or "none"
+            names = ", ".join(_claim_ref(claim_of(m, c), outline) for c in ids) or "none"
             out.append(f"**{heading}:** {names}")
     if result.strengths:
         ranked = sorted(result.strengths.items(), key=lambda kv: (-kv[1], order.get(kv[0], 0)))
@@ -314,7 +285,7 @@ def _what_stands(m: ArgumentMap, outline: Outline) -> str:
         picked = (("Strongest", ranked[:n]), ("Weakest", ranked[::-1][:n])) if n else ()
         for heading, picks in picked:
             lines = [f"**{heading} claims** (gradual strength, DF-QuAD):"]
-            lines += [f"- {_claim_ref(m.get_claim(c), outline)}: {v:.2f}" for c, v in picks]
+            lines += [f"- {_claim_ref(claim_of(m, c), outline)}: {v:.2f}" for c, v in picks]
             out.append("\n".join(lines))
     return "\n\n".join(out)
 

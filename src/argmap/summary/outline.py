@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ArgumentMap
-from ._common import clean, relation_word, short
-from ._tree import Entry, Outline, build_outline, select_themes
+from ._common import claim_of, clean, lookups, outline_of, relation_word, short
+from ._tree import Entry, Outline, select_themes
 
 __all__ = ["continued", "numbered_outline", "outline_lines"]
 
@@ -65,7 +65,8 @@ def numbered_outline(
     lines = []
     if root is None and sub.question:
         lines += [f"Question: {clean(sub.question)}", ""]
-    lines += outline_lines(sub, build_outline(sub, root=root, depth=depth))
+    with lookups(sub):
+        lines += outline_lines(sub, outline_of(sub, root=root, depth=depth))
     return "\n".join(lines) + "\n"
 
 
@@ -93,7 +94,7 @@ def entry_line(m: ArgumentMap, entry: Entry, parent_relation: str | None) -> str
         body = "(linked premises, together)"
         head = head.rstrip(":")
     else:
-        claim = m.get_claim(entry.claim)
+        claim = claim_of(m, entry.claim)
         body = (
             clean(claim.text) if entry.ref is None else f"{short(claim.label)} (see {entry.ref}.)"
         )

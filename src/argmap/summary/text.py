@@ -6,8 +6,8 @@ import textwrap
 from collections.abc import Sequence
 
 from ..model import ArgumentMap
-from ._common import asserted_by, clean, lookups, quote_reference
-from ._tree import Outline, build_outline, select_themes
+from ._common import asserted_by, claim_of, clean, lookups, outline_of, quote_reference
+from ._tree import Outline, select_themes
 from .outline import entry_line
 
 __all__ = ["plain_text"]
@@ -71,7 +71,7 @@ def plain_text(
     if sub.description.strip():
         out += [*_wrap(clean(sub.description), width, "", ""), ""]
     with lookups(sub):
-        out += _outline(sub, build_outline(sub, root=root, depth=depth), width, quotes)
+        out += _outline(sub, outline_of(sub, root=root, depth=depth), width, quotes)
     if quotes and sub.sources:
         out += ["", "Sources:"]
         for source in sub.sources:
@@ -93,7 +93,7 @@ def _outline(m: ArgumentMap, outline: Outline, width: int, quotes: bool) -> list
         hang = indent + " " * (len(entry.number) + 2)
         out += _wrap(line, width, indent, hang)
         if quotes and entry.is_full and entry.claim is not None:
-            claim = m.get_claim(entry.claim)
+            claim = claim_of(m, entry.claim)
             who = asserted_by(m, claim)
             if who:
                 out += _wrap(f"— asserted by {', '.join(who)}", width, hang, hang + "  ")
