@@ -69,8 +69,20 @@ def register(commands: Any) -> None:
         help="print on A4 or Letter pages: one page where words stay 7 pt or more, "
         "else tiled sheets after an overview",
     )
-    paper.add_argument(
-        "--landscape", action="store_true", help="turn the paper (implies --paper a4)"
+    turn = paper.add_mutually_exclusive_group()
+    turn.add_argument(
+        "--landscape",
+        action="store_const",
+        const=True,
+        help="print on landscape pages (implies --paper a4; by default the way round "
+        "that needs fewer sheets)",
+    )
+    turn.add_argument(
+        "--portrait",
+        dest="landscape",
+        action="store_const",
+        const=False,
+        help="print on portrait pages (implies --paper a4)",
     )
     paper.add_argument(
         "--max-pages",
@@ -103,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         "aspect": args.aspect,
         "max_width": args.max_width,
     }
-    if args.paper or args.landscape or args.max_pages is not None:
+    if args.paper or args.landscape is not None or args.max_pages is not None:
         return _paper(report.map, args, options)
     if args.output == "-":
         text = to_mermaid(report.map, **options) if args.mermaid else to_dot(report.map, **options)
@@ -131,7 +143,7 @@ def _paper(m: Any, args: argparse.Namespace, options: dict[str, Any]) -> int:
 
     if args.output == "-" or Path(args.output).suffix.lower() != ".pdf":
         print(
-            f"argmap render: error: --paper, --landscape and --max-pages write PDF: "
+            f"argmap render: error: --paper, --landscape, --portrait and --max-pages write PDF: "
             f"name the output *.pdf (got {args.output!r})",
             file=sys.stderr,
         )

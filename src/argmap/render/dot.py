@@ -119,6 +119,10 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
     max_width : float, optional
         Aim at a drawing at most this many points wide instead (72 to the inch); theme
         boxes then become colour bands under ``group="auto"``.
+    fine_print : float
+        Size in points of the smallest words in a box, the kind tags (default 8, from 6 to
+        14); who asserts a claim is a point larger. Paper raises it to 9: the smallest
+        words set how far a drawing may shrink on the page.
 
     Examples
     --------
@@ -303,7 +307,7 @@ class _Writer(ClaimBoxes, RelationTitles):
 
     def _legend_line(self, content: LegendContent) -> tuple[str, LegendContent] | None:
         node_id = f"{self.p}legend"
-        made = legend_node(content, node_id, self.opts.bw)
+        made = legend_node(content, node_id, self.opts.bw, self.opts.fine_print)
         if made is None:
             return None
         self.diagram.titles[node_id] = "Legend"

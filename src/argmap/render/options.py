@@ -59,6 +59,7 @@ class DiagramOptions:
     compact: bool = True
     aspect: float = 1.0
     max_width: float | None = None
+    fine_print: float = 8.0
 
     def grouping(self, n_claims: int) -> Literal["clusters", "bands", "none"]:
         """The grouping in force for a view of ``n_claims`` claims."""
@@ -129,6 +130,10 @@ def make_options(**options: Any) -> DiagramOptions:
     if isinstance(aspect, bool) or not isinstance(aspect, int | float) or not 0.2 <= aspect <= 5:
         raise RenderError(f"aspect is width:height as a number from 0.2 to 5 (got {aspect!r})")
     options["aspect"] = float(aspect)
+    fine = options.get("fine_print", 8.0)
+    if isinstance(fine, bool) or not isinstance(fine, int | float) or not 6 <= fine <= 14:
+        raise RenderError(f"fine_print is a size in points from 6 to 14 (got {fine!r})")
+    options["fine_print"] = float(fine)
     return DiagramOptions(**options)
 
 

@@ -68,7 +68,7 @@ def _claim_box(w: _Writer, claim: Claim) -> tuple[float, float]:
     lines: list[tuple[str, float, bool]] = []
     tags = w._tags(claim)
     if tags:
-        lines.append((" · ".join(tags), 8.0, False))
+        lines.append((" · ".join(tags), opts.fine_print, False))
     titled = bool(claim.title) and opts.labels != "text"
     if titled:
         size = 13.0 if claim.kind == "position" else 11.0
@@ -77,7 +77,8 @@ def _claim_box(w: _Writer, claim: Claim) -> tuple[float, float]:
         lines.extend((t, 11.0, False) for t in wrap(display_text(claim.text), opts.width))
     if claim.asserted_by:
         names = ", ".join(w.who.get(p, p) for p in claim.asserted_by)
-        lines.extend((t, 9.0, False) for t in wrap(display_text("— " + names), opts.width + 8))
+        caption = wrap(display_text("— " + names), opts.width + 8)
+        lines.extend((t, opts.fine_print + 1, False) for t in caption)
     width, height = box_size(lines, _MARGIN)
     band = 6.0 if w.grouping == "bands" and claim.themes else 0.0
     thick = 3.0 if claim.kind == "position" else 0.0
