@@ -42,9 +42,10 @@ def register(commands: Any) -> None:
     p.add_argument("--group", choices=["auto", "clusters", "bands", "none"], default="auto")
     p.add_argument(
         "--direction",
-        choices=["BT", "TB", "LR", "RL", "up", "down", "left", "right"],
-        default="BT",
-        help="arrow direction (BT: evidence below, positions on top)",
+        choices=["auto", "BT", "TB", "LR", "RL", "up", "down", "left", "right"],
+        default="auto",
+        help="arrow direction (BT: evidence below, positions on top; auto, the default: BT, "
+        "or RL where a big map comes out nearer square that way)",
     )
     p.add_argument("--bw", action="store_true", help="black-and-white print mode")
     p.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the legend")

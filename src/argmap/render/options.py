@@ -20,7 +20,7 @@ __all__ = ["DiagramOptions", "make_options"]
 
 Labels = Literal["both", "title", "text"]
 Group = Literal["auto", "clusters", "bands", "none"]
-Direction = Literal["BT", "TB", "LR", "RL"]
+Direction = Literal["auto", "BT", "TB", "LR", "RL"]
 Status = Literal["accepted", "rejected", "undecided"]
 
 #: Maps with at least this many claims get colour bands instead of cluster boxes under
@@ -34,7 +34,7 @@ _ID_PREFIX = re.compile(r"[A-Za-z0-9_-]*")
 # a layout key is written into DOT unquoted, so nothing else may pass.
 _ATTRIBUTE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
-_DIRECTION_WORDS = {"up": "BT", "down": "TB", "right": "LR", "left": "RL"}
+_DIRECTION_WORDS = {"up": "BT", "down": "TB", "right": "LR", "left": "RL", "auto": "auto"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class DiagramOptions:
     themes: tuple[str, ...] | None = None
     focus: str | None = None
     depth: int = 1
-    direction: Direction = "BT"
+    direction: Direction = "auto"
     bw: bool = False
     legend: bool = True
     title: bool = True

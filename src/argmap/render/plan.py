@@ -21,7 +21,7 @@ from .wrapping import wrap
 if TYPE_CHECKING:
     from .dot import _Writer
 
-__all__ = ["plan_for"]
+__all__ = ["link_edges", "plan_for", "shape_for"]
 
 #: Graphviz's default ``pad`` on each side, in points, which ``max_width`` includes.
 _PAD = 0.3 * 72
@@ -32,6 +32,18 @@ _JUNCTION = (8.0, 8.0)
 
 def plan_for(w: _Writer, legend: LegendContent | None) -> Plan:
     """The plan for the diagram ``w`` is writing, with ``legend`` in a corner if given."""
+    sideways = w.opts.direction in ("LR", "RL")
+    shape = shape_for(w, legend)
+    max_width = w.opts.max_width
+    if max_width is not None and not sideways:
+        return plan_layout(shape, max_breadth=max_width - 2 * _PAD)
+    # Left-right diagrams: the levels are columns, so their breadth is the drawing's height.
+    aspect = w.opts.aspect
+    return plan_layout(shape, aspect=1 / aspect if sideways else aspect)
+
+
+def shape_for(w: _Writer, legend: LegendContent | None) -> Shape:
+    """What the planner sees of the diagram ``w`` is writing (sizes turned for LR/RL)."""
     sideways = w.opts.direction in ("LR", "RL")
     size: dict[str, tuple[float, float]] = {}
     for claim in w.view.claims:
@@ -45,21 +57,15 @@ def plan_for(w: _Writer, legend: LegendContent | None) -> Plan:
     if sideways:
         size = {name: (h, wd) for name, (wd, h) in size.items()}
     title = _title_box(w) if not sideways else (0.0, 0.0)
-    shape = Shape(
+    return Shape(
         order=[c.id for c in w.view.claims] + [link.id for link in w.junction_links],
         size=size,
-        edges=_edges(w),
+        edges=link_edges(w),
         home=_homes(w),
         corner=corner,
         extra_breadth=title[0],
         extra_length=title[1] + 2 * _PAD,
     )
-    max_width = w.opts.max_width
-    if max_width is not None and not sideways:
-        return plan_layout(shape, max_breadth=max_width - 2 * _PAD)
-    # Left-right diagrams: the levels are columns, so their breadth is the drawing's height.
-    aspect = w.opts.aspect
-    return plan_layout(shape, aspect=1 / aspect if sideways else aspect)
 
 
 def _claim_box(w: _Writer, claim: Claim) -> tuple[float, float]:
@@ -107,7 +113,7 @@ def _title_box(w: _Writer) -> tuple[float, float]:
     return box_size(lines, (0.0, 4.0))
 
 
-def _edges(w: _Writer) -> list[tuple[str, str]]:
+def link_edges(w: _Writer) -> list[tuple[str, str]]:
     """Reason -> conclusion pairs, as the writer draws them (through junction dots)."""
     edges: list[tuple[str, str]] = []
     junctions = w.junctions
