@@ -224,3 +224,15 @@ def test_paper_tries_both_ways_round_unless_told(tmp_path: Path) -> None:
     assert portrait.sheets == 2 and landscape.sheets == 1
     assert auto.sheets == 1 and auto.landscape
     assert auto.smallest >= 7.0
+
+
+def test_cli_aims_at_the_page_unless_aspect_is_given(tmp_path: Path) -> None:
+    # --aspect given on the command line is the user's: paper then draws that shape only.
+    src = tmp_path / "m.json"
+    synthetic_map(12, seed=1).dump(src)
+    out = tmp_path / "m.pdf"
+    assert main(["render", str(src), "-o", str(out), "--paper", "a4"]) == 0
+    assert len(read_pdf(out)) == 1  # one landscape page, the page's own shape aimed at
+    assert main(["render", str(src), "-o", str(out), "--portrait"]) == 0
+    pages = read_pdf(out)
+    assert len(pages) == 3 and same_size(pages[0], A4)

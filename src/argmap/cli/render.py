@@ -113,9 +113,10 @@ def run(args: argparse.Namespace) -> int:
         "href_prefix": args.href_prefix,
         "layout": _layout(args.set),
         "compact": args.compact,
-        "aspect": args.aspect,
         "max_width": args.max_width,
     }
+    if args.aspect is not None:  # else each writer's own aim (paper: the page's shape)
+        options["aspect"] = args.aspect
     if args.paper or args.landscape is not None or args.max_pages is not None:
         return _paper(report.map, args, options)
     if args.output == "-":
@@ -178,7 +179,6 @@ def _add_layout_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--aspect",
         type=_aspect,
-        default=1.0,
         metavar="W:H",
         help="width:height the compact layout aims at, e.g. 3:4 (1:1; kept within 1:2..2:1)",
     )
