@@ -3,9 +3,11 @@
 :func:`paper_pdf` lays the map out for the page: the compact layout aims at the shape of
 the printable area (taller than wide on portrait paper), and theme groups that Graphviz
 would draw as boxes side by side are tried as colour bands too, which pack much tighter
-(the reference map: 4.9 against 2.7 square metres of points, boxes taking 13 % of the
-drawing against 26 %). Each way round of the paper is tried unless ``landscape`` is given,
-and the drawing that needs the fewest sheets wins (boxes on a tie, then portrait).
+(the reference map drawn square: 4.9 against 2.7 million square points, its boxes taking
+13 % of the drawing against 26 %). Each way round of the paper is tried unless
+``landscape`` is given, and the drawing that needs the fewest sheets wins (theme boxes and
+portrait on a tie, unless another prints larger by more than a tenth). Each try is one run
+of ``dot``: up to six for a map with theme boxes, three without.
 
 A drawing prints at the largest scale (never above 100 %) at which it fits one page. If
 that would print any word smaller than ``min_size`` (7 pt), it is tiled instead over as
