@@ -76,7 +76,7 @@ def _trim_box(page: Any) -> tuple[float, float, float, float] | None:
         ln
         for ln in page.lines
         if abs(ln.get("linewidth", 0) - 0.4) < 0.01
-        and 9 <= abs(ln["x1"] - ln["x0"]) + abs(ln["bottom"] - ln["top"]) <= 11
+        and 5 <= abs(ln["x1"] - ln["x0"]) + abs(ln["bottom"] - ln["top"]) <= 11
     ]
     if len(marks) < 8:
         return None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap import ArgumentMap, RenderError
 from argmap.cli import main
 from argmap.render.paper import paper_pdf, render_paper
@@ -57,7 +59,11 @@ def test_small_map_prints_on_one_page_of_the_paper(
     # Words stay 7 pt or more, and the claim text is not blown up past its drawn size.
     assert pages[0].smallest >= 7.0
     assert max(c["size"] for c in pages[0].chars) <= 18.01
-    assert layout.smallest == pytest.approx(pages[0].smallest, abs=0.05)
+    # The drawing's words, above the footer (argmap's own 8-pt line at the foot).
+    drawing = [
+        c["size"] for c in pages[0].chars if c["bottom"] < size[1] - 40 and c["text"].strip()
+    ]
+    assert layout.smallest == pytest.approx(min(drawing), abs=0.05)
 
 
 def test_bw_paper_has_no_colour(tmp_path: Path) -> None:
@@ -72,7 +78,7 @@ def test_bw_paper_has_no_colour(tmp_path: Path) -> None:
 
 
 def test_map_too_big_for_one_page_is_tiled_after_an_overview(tmp_path: Path) -> None:
-    m = synthetic_map(12, seed=1)
+    m = synthetic_map(16, seed=1)
     out = tmp_path / "tiled.pdf"
     layout = render_paper(m, out, paper="a4")
     pages = read_pdf(out)
@@ -175,3 +181,58 @@ def test_without_pypdf_the_error_names_the_extra(
     homework().dump(src)
     assert main(["render", str(src), "-o", str(tmp_path / "m.pdf"), "--paper", "a4"]) == 1
     assert "argmap[print]" in capsys.readouterr().err
+
+
+def test_reference_map_prints_in_full_on_four_a4_sheets_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 17: a teacher prints data/claims.json with the default options.
+    data = Path(__file__).resolve().parents[2] / "data" / "claims.json"
+    out = tmp_path / "claims.pdf"
+    assert main(["render", str(data), "-o", str(out), "--paper", "a4"]) == 0
+    assert "4 sheets after an overview" in capsys.readouterr().err
+    pages = read_pdf(out)
+    assert len(pages) <= 5 and all(same_size(p, A4) or same_size(p, A4[::-1]) for p in pages)
+    overview, *sheets = pages
+    assert "Overview" in overview.text and len(sheets) <= 4
+    assert min(sheet.smallest for sheet in sheets) >= 7.0 - 1e-6
+    # Every glyph of the whole drawing (the overview shows it in one piece, its words
+    # shrunk under 7 pt, argmap's own headings larger) prints at full size inside some
+    # sheet's crop marks: a box that a cut crosses prints in two parts, which meet when
+    # the sheets are taped together.
+    printed = Counter(c["text"] for sheet in sheets for c in sheet.chars if c["text"].strip())
+    drawn = Counter(c["text"] for c in overview.chars if c["size"] < 7.0 and c["text"].strip())
+    assert not drawn - printed, drawn - printed
+    # So is every letter of every claim's title and text.
+    m = argmap.load(data)
+    words = "".join(f"{claim.title or ''}{claim.text}" for claim in m.claims)
+    letters = Counter(ch for ch in words if not ch.isspace())
+    assert not letters - printed, letters - printed
+    # Most claims print whole on one sheet (23 of 31 when this was written).
+    whole = " ".join(sheet.words() for sheet in sheets)
+    titled = [claim.title for claim in m.claims if claim.title]
+    assert sum(title in whole for title in titled) >= 2 * len(titled) // 3
+
+
+def test_paper_tries_both_ways_round_unless_told(tmp_path: Path) -> None:
+    m = synthetic_map(12, seed=1)
+    _, auto = paper_pdf(m, paper="a4")
+    _, portrait = paper_pdf(m, paper="a4", landscape=False)
+    _, landscape = paper_pdf(m, paper="a4", landscape=True)
+    assert not portrait.landscape and landscape.landscape
+    # This map needs two portrait sheets but fits one landscape page: that is the pick.
+    assert portrait.sheets == 2 and landscape.sheets == 1
+    assert auto.sheets == 1 and auto.landscape
+    assert auto.smallest >= 7.0
+
+
+def test_cli_aims_at_the_page_unless_aspect_is_given(tmp_path: Path) -> None:
+    # --aspect given on the command line is the user's: paper then draws that shape only.
+    src = tmp_path / "m.json"
+    synthetic_map(12, seed=1).dump(src)
+    out = tmp_path / "m.pdf"
+    assert main(["render", str(src), "-o", str(out), "--paper", "a4"]) == 0
+    assert len(read_pdf(out)) == 1  # one landscape page, the page's own shape aimed at
+    assert main(["render", str(src), "-o", str(out), "--portrait"]) == 0
+    pages = read_pdf(out)
+    assert len(pages) == 3 and same_size(pages[0], A4)

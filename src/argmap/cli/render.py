@@ -44,9 +44,10 @@ def register(commands: Any) -> None:
     p.add_argument("--group", choices=["auto", "clusters", "bands", "none"], default="auto")
     p.add_argument(
         "--direction",
-        choices=["BT", "TB", "LR", "RL", "up", "down", "left", "right"],
-        default="BT",
-        help="arrow direction (BT: evidence below, positions on top)",
+        choices=["auto", "BT", "TB", "LR", "RL", "up", "down", "left", "right"],
+        default="auto",
+        help="arrow direction (BT: evidence below, positions on top; auto, the default: BT, "
+        "or RL where a big map comes out nearer square that way)",
     )
     p.add_argument("--bw", action="store_true", help="black-and-white print mode")
     p.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the legend")
@@ -71,8 +72,20 @@ def register(commands: Any) -> None:
         help="print on A4 or Letter pages: one page where words stay 7 pt or more, "
         "else tiled sheets after an overview",
     )
-    paper.add_argument(
-        "--landscape", action="store_true", help="turn the paper (implies --paper a4)"
+    turn = paper.add_mutually_exclusive_group()
+    turn.add_argument(
+        "--landscape",
+        action="store_const",
+        const=True,
+        help="print on landscape pages (implies --paper a4; by default the way round "
+        "that needs fewer sheets)",
+    )
+    turn.add_argument(
+        "--portrait",
+        dest="landscape",
+        action="store_const",
+        const=False,
+        help="print on portrait pages (implies --paper a4)",
     )
     paper.add_argument(
         "--max-pages",
@@ -102,10 +115,11 @@ def run(args: argparse.Namespace) -> int:
         "href_prefix": args.href_prefix,
         "layout": _layout(args.set),
         "compact": args.compact,
-        "aspect": args.aspect,
         "max_width": args.max_width,
     }
-    if args.paper or args.landscape or args.max_pages is not None:
+    if args.aspect is not None:  # else each writer's own aim (paper: the page's shape)
+        options["aspect"] = args.aspect
+    if args.paper or args.landscape is not None or args.max_pages is not None:
         return _paper(report.map, args, options)
     if args.mermaid or args.output == "-":
         output = get_output("mermaid" if args.mermaid else "dot")
@@ -149,7 +163,7 @@ def _paper(m: Any, args: argparse.Namespace, options: dict[str, Any]) -> int:
 
     if args.output == "-" or Path(args.output).suffix.lower() != ".pdf":
         print(
-            f"argmap render: error: --paper, --landscape and --max-pages write PDF: "
+            f"argmap render: error: --paper, --landscape, --portrait and --max-pages write PDF: "
             f"name the output *.pdf (got {args.output!r})",
             file=sys.stderr,
         )
@@ -183,7 +197,6 @@ def _add_layout_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--aspect",
         type=_aspect,
-        default=1.0,
         metavar="W:H",
         help="width:height the compact layout aims at, e.g. 3:4 (1:1; kept within 1:2..2:1)",
     )

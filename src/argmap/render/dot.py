@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Unpack
 
 from ..errors import RenderError
 from ..model import ArgumentMap, Link
 from .backend import DOUBLE_LIMIT, SIMPLEX_LIMIT, layout_settings, run
+from .direction import LONG_LINKS, PLAN_MAX, choose_direction, long_links
 from .labels import ClaimBoxes
 from .layout import LEVEL_GAP, NODE_GAP, PLAN_LIMIT, Plan, plan_lines
 from .legend import LegendContent, legend_node
 from .options import DiagramKeywords, DiagramOptions, make_options
-from .plan import plan_for
+from .plan import link_edges, plan_for, shape_for
 from .quoting import check_slugs, display_text, dot_string, html_text
 from .select import View, select
 from .style import FONT, THEME_PALETTE, edge_style
@@ -87,8 +88,10 @@ def to_dot(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> graphviz.Digra
         Show only the claims within ``depth`` steps of this claim.
     depth : int
         Neighbourhood size for ``focus`` (default 1).
-    direction : {"BT", "TB", "LR", "RL"} or {"up", "down", "right", "left"}
-        Which way arrows run; the default ``BT`` puts evidence below and positions on top.
+    direction : {"auto", "BT", "TB", "LR", "RL"} or {"up", "down", "right", "left"}
+        Which way arrows run. ``BT`` puts evidence below and positions on top; ``auto``, the
+        default, is ``BT`` except for a view drawn by Graphviz's own ranking that comes out
+        nearer square right to left (``RL``): see :mod:`argmap.render.direction`.
     bw : bool
         Black-and-white print: no colour anywhere, relations told apart by line and arrowhead.
     legend : bool
@@ -119,6 +122,10 @@ def to_dot(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> graphviz.Digra
     max_width : float, optional
         Aim at a drawing at most this many points wide instead (72 to the inch); theme
         boxes then become colour bands under ``group="auto"``.
+    fine_print : float
+        Size in points of the smallest words in a box, the kind tags (default 8, from 6 to
+        14); who asserts a claim is a point larger. Paper raises it to 9: the smallest
+        words set how far a drawing may shrink on the page.
 
     Examples
     --------
@@ -175,7 +182,16 @@ def _digraph_class() -> type[graphviz.Digraph]:
 def build(m: ArgumentMap, opts: DiagramOptions, *, accessible: bool = False) -> Diagram:
     """Build the DOT lines for ``m`` under ``opts``; with ``accessible``, the SVG titles too."""
     view = select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
-    return _Writer(m, view, opts, accessible).write()
+    if opts.direction != "auto":
+        return _Writer(m, view, opts, accessible).write()
+    w = _Writer(m, view, replace(opts, direction="BT"), accessible)
+    w.prepare()
+    size = max(w.diagram.node_count, w.n_edges)
+    turn = not w.planned and opts.compact and PLAN_LIMIT <= size < PLAN_MAX
+    if turn and choose_direction(shape_for(w, None)) == "RL":
+        w = _Writer(m, view, replace(opts, direction="RL"), accessible)
+        w.planned = False  # as the bottom-to-top plan was: too many long links
+    return w.write()
 
 
 class _Writer(ClaimBoxes, RelationTitles):
@@ -237,8 +253,10 @@ class _Writer(ClaimBoxes, RelationTitles):
         self.double_ranks = max(n_nodes, self.n_edges) >= DOUBLE_LIMIT
         # Views below the size where dot's own ranking is tuned get the compact layout
         # (argmap.render.layout): levels chosen from the map's shape.
-        self.planned = opts.compact and 1 < max(n_nodes, self.n_edges) < PLAN_LIMIT
+        # (argmap.render.layout); up to PLAN_MAX where the plan pays (prepare).
+        self.planned = opts.compact and 1 < max(n_nodes, self.n_edges) < PLAN_MAX
         self.plan: Plan | None = None
+        self._legend_made: tuple[str, LegendContent] | None = None
         self.diagram = Diagram(
             self.lines,
             title=display_text(m.title or "Argument map"),
@@ -251,13 +269,25 @@ class _Writer(ClaimBoxes, RelationTitles):
 
     # -- the whole graph -------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Plan the layout, with the legend in a corner, unless a big view's plan would make
+        more long links than dot routes in good time (argmap.render.direction)."""
+        if not self.planned or self.plan is not None:
+            return
+        legend = self.legend_content() if self.opts.legend else None
+        made = self._legend_line(legend) if legend is not None else None
+        plan = plan_for(self, made[1] if made else None)
+        big = max(self.diagram.node_count, self.n_edges) >= PLAN_LIMIT
+        if big and long_links(plan, link_edges(self)) > LONG_LINKS:
+            self.planned = False
+            return
+        self.plan, self._legend_made = plan, made
+        self.diagram.planned = True
+
     def write(self) -> Diagram:
         out = self.lines.append
-        legend = self.legend_content() if self.opts.legend and self.planned else None
-        legend_line = self._legend_line(legend) if legend is not None else None
-        if self.planned:
-            self.plan = plan_for(self, legend_line[1] if legend_line else None)
-            self.diagram.planned = True
+        self.prepare()
+        legend_line = self._legend_made
         for line in self._graph_defaults():
             out(line)
         if self.grouping == "clusters":
@@ -308,7 +338,7 @@ class _Writer(ClaimBoxes, RelationTitles):
 
     def _legend_line(self, content: LegendContent) -> tuple[str, LegendContent] | None:
         node_id = f"{self.p}legend"
-        made = legend_node(content, node_id, self.opts.bw)
+        made = legend_node(content, node_id, self.opts.bw, self.opts.fine_print)
         if made is None:
             return None
         self.diagram.titles[node_id] = "Legend"

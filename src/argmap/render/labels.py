@@ -248,7 +248,7 @@ class ClaimBoxes:
             return ""
         color = "#000000" if self.opts.bw else "#555555"
         text = html_text(display_text(" · ".join(tags)))
-        return f'<FONT POINT-SIZE="8" COLOR="{color}">{text}</FONT>'
+        return f'<FONT POINT-SIZE="{self.opts.fine_print:g}" COLOR="{color}">{text}</FONT>'
 
     def _caption_row(self, who: tuple[str, ...]) -> str:
         return f'<TR><TD ALIGN="RIGHT">{self._caption_text(who)}</TD></TR>'
@@ -256,7 +256,7 @@ class ClaimBoxes:
     def _caption_text(self, who: tuple[str, ...]) -> str:
         names = ", ".join(self.who.get(p, p) for p in who)
         caption = wrap(display_text("— " + names), self.opts.width + 8)
-        return f'<FONT POINT-SIZE="9"><I>{cell(caption)}</I></FONT>'
+        return f'<FONT POINT-SIZE="{self.opts.fine_print + 1:g}"><I>{cell(caption)}</I></FONT>'
 
     def _tags(self, claim: Claim) -> list[str]:
         tags = []

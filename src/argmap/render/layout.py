@@ -35,7 +35,16 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["PLAN_LIMIT", "Plan", "Shape", "box_size", "plan_layout", "plan_lines"]
+__all__ = [
+    "PLAN_LIMIT",
+    "Plan",
+    "Shape",
+    "acyclic",
+    "box_size",
+    "chain_depth",
+    "plan_layout",
+    "plan_lines",
+]
 
 #: Views with this many nodes or links, or more, keep dot's own ranking: from there the
 #: long links a planned layout makes cost dot seconds (a 600-claim list of reasons: 6 s,
@@ -311,8 +320,8 @@ class _Packer:
 
 def _tree(shape: Shape) -> tuple[dict[str, list[str]], dict[str, list[str]], list[str]]:
     """Heads of each node (cycles broken), tree children, and the roots in map order."""
-    heads = _acyclic(shape.order, shape.edges)
-    depth = _chain_depth(shape.order, heads)
+    heads = acyclic(shape.order, shape.edges)
+    depth = chain_depth(shape.order, heads)
     home = shape.home
     children: dict[str, list[str]] = {n: [] for n in shape.order}
     roots = []
@@ -326,8 +335,12 @@ def _tree(shape: Shape) -> tuple[dict[str, list[str]], dict[str, list[str]], lis
     return heads, children, roots
 
 
-def _acyclic(order: list[str], edges: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    """Each node's heads, leaving out the edges that close a cycle (depth-first, in order)."""
+def acyclic(order: list[str], edges: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each node's heads, leaving out the edges that close a cycle (depth-first, in order).
+
+    >>> acyclic(["a", "b"], [("a", "b"), ("b", "a")])
+    {'a': ['b'], 'b': []}
+    """
     out: dict[str, list[str]] = {n: [] for n in order}
     for tail, head in edges:
         out[tail].append(head)
@@ -353,8 +366,14 @@ def _acyclic(order: list[str], edges: Iterable[tuple[str, str]]) -> dict[str, li
     return kept
 
 
-def _chain_depth(order: list[str], heads: dict[str, list[str]]) -> dict[str, int]:
-    """Length of the longest chain of links from each node up to a node with no heads."""
+def chain_depth(order: list[str], heads: dict[str, list[str]]) -> dict[str, int]:
+    """Length of the longest chain of links from each node up to a node with no heads.
+
+    ``heads`` must have no cycle (see :func:`acyclic`).
+
+    >>> chain_depth(["a", "b", "c"], {"a": [], "b": ["a"], "c": ["b", "a"]})
+    {'a': 0, 'b': 1, 'c': 2}
+    """
     depth: dict[str, int] = {}
     for start in order:
         stack = [start]

@@ -73,8 +73,12 @@ class LegendContent:
         return out
 
 
-def legend_node(content: LegendContent, node_id: str, bw: bool) -> tuple[str, str] | None:
+def legend_node(
+    content: LegendContent, node_id: str, bw: bool, fine: float = 8.0
+) -> tuple[str, str] | None:
     """The legend's DOT node statement and its description in words, or None if empty.
+
+    ``fine`` is the size in points of the legend's smallest words (its box samples).
 
     Examples
     --------
@@ -88,7 +92,7 @@ def legend_node(content: LegendContent, node_id: str, bw: bool) -> tuple[str, st
         color = edge_style("support", bw).color
         rows.append(_pair(f'<FONT COLOR="{color}">━●━▶</FONT>', "linked premises, only together"))
         spoken.append("linked co-premises: lines meeting in a dot, then one arrow")
-    rows.extend(_kind_rows(content, bw, spoken))
+    rows.extend(_kind_rows(content, bw, spoken, fine))
     rows.extend(_status_rows(content, bw, spoken))
     for label, color in content.themes:
         swatch = f'<TD BGCOLOR="{"#666666" if bw else color}" WIDTH="24"></TD>'
@@ -120,18 +124,19 @@ def _row(relation: str, bw: bool) -> str:
     return _pair(f'<FONT COLOR="{style.color}">{line}{head}</FONT>', _MEANING[relation])
 
 
-def _kind_rows(content: LegendContent, bw: bool, spoken: list[str]) -> list[str]:
+def _kind_rows(content: LegendContent, bw: bool, spoken: list[str], fine: float) -> list[str]:
     rows = []
     if "position" in content.kinds:
         fill = "" if bw else ' BGCOLOR="#FFF8E6"'
         rows.append(
-            f'<TR><TD BORDER="2" STYLE="rounded"{fill}><FONT POINT-SIZE="8">POSITION</FONT></TD>'
+            f'<TR><TD BORDER="2" STYLE="rounded"{fill}>'
+            f'<FONT POINT-SIZE="{fine:g}">POSITION</FONT></TD>'
             '<TD ALIGN="LEFT">an answer to the question</TD></TR>'
         )
         spoken.append("position: a box with a thick border")
     if "assumption" in content.kinds:
         rows.append(
-            '<TR><TD BORDER="1" STYLE="dashed"><FONT POINT-SIZE="8">ASSUMPTION</FONT></TD>'
+            f'<TR><TD BORDER="1" STYLE="dashed"><FONT POINT-SIZE="{fine:g}">ASSUMPTION</FONT></TD>'
             '<TD ALIGN="LEFT">an implicit premise</TD></TR>'
         )
         spoken.append("assumption: a box with a dashed border")

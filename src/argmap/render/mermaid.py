@@ -81,7 +81,8 @@ def mermaid_chart(m: ArgumentMap, opts: DiagramOptions) -> str:
     claims = {c.id for c in view.claims}
     junctions = view.junctions
     junction_ids = {link.id for link in junctions}
-    out = [f"flowchart {opts.direction}"]
+    # Mermaid lays out with its own engine: "auto" keeps the house style, bottom to top.
+    out = [f"flowchart {'BT' if opts.direction == 'auto' else opts.direction}"]
     grouping = opts.grouping(len(view.claims))
     if grouping == "clusters":
         homes: dict[str | None, list[Claim]] = {}

@@ -21,7 +21,7 @@ __all__ = ["DiagramKeywords", "DiagramOptions", "make_options"]
 
 Labels = Literal["both", "title", "text"]
 Group = Literal["auto", "clusters", "bands", "none"]
-Direction = Literal["BT", "TB", "LR", "RL"]
+Direction = Literal["auto", "BT", "TB", "LR", "RL"]
 #: The directions as given: Graphviz's names, or the plain words for them.
 DirectionName = Direction | Literal["up", "down", "right", "left"]
 Status = Literal["accepted", "rejected", "undecided"]
@@ -57,6 +57,8 @@ class DiagramKeywords(TypedDict, total=False):
     compact: bool
     aspect: float
     max_width: float | None
+    fine_print: float
+    status_tags: Mapping[str, str] | None
 
 
 #: Maps with at least this many claims get colour bands instead of cluster boxes under
@@ -70,8 +72,8 @@ _ID_PREFIX = re.compile(r"[A-Za-z0-9_-]*")
 # a layout key is written into DOT unquoted, so nothing else may pass.
 _ATTRIBUTE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
-_DIRECTION_WORDS = {"up": "BT", "down": "TB", "right": "LR", "left": "RL"}
-_DIRECTIONS = (*get_args(Direction), *_DIRECTION_WORDS)
+_DIRECTION_WORDS = {"up": "BT", "down": "TB", "right": "LR", "left": "RL", "auto": "auto"}
+_DIRECTIONS = tuple(dict.fromkeys((*get_args(Direction), *_DIRECTION_WORDS)))
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ class DiagramOptions:
     themes: tuple[str, ...] | None = None
     focus: str | None = None
     depth: int = 1
-    direction: Direction = "BT"
+    direction: Direction = "auto"
     bw: bool = False
     legend: bool = True
     title: bool = True
@@ -99,6 +101,7 @@ class DiagramOptions:
     compact: bool = True
     aspect: float = 1.0
     max_width: float | None = None
+    fine_print: float = 8.0
 
     def grouping(self, n_claims: int) -> Literal["clusters", "bands", "none"]:
         """The grouping in force for a view of ``n_claims`` claims."""
@@ -178,6 +181,10 @@ def make_options(**keywords: Unpack[DiagramKeywords]) -> DiagramOptions:
     if isinstance(aspect, bool) or not isinstance(aspect, int | float) or not 0.2 <= aspect <= 5:
         raise RenderError(f"aspect is width:height as a number from 0.2 to 5 (got {aspect!r})")
     options["aspect"] = float(aspect)
+    fine = options.get("fine_print", 8.0)
+    if isinstance(fine, bool) or not isinstance(fine, int | float) or not 6 <= fine <= 14:
+        raise RenderError(f"fine_print is a size in points from 6 to 14 (got {fine!r})")
+    options["fine_print"] = float(fine)
     return DiagramOptions(**options)
 
 

@@ -21,7 +21,7 @@ from .wrapping import wrap
 if TYPE_CHECKING:
     from .dot import _Writer
 
-__all__ = ["plan_for"]
+__all__ = ["link_edges", "plan_for", "shape_for"]
 
 #: Graphviz's default ``pad`` on each side, in points, which ``max_width`` includes.
 _PAD = 0.3 * 72
@@ -32,6 +32,18 @@ _JUNCTION = (8.0, 8.0)
 
 def plan_for(w: _Writer, legend: LegendContent | None) -> Plan:
     """The plan for the diagram ``w`` is writing, with ``legend`` in a corner if given."""
+    sideways = w.opts.direction in ("LR", "RL")
+    shape = shape_for(w, legend)
+    max_width = w.opts.max_width
+    if max_width is not None and not sideways:
+        return plan_layout(shape, max_breadth=max_width - 2 * _PAD)
+    # Left-right diagrams: the levels are columns, so their breadth is the drawing's height.
+    aspect = w.opts.aspect
+    return plan_layout(shape, aspect=1 / aspect if sideways else aspect)
+
+
+def shape_for(w: _Writer, legend: LegendContent | None) -> Shape:
+    """What the planner sees of the diagram ``w`` is writing (sizes turned for LR/RL)."""
     sideways = w.opts.direction in ("LR", "RL")
     size: dict[str, tuple[float, float]] = {}
     for claim in w.view.claims:
@@ -45,21 +57,15 @@ def plan_for(w: _Writer, legend: LegendContent | None) -> Plan:
     if sideways:
         size = {name: (h, wd) for name, (wd, h) in size.items()}
     title = _title_box(w) if not sideways else (0.0, 0.0)
-    shape = Shape(
+    return Shape(
         order=[c.id for c in w.view.claims] + [link.id for link in w.junction_links],
         size=size,
-        edges=_edges(w),
+        edges=link_edges(w),
         home=_homes(w),
         corner=corner,
         extra_breadth=title[0],
         extra_length=title[1] + 2 * _PAD,
     )
-    max_width = w.opts.max_width
-    if max_width is not None and not sideways:
-        return plan_layout(shape, max_breadth=max_width - 2 * _PAD)
-    # Left-right diagrams: the levels are columns, so their breadth is the drawing's height.
-    aspect = w.opts.aspect
-    return plan_layout(shape, aspect=1 / aspect if sideways else aspect)
 
 
 def _claim_box(w: _Writer, claim: Claim) -> tuple[float, float]:
@@ -68,7 +74,7 @@ def _claim_box(w: _Writer, claim: Claim) -> tuple[float, float]:
     lines: list[tuple[str, float, bool]] = []
     tags = w._tags(claim)
     if tags:
-        lines.append((" · ".join(tags), 8.0, False))
+        lines.append((" · ".join(tags), opts.fine_print, False))
     titled = bool(claim.title) and opts.labels != "text"
     if titled:
         size = 13.0 if claim.kind == "position" else 11.0
@@ -77,7 +83,8 @@ def _claim_box(w: _Writer, claim: Claim) -> tuple[float, float]:
         lines.extend((t, 11.0, False) for t in wrap(display_text(claim.text), opts.width))
     if claim.asserted_by:
         names = ", ".join(w.who.get(p, p) for p in claim.asserted_by)
-        lines.extend((t, 9.0, False) for t in wrap(display_text("— " + names), opts.width + 8))
+        caption = wrap(display_text("— " + names), opts.width + 8)
+        lines.extend((t, opts.fine_print + 1, False) for t in caption)
     width, height = box_size(lines, _MARGIN)
     band = 6.0 if w.grouping == "bands" and claim.themes else 0.0
     thick = 3.0 if claim.kind == "position" else 0.0
@@ -106,7 +113,7 @@ def _title_box(w: _Writer) -> tuple[float, float]:
     return box_size(lines, (0.0, 4.0))
 
 
-def _edges(w: _Writer) -> list[tuple[str, str]]:
+def link_edges(w: _Writer) -> list[tuple[str, str]]:
     """Reason -> conclusion pairs, as the writer draws them (through junction dots)."""
     edges: list[tuple[str, str]] = []
     junctions = w.junctions
