@@ -685,7 +685,7 @@ def _build(cls: type[Any], where: str, /, **fields: Any) -> Any:
     try:
         return cls(**fields)
     except ValidationError as exc:
-        from argmap.validate import problems_from_pydantic
+        from argmap._pydantic_problems import problems_from_pydantic
 
         from .errors import MapValidationError
 
