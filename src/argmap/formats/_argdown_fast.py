@@ -47,7 +47,7 @@ _PLAIN_TITLE = rf"{_TITLE_WORD}(?: {_TITLE_WORD}(?: {_TITLE_WORD})*|)"
 _SIGN = SIGN_PATTERN
 _RELATION_LINE = rf"\n *{_SIGN}[^\S\n\t]+\[{_PLAIN_TITLE}\][^\S\n\t]*"
 _RELATION_GROUPS = rf"\n( *)({_SIGN})[^\S\n\t]+\[({_PLAIN_TITLE})\][^\S\n\t]*"
-#: A plain block, for _plain_blocks, matched from its start. Groups:
+#: A plain block, for PlainParagraphs.read, matched from its start. Groups:
 #: * 1-3, its statement line ``[title]`` or ``[title]: text``: the title, ":" if any, the
 #:   text (None without ":");
 #: * 4-6 and 7-9, its first two relation lines: the indent, the sign, the title; None for
@@ -109,19 +109,13 @@ class PlainParagraphs:
                 - [Third]
 
         a top-level statement with bare references related to it, ended by a blank line.
-        Sent through :meth:`_line`, each line costs several method calls and an
-        :class:`_Element`; here one regular expression call (``_PLAIN_BLOCK``) reads a
-        block's statement line, relation lines and the blank line after them, and
-        :meth:`_plain_statement` and :meth:`_plain_relations` record them, doing what the
-        general path does in the same order (so statements, relations and warnings come out
-        the same). It is called only between paragraphs, where nothing is pending, and
-        stops at the first line that is anything else: a line with a comment, tab or escape,
-        a title the general path would change (spaces to squeeze) or reject (empty), a
-        continuation line, data on a reference, an argument, a heading. Stopping inside a
-        block, it hands over its elements as the general path would have them
-        (:meth:`_hand_over`), so that line and the rest go on as usual. Plain
-        premise-conclusion paragraphs go to :meth:`_plain_pcs`.
-        (tests/formats/test_argdown_fastpath.py compares this path with the general one.)
+        Here one regular expression call (``_PLAIN_BLOCK``) reads a block's lines and the
+        blank line after them, and :meth:`_block` records them as the general path would,
+        in the same order. Called only between paragraphs, where nothing is pending, it
+        stops at the first line that is anything else: a comment, tab or escape, a title
+        the general path would change or reject, a continuation line, data on a reference,
+        an argument, a heading; stopping inside a block, it hands its elements over
+        (:meth:`_hand_over`). Plain premise-conclusion paragraphs go to :meth:`_plain_pcs`.
         """
         text = self.p.text
         size = len(text)
@@ -132,21 +126,11 @@ class PlainParagraphs:
         while pos <= size:
             first = text[pos : pos + 1]
             if first != "[":
-                if first == "\n" or not first:  # an empty line (not first: the last one)
-                    i += 1
-                    pos += 1
-                    continue
-                if first == "<":
-                    done = self._plain_pcs(i, pos)
-                    if done[0] == i:
-                        return i, pos
-                    i, pos = done
-                    continue
-                if first.isspace() and (after := self._blank_line(pos)):
-                    i += 1  # a blank line with nothing pending: nothing to do
-                    pos = after
-                    continue
-                return i, pos
+                after = self._between(first, i, pos)
+                if after[1] == pos:
+                    return i, pos
+                i, pos = after
+                continue
             m = match(text, pos)
             if m is None:
                 return i, pos
@@ -157,40 +141,59 @@ class PlainParagraphs:
                 special = self._next_special(pos)  # (it may be on a line read before)
                 if special < past and not 0 <= text.find("\n", pos) < special:
                     return i, pos
-            title, defines, words, s1, sign1, ref1, s2, sign2, ref2, more, blank, other = m.groups()
-            if sign1 is None:
-                found: list[_Row] = []
-            elif sign2 is None:
-                found = [(s1, sign1, ref1)]
-            else:
-                found = [(s1, sign1, ref1), (s2, sign2, ref2)]
-                if more:
-                    found += _RELATION_ROW.findall(more)
-            words = words.strip() if words else ""
-            if self.p.pcs or self.p.argument is not None:
-                self.p._end_pcs()  # as _top_level does first
-            root = i + 1  # its line number
-            i = root + len(found)  # the line after the block's
-            if other is not None:
-                # The element on the last line read is pending: the general path records
-                # its statement and relation at the next line, once that line does not
-                # continue its text. That line is the general path's, which gets the
-                # pending element; a relation line before it does not continue the text
-                # of the one before.
-                if found:
-                    self._plain_statement(title, root, words, section)
-                    self._plain_relations(title, root, found[:-1], section)
-                self._hand_over(title, root, words, defines == ":", found)
-                return i, past + 1
-            # A blank line (or the end) after it: everything is recorded, the paragraph ends.
-            self._plain_statement(title, root, words, section)
-            if found:
-                self._plain_relations(title, root, found, section)
-            if blank is None:
-                return i, size + 1  # the end of the text
-            i += 1  # the blank line
-            pos = past
+            i, pos = self._block(m, i, section)
+            if pos != past:  # the block ended the parse's run here (see _block)
+                return i, pos
         return i, pos
+
+    def _between(self, first: str, i: int, pos: int) -> tuple[int, int]:
+        """Between blocks, at line index ``i`` (offset ``pos``, whose first character is
+        ``first``, not ``[``): past a blank line or a plain premise-conclusion paragraph;
+        ``(i, pos)`` for anything else."""
+        if first == "\n" or not first:  # an empty line (not first: the last one)
+            return i + 1, pos + 1
+        if first == "<":
+            return self._plain_pcs(i, pos)
+        if first.isspace() and (after := self._blank_line(pos)):
+            return i + 1, after  # a blank line with nothing pending: nothing to do
+        return i, pos
+
+    def _block(self, m: re.Match[str], i: int, section: str | None) -> tuple[int, int]:
+        """Record the block ``m`` matched at line index ``i``; return the index and offset
+        of the line after it: ``m.end()`` when the paragraph ended with a blank line (read
+        on), another offset when the general path takes over (the end of the text, or the
+        line after the block, with its elements handed over)."""
+        title, defines, words, s1, sign1, ref1, s2, sign2, ref2, more, blank, other = m.groups()
+        if sign1 is None:
+            found: list[_Row] = []
+        elif sign2 is None:
+            found = [(s1, sign1, ref1)]
+        else:
+            found = [(s1, sign1, ref1), (s2, sign2, ref2)]
+            if more:
+                found += _RELATION_ROW.findall(more)
+        words = words.strip() if words else ""
+        if self.p.pcs or self.p.argument is not None:
+            self.p._end_pcs()  # as _top_level does first
+        root = i + 1  # its line number
+        i = root + len(found)  # the line after the block's
+        if other is not None:
+            # The element on the last line read is pending: the general path records its
+            # statement and relation at the next line, once that line does not continue its
+            # text. That line is the general path's, which gets the pending element; a
+            # relation line before it does not continue the text of the one before.
+            if found:
+                self._plain_statement(title, root, words, section)
+                self._plain_relations(title, root, found[:-1], section)
+            self._hand_over(title, root, words, defines == ":", found)
+            return i, m.end() + 1
+        # A blank line (or the end) after it: everything is recorded, the paragraph ends.
+        self._plain_statement(title, root, words, section)
+        if found:
+            self._plain_relations(title, root, found, section)
+        if blank is None:
+            return i, len(self.p.text) + 1  # the end of the text
+        return i + 1, m.end()  # past the blank line
 
     def _blank_line(self, pos: int) -> int:
         """If the line at offset ``pos`` is blank (whitespace only), the offset of the line
@@ -206,7 +209,7 @@ class PlainParagraphs:
     ) -> None:
         """Record the relation lines ``found`` (indent, sign, title) under ``[title]`` on
         line ``number``: a statement for each title not yet known, and the relations, as
-        :meth:`_flush` does for each line in turn."""
+        :meth:`Parser._flush` does for each line in turn."""
         doc = self.p.doc
         statements, relations, seen = doc.statements, doc.relations, doc._seen
         get = statements.get
@@ -254,10 +257,10 @@ class PlainParagraphs:
         a plain one (see ``_PLAIN_PCS``); return the index and offset of the line after it,
         or ``(i, pos)`` if it is not.
 
-        Through :meth:`_line` each of its lines costs several calls and an :class:`_Element`.
+        Through :meth:`Parser._line` each of its lines costs several calls and an :class:`_Element`.
         This records what the general path does, in the same order: the previous structure
-        ended (as :meth:`_top_level` does), the argument made or found, a statement made
-        for each reference not yet known, and the items left pending for :meth:`_end_pcs`
+        ended (as :meth:`Parser._top_level` does), the argument made or found, a statement made
+        for each reference not yet known, and the items left pending for :meth:`Parser._end_pcs`
         at the next paragraph, as the blank line after the conclusion leaves them.
         """
         m = _PLAIN_PCS.match(self.p.text, pos)
@@ -308,7 +311,7 @@ class PlainParagraphs:
         return min(specials)
 
     def _plain_statement(self, title: str, number: int, text: str, section: str | None) -> None:
-        """What :meth:`_flush` does for a top-level ``[title]: text`` (or ``[title]``)."""
+        """What :meth:`Parser._flush` does for a top-level ``[title]: text`` (or ``[title]``)."""
         statements = self.p.doc.statements
         if not text:  # a reference, or a definition without text
             if title not in statements:
@@ -338,7 +341,7 @@ class PlainParagraphs:
     def _hand_over(
         self, title: str, number: int, text: str, defines: bool, found: list[_Row]
     ) -> None:
-        """Leave the open elements of a block :meth:`_plain_blocks` stops in as the general
+        """Leave the open elements of a block :meth:`read` stops in as the general
         path would have them: ``[title]`` on line ``number`` and its relation lines
         ``found``, the last line's element pending."""
         root = _Element(False, title, 0, number, 1, [text] if text else [], defines)
