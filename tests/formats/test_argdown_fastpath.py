@@ -18,18 +18,19 @@ from hypothesis import strategies as st
 
 from argmap import FormatError, MapValidationError
 from argmap.formats._argdown_doc import _norm, split_tags, unescape
-from argmap.formats._argdown_map import _Converter
-from argmap.formats._argdown_yaml import front_matter_lines as _plain_yaml
-from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
-from argmap.formats.argdown import (
+from argmap.formats._argdown_fast import PlainParagraphs
+from argmap.formats._argdown_lines import (
     _PCS_RE,
     _RELATION_RE,
     _closing,
     _next_is_item,
-    _Parser,
     _relation_sign,
-    parse,
 )
+from argmap.formats._argdown_map import _Converter
+from argmap.formats._argdown_parser import Parser
+from argmap.formats._argdown_yaml import front_matter_lines as _plain_yaml
+from argmap.formats._common import MapBuilder, SlugMaker, _drop_unsound_links_impl, slugify
+from argmap.formats.argdown import parse
 
 # -- reference rules (the reader's earlier, regex-based code) -----------------------------------
 
@@ -260,14 +261,6 @@ def _as_definition(line: str) -> str:
 # -- plain blocks: the reader's fast path for statement paragraphs -----------------------------
 
 
-class _GeneralOnly(_Parser):
-    """The parser with its fast path for plain blocks turned off: every line goes through
-    the general per-line code, the reference for what the fast path must produce."""
-
-    def _plain_blocks(self, i: int, pos: int) -> tuple[int, int]:
-        return i, pos
-
-
 LINES = [
     # what the fast path reads
     "[A]: Text of A. #tag #(two words)",
@@ -359,11 +352,12 @@ FRONT_MATTER = st.sampled_from(["", "===\ntitle: T\n===\n", "===\nmodel:\n  mode
 
 
 def _parse_both(text: str) -> tuple[Any, Any]:
-    """(result, error message) of the fast and the general parser."""
+    """(result, error message) of the parser with its fast path and of the general parser
+    alone (every line through the general per-line code, the reference)."""
     out = []
-    for parser in (_Parser, _GeneralOnly):
+    for fast in (PlainParagraphs, None):
         try:
-            out.append((parser(text, None).parse(), None))
+            out.append((Parser(text, None, fast).parse(), None))
         except Exception as exc:  # the same error either way, at the same place
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out[0], out[1]
@@ -450,7 +444,7 @@ def test_next_special_finds_the_lines_with_a_comment_tab_or_escape(lines: list[s
     specials = ("//", "/*", "<!--", "\t", "\\")
     expected = [i for i, line in enumerate(lines) if any(s in line for s in specials)]
     text = "\n".join(lines)
-    parser = _Parser(text, None)
+    parser = PlainParagraphs(Parser(text, None))
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)

@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from argmap._pydantic_problems import problems_from_pydantic
 from argmap.errors import MapValidationError
 from argmap.formats import _common
 from argmap.formats._common import MapBuilder
 from argmap.model import ArgumentMap, Claim, Link
-from argmap.validate import problems_from_pydantic
 
 
 def _builder(n: int) -> MapBuilder:

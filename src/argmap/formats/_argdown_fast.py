@@ -1,32 +1,38 @@
-"""The Argdown reader's fast paths: plain blocks and premise-conclusion paragraphs read with
-one regular expression each instead of line by line (see :class:`_FastPaths`).
+"""The Argdown reader's fast path: plain paragraphs read with one regular expression each
+instead of line by line (see :class:`PlainParagraphs`).
 
 Most of a large document is blocks such as ``[Title]: text`` with bare references related
-to it; read through the general line loop of :class:`argmap.formats.argdown._Parser`, each
-line costs several method calls and an :class:`_Element`. The methods here do what the
-general path does for those blocks, in the same order, so statements, relations and
-warnings come out the same (tests/formats/test_argdown_fastpath.py compares the two). Every
-pattern here is matched from a block's start and is linear in what it reads.
+to it, and premise-conclusion paragraphs of bare references; read through the general line
+loop of :class:`argmap.formats._argdown_parser.Parser`, each line costs several method
+calls and an :class:`_Element`. This is a strategy the parser is given: between paragraphs
+it reads what it can, chosen by the paragraph's first character (``[`` a statement block,
+``<`` an argument's premise-conclusion structure), records it into the parser's document
+with the same tokens, elements and models, in the same order, and hands back the first line
+it does not read. tests/formats/test_argdown_fastpath.py proves that both give the same
+document and map on every input it reads. Every pattern here is matched from a block's start
+and is linear in what it reads.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._argdown_doc import (
     SYMMETRIC,
-    ArgdownDocument,
     Argument,
     PcsItem,
     Relation,
-    Statement,
     _relation_key,
+    new_statement,
     split_tags,
 )
+from ._argdown_lines import SIGN_PATTERN, SPECIAL_TOKENS, _Element
 
-__all__ = ["_Element", "_FastPaths"]
+if TYPE_CHECKING:
+    from ._argdown_parser import Parser
+
+__all__ = ["PlainParagraphs"]
 
 #: A title the general path takes as it is (" ".join(title.split()) changes nothing): words
 #: of characters other than whitespace, "]", "\\", "/" and "<" (a comment or escape may start
@@ -38,10 +44,10 @@ _PLAIN_TITLE = rf"{_TITLE_WORD}(?: {_TITLE_WORD}(?: {_TITLE_WORD})*|)"
 #: A relation line the general path reads as a relation to a bare reference, with the "\n"
 #: before it: ``sign [title]``, the sign one of _ARROW's (only one of them can be followed
 #: by whitespace). Without and with groups for the indent, the sign and the title.
-_SIGN = r"(?:[-+_]>?|<[-+_]|><)"
+_SIGN = SIGN_PATTERN
 _RELATION_LINE = rf"\n *{_SIGN}[^\S\n\t]+\[{_PLAIN_TITLE}\][^\S\n\t]*"
 _RELATION_GROUPS = rf"\n( *)({_SIGN})[^\S\n\t]+\[({_PLAIN_TITLE})\][^\S\n\t]*"
-#: A plain block, for _plain_blocks, matched from its start. Groups:
+#: A plain block, for PlainParagraphs.read, matched from its start. Groups:
 #: * 1-3, its statement line ``[title]`` or ``[title]: text``: the title, ":" if any, the
 #:   text (None without ":");
 #: * 4-6 and 7-9, its first two relation lines: the indent, the sign, the title; None for
@@ -64,8 +70,6 @@ _PLAIN_BLOCK = re.compile(
 _RELATION_ROW = re.compile(r"\n( *)(\S+)[^\S\n]+\[([^\]]*)\]")
 #: A relation line's groups: (indent, sign, title).
 _Row = tuple[str, str, str]
-#: What _next_special looks for: where a comment, a tab or an escape may start.
-_SPECIAL_TOKENS = ("//", "/*", "<!--", "\t", "\\")
 #: A premise-conclusion paragraph of bare references that the general path reads without
 #: error: ``<Title>``, blank lines, premises ``(1) [Title]``, an inference line ``----``
 #: without a rule, the conclusion ``(n) [Title]``, then a blank line or the end. All at the
@@ -85,46 +89,16 @@ _PLAIN_PCS = re.compile(
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
 
 
-@dataclass(slots=True)
-class _Element:
-    """A statement or argument occurrence whose text may continue on the next lines."""
+class PlainParagraphs:
+    """The fast path of one parse: reads plain paragraphs into ``parser``'s document."""
 
-    is_argument: bool
-    title: str | None  # None: an untitled statement, titled when finished
-    indent: int
-    line: int
-    column: int
-    lines: list[str] = field(default_factory=list)
-    defines: bool = False
-    parent: _Element | None = None  # the element a relation child relates to
-    sign: str = ""
-    pcs: bool = False
+    __slots__ = ("p", "specials")
 
+    def __init__(self, parser: Parser) -> None:
+        self.p = parser
+        self.specials = [-1] * len(SPECIAL_TOKENS)  # see _next_special
 
-class _FastPaths:
-    """The fast paths, mixed into the parser: they read and record what it holds."""
-
-    text: str
-    doc: ArgdownDocument
-    section: list[tuple[int, str]]
-    pcs: list[tuple[PcsItem, int]]
-    argument: Argument | None
-    arrows: dict[str, tuple[str, bool]]
-    specials: list[int]
-    stack: list[_Element]
-    pending: _Element | None
-
-    # The general path's, which the fast paths call as it would.
-    def _end_pcs(self) -> None:
-        raise NotImplementedError
-
-    def _define(self, st: Statement, text: str) -> None:
-        raise NotImplementedError
-
-    def _data(self, text: str, line: int) -> tuple[dict[str, Any], int] | None:
-        raise NotImplementedError
-
-    def _plain_blocks(self, i: int, pos: int) -> tuple[int, int]:
+    def read(self, i: int, pos: int) -> tuple[int, int]:
         """Read plain paragraphs from line index ``i`` (at offset ``pos``); return the index
         and offset of the first line left.
 
@@ -135,44 +109,28 @@ class _FastPaths:
                 - [Third]
 
         a top-level statement with bare references related to it, ended by a blank line.
-        Sent through :meth:`_line`, each line costs several method calls and an
-        :class:`_Element`; here one regular expression call (``_PLAIN_BLOCK``) reads a
-        block's statement line, relation lines and the blank line after them, and
-        :meth:`_plain_statement` and :meth:`_plain_relations` record them, doing what the
-        general path does in the same order (so statements, relations and warnings come out
-        the same). It is called only between paragraphs, where nothing is pending, and
-        stops at the first line that is anything else: a line with a comment, tab or escape,
-        a title the general path would change (spaces to squeeze) or reject (empty), a
-        continuation line, data on a reference, an argument, a heading. Stopping inside a
-        block, it hands over its elements as the general path would have them
-        (:meth:`_hand_over`), so that line and the rest go on as usual. Plain
-        premise-conclusion paragraphs go to :meth:`_plain_pcs`.
-        (tests/formats/test_argdown_fastpath.py compares this path with the general one.)
+        Here one regular expression call (``_PLAIN_BLOCK``) reads a block's lines and the
+        blank line after them, and :meth:`_block` records them as the general path would,
+        in the same order. Called only between paragraphs, where nothing is pending, it
+        stops at the first line that is anything else: a comment, tab or escape, a title
+        the general path would change or reject, a continuation line, data on a reference,
+        an argument, a heading; stopping inside a block, it hands its elements over
+        (:meth:`_hand_over`). Plain premise-conclusion paragraphs go to :meth:`_plain_pcs`.
         """
-        text = self.text
+        text = self.p.text
         size = len(text)
         match = _PLAIN_BLOCK.match
         special = self._next_special(pos)
         # Only a heading changes the section, and headings go the general way.
-        section = self.section[-1][1] if self.section else None
+        section = self.p.section[-1][1] if self.p.section else None
         while pos <= size:
             first = text[pos : pos + 1]
             if first != "[":
-                if first == "\n" or not first:  # an empty line (not first: the last one)
-                    i += 1
-                    pos += 1
-                    continue
-                if first == "<":
-                    done = self._plain_pcs(i, pos)
-                    if done[0] == i:
-                        return i, pos
-                    i, pos = done
-                    continue
-                if first.isspace() and (after := self._blank_line(pos)):
-                    i += 1  # a blank line with nothing pending: nothing to do
-                    pos = after
-                    continue
-                return i, pos
+                after = self._between(first, i, pos)
+                if after[1] == pos:
+                    return i, pos
+                i, pos = after
+                continue
             m = match(text, pos)
             if m is None:
                 return i, pos
@@ -183,45 +141,64 @@ class _FastPaths:
                 special = self._next_special(pos)  # (it may be on a line read before)
                 if special < past and not 0 <= text.find("\n", pos) < special:
                     return i, pos
-            title, defines, words, s1, sign1, ref1, s2, sign2, ref2, more, blank, other = m.groups()
-            if sign1 is None:
-                found: list[_Row] = []
-            elif sign2 is None:
-                found = [(s1, sign1, ref1)]
-            else:
-                found = [(s1, sign1, ref1), (s2, sign2, ref2)]
-                if more:
-                    found += _RELATION_ROW.findall(more)
-            words = words.strip() if words else ""
-            if self.pcs or self.argument is not None:
-                self._end_pcs()  # as _top_level does first
-            root = i + 1  # its line number
-            i = root + len(found)  # the line after the block's
-            if other is not None:
-                # The element on the last line read is pending: the general path records
-                # its statement and relation at the next line, once that line does not
-                # continue its text. That line is the general path's, which gets the
-                # pending element; a relation line before it does not continue the text
-                # of the one before.
-                if found:
-                    self._plain_statement(title, root, words, section)
-                    self._plain_relations(title, root, found[:-1], section)
-                self._hand_over(title, root, words, defines == ":", found)
-                return i, past + 1
-            # A blank line (or the end) after it: everything is recorded, the paragraph ends.
-            self._plain_statement(title, root, words, section)
-            if found:
-                self._plain_relations(title, root, found, section)
-            if blank is None:
-                return i, size + 1  # the end of the text
-            i += 1  # the blank line
-            pos = past
+            i, pos = self._block(m, i, section)
+            if pos != past:  # the block ended the parse's run here (see _block)
+                return i, pos
         return i, pos
+
+    def _between(self, first: str, i: int, pos: int) -> tuple[int, int]:
+        """Between blocks, at line index ``i`` (offset ``pos``, whose first character is
+        ``first``, not ``[``): past a blank line or a plain premise-conclusion paragraph;
+        ``(i, pos)`` for anything else."""
+        if first == "\n" or not first:  # an empty line (not first: the last one)
+            return i + 1, pos + 1
+        if first == "<":
+            return self._plain_pcs(i, pos)
+        if first.isspace() and (after := self._blank_line(pos)):
+            return i + 1, after  # a blank line with nothing pending: nothing to do
+        return i, pos
+
+    def _block(self, m: re.Match[str], i: int, section: str | None) -> tuple[int, int]:
+        """Record the block ``m`` matched at line index ``i``; return the index and offset
+        of the line after it: ``m.end()`` when the paragraph ended with a blank line (read
+        on), another offset when the general path takes over (the end of the text, or the
+        line after the block, with its elements handed over)."""
+        title, defines, words, s1, sign1, ref1, s2, sign2, ref2, more, blank, other = m.groups()
+        if sign1 is None:
+            found: list[_Row] = []
+        elif sign2 is None:
+            found = [(s1, sign1, ref1)]
+        else:
+            found = [(s1, sign1, ref1), (s2, sign2, ref2)]
+            if more:
+                found += _RELATION_ROW.findall(more)
+        words = words.strip() if words else ""
+        if self.p.pcs or self.p.argument is not None:
+            self.p._end_pcs()  # as _top_level does first
+        root = i + 1  # its line number
+        i = root + len(found)  # the line after the block's
+        if other is not None:
+            # The element on the last line read is pending: the general path records its
+            # statement and relation at the next line, once that line does not continue its
+            # text. That line is the general path's, which gets the pending element; a
+            # relation line before it does not continue the text of the one before.
+            if found:
+                self._plain_statement(title, root, words, section)
+                self._plain_relations(title, root, found[:-1], section)
+            self._hand_over(title, root, words, defines == ":", found)
+            return i, m.end() + 1
+        # A blank line (or the end) after it: everything is recorded, the paragraph ends.
+        self._plain_statement(title, root, words, section)
+        if found:
+            self._plain_relations(title, root, found, section)
+        if blank is None:
+            return i, len(self.p.text) + 1  # the end of the text
+        return i + 1, m.end()  # past the blank line
 
     def _blank_line(self, pos: int) -> int:
         """If the line at offset ``pos`` is blank (whitespace only), the offset of the line
         after it (past the end of the text for the last line); else 0."""
-        text = self.text
+        text = self.p.text
         stop = text.find("\n", pos)
         if stop < 0:
             stop = len(text)
@@ -232,11 +209,11 @@ class _FastPaths:
     ) -> None:
         """Record the relation lines ``found`` (indent, sign, title) under ``[title]`` on
         line ``number``: a statement for each title not yet known, and the relations, as
-        :meth:`_flush` does for each line in turn."""
-        doc = self.doc
+        :meth:`Parser._flush` does for each line in turn."""
+        doc = self.p.doc
         statements, relations, seen = doc.statements, doc.relations, doc._seen
         get = statements.get
-        arrows = self.arrows
+        arrows = self.p.arrows
         new_tuple = tuple.__new__  # Relation(...) without its Python-level __new__
         # The general path's stack as (indent, title), less the last relation line (last,
         # last_spaces), whose parent is parent. The indents on the stack grow, so a line as
@@ -258,7 +235,7 @@ class _FastPaths:
             number += 1
             known = get(ref)
             if known is None:
-                statements[ref] = _new_statement(ref, section, number)
+                statements[ref] = new_statement(ref, section, number)
             else:
                 # The statement's own title string (equal): the one just read goes, and
                 # the relation keeps no second copy of it to the end.
@@ -280,37 +257,37 @@ class _FastPaths:
         a plain one (see ``_PLAIN_PCS``); return the index and offset of the line after it,
         or ``(i, pos)`` if it is not.
 
-        Through :meth:`_line` each of its lines costs several calls and an :class:`_Element`.
+        Through :meth:`Parser._line` each of its lines costs several calls and an :class:`_Element`.
         This records what the general path does, in the same order: the previous structure
-        ended (as :meth:`_top_level` does), the argument made or found, a statement made
-        for each reference not yet known, and the items left pending for :meth:`_end_pcs`
+        ended (as :meth:`Parser._top_level` does), the argument made or found, a statement made
+        for each reference not yet known, and the items left pending for :meth:`Parser._end_pcs`
         at the next paragraph, as the blank line after the conclusion leaves them.
         """
-        m = _PLAIN_PCS.match(self.text, pos)
+        m = _PLAIN_PCS.match(self.p.text, pos)
         if m is None:
             return i, pos
         title, blanks, items, conclusion = m.groups()
         premises = _BRACKETED.findall(items)
-        if self.pcs or self.argument is not None:
-            self._end_pcs()
-        doc = self.doc
-        section = self.section[-1][1] if self.section else None
+        if self.p.pcs or self.p.argument is not None:
+            self.p._end_pcs()
+        doc = self.p.doc
+        section = self.p.section[-1][1] if self.p.section else None
         number = i + 1  # the argument's line number
         arg = doc.arguments.get(title)
         if arg is None:
             arg = doc.arguments[title] = Argument(title, section=section, line=number)
-        self.argument = arg
+        self.p.argument = arg
         number += 1 + blanks.count("\n")  # the first premise's
         statements = doc.statements
-        pcs = self.pcs
+        pcs = self.p.pcs
         for premise in premises:
             if premise not in statements:
-                statements[premise] = _new_statement(premise, section, number)
+                statements[premise] = new_statement(premise, section, number)
             pcs.append((PcsItem(premise, "premise", []), number))
             number += 1
         number += 1  # past the inference line
         if conclusion not in statements:
-            statements[conclusion] = _new_statement(conclusion, section, number)
+            statements[conclusion] = new_statement(conclusion, section, number)
         pcs.append((PcsItem(conclusion, "main-conclusion", []), number))
         # The index of the line after the conclusion, and its offset (past the "\n" that
         # ends the conclusion's line; past the end of the text if it has none: then the
@@ -325,23 +302,23 @@ class _FastPaths:
         next place is kept, and looked for again only once ``pos`` is past it, so ``pos``
         must not go back from one call to the next (the parse only goes forward).
         """
-        text = self.text
+        text = self.p.text
         specials = self.specials
         for k, at in enumerate(specials):
             if at < pos:
-                at = text.find(_SPECIAL_TOKENS[k], pos)
+                at = text.find(SPECIAL_TOKENS[k], pos)
                 specials[k] = at if at >= 0 else len(text)
         return min(specials)
 
     def _plain_statement(self, title: str, number: int, text: str, section: str | None) -> None:
-        """What :meth:`_flush` does for a top-level ``[title]: text`` (or ``[title]``)."""
-        statements = self.doc.statements
+        """What :meth:`Parser._flush` does for a top-level ``[title]: text`` (or ``[title]``)."""
+        statements = self.p.doc.statements
         if not text:  # a reference, or a definition without text
             if title not in statements:
-                statements[title] = _new_statement(title, section, number)
+                statements[title] = new_statement(title, section, number)
             return
         data: dict[str, Any] | None = None
-        if "{" in text and (found := self._data(text, number)) is not None:
+        if "{" in text and (found := self.p._data(text, number)) is not None:
             data, cut = found
             text = text[:cut].strip()  # (the text came stripped)
         st = statements.get(title)
@@ -352,19 +329,19 @@ class _FastPaths:
             tags: list[str] = []
             if "#" in text:
                 untagged, tags = split_tags(text)
-                self.doc._untagged[text] = untagged
+                self.p.doc._untagged[text] = untagged
                 if len(tags) > 1:
                     tags = list(dict.fromkeys(tags))
-            st = statements[title] = Statement(title, text, [], tags, {}, section, True, number)
+            st = statements[title] = new_statement(title, section, number, text, tags)
         else:
-            self._define(st, text)
+            self.p._define(st, text)
         if data:
             st.data.update(data)
 
     def _hand_over(
         self, title: str, number: int, text: str, defines: bool, found: list[_Row]
     ) -> None:
-        """Leave the open elements of a block :meth:`_plain_blocks` stops in as the general
+        """Leave the open elements of a block :meth:`read` stops in as the general
         path would have them: ``[title]`` on line ``number`` and its relation lines
         ``found``, the last line's element pending."""
         root = _Element(False, title, 0, number, 1, [text] if text else [], defines)
@@ -378,16 +355,5 @@ class _FastPaths:
             element.parent = stack[-1]
             element.sign = sign
             stack.append(element)
-        self.stack = stack
-        self.pending = stack[-1]
-
-
-def _new_statement(
-    title: str, section: str | None, line: int, text: str = "", tags: list[str] | None = None
-) -> Statement:
-    """``Statement(title, section=section, line=line)`` with ``text`` and ``tags``.
-
-    Given positionally: the dataclass ``__init__`` called with keywords costs about twice
-    as much, and a large document makes one statement per paragraph.
-    """
-    return Statement(title, text, [], [] if tags is None else tags, {}, section, True, line)
+        self.p.stack = stack
+        self.p.pending = stack[-1]

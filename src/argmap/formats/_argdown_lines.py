@@ -1,15 +1,37 @@
-"""Line-level pieces of the Argdown reader: comments, relation signs, escaped titles.
+"""The Argdown reader's tokens and line-level pieces, shared by the general parser
+(:mod:`argmap.formats._argdown_parser`) and its fast path (:mod:`argmap.formats._argdown_fast`):
+comment markers, relation signs and what they mean, numbered items, the element a line
+opens, escaped titles.
 
-Each is a scan in one pass over its line, or a pattern matched once at a given place, so
-that a hostile line costs time linear in its length.
+Each scan is one pass over its line, or a pattern matched once at a given place, so that a
+hostile line costs time linear in its length.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-__all__ = ["block_comments"]
+__all__ = [
+    "BLOCK_COMMENTS",
+    "ESCAPE",
+    "LINE_COMMENT",
+    "SIGN_PATTERN",
+    "SPECIAL_TOKENS",
+    "TAB",
+    "block_comments",
+]
+
+#: Comments: ``// to the end of the line`` (after whitespace or at the start), and block
+#: comments by their opening and closing markers.
+LINE_COMMENT = "//"
+BLOCK_COMMENTS = {"/*": "*/", "<!--": "-->"}
+TAB = "\t"  # expanded to 4 columns
+ESCAPE = "\\"  # makes the next character literal
+#: Where a line may need the general parser's care: a comment, a tab or an escape.
+SPECIAL_TOKENS = (LINE_COMMENT, *BLOCK_COMMENTS, TAB, ESCAPE)
+_OPENER = {close: opener for opener, close in BLOCK_COMMENTS.items()}
 
 _RELATION_RE = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:\s+|$)")
 _HEADING_RE = re.compile(r"(#{1,6})\s+(.*)$")
@@ -31,10 +53,32 @@ _STRICT_KIND = {"support": "entails", "attack": "contrary"}
 _STRICT_ARROW = {
     sign: (_STRICT_KIND.get(kind, kind), forward) for sign, (kind, forward) in _ARROW.items()
 }
-_TWO_CHAR_SIGNS = frozenset({"<+", "<-", "<_", "+>", "->", "_>", "><"})
+_TWO_CHAR_SIGNS = frozenset(sign for sign in _ARROW if len(sign) == 2)
+#: The relation signs as a regular expression (no groups): _ARROW's keys, longest first.
+SIGN_PATTERN = "(?:" + "|".join(re.escape(s) for s in sorted(_ARROW, key=len, reverse=True)) + ")"
 _PCS_RE = re.compile(r"\((\d+)\)(?:\s+|$)")
 #: _PCS_RE after any blank lines (see _next_is_item).
 _NEXT_PCS_RE = re.compile(r"\s*\((\d+)\)(?:\s+|$)")
+
+
+(_OPEN_A, _CLOSE_A), (_OPEN_B, _CLOSE_B) = BLOCK_COMMENTS.items()
+
+
+@dataclass(slots=True)
+class _Element:
+    """A statement or argument occurrence whose text may continue on the next lines: what a
+    line opens, for the general parser and for the fast path handing a block over to it."""
+
+    is_argument: bool
+    title: str | None  # None: an untitled statement, titled when finished
+    indent: int
+    line: int
+    column: int
+    lines: list[str] = field(default_factory=list)
+    defines: bool = False
+    parent: _Element | None = None  # the element a relation child relates to
+    sign: str = ""
+    pcs: bool = False
 
 
 def block_comments(
@@ -55,21 +99,21 @@ def block_comments(
             # Each looked for again only once passed: a line of many short comments
             # and no "<!--" would otherwise be searched to its end for each.
             if -1 != j < i:
-                j = raw.find("/*", i)
+                j = raw.find(_OPEN_A, i)
             if -1 != k < i:
-                k = raw.find("<!--", i)
-            candidates = [(p, s) for p, s in ((j, "*/"), (k, "-->")) if p >= 0]
+                k = raw.find(_OPEN_B, i)
+            candidates = [(p, s) for p, s in ((j, _CLOSE_A), (k, _CLOSE_B)) if p >= 0]
             if not candidates:
                 out.append(raw[i:])
                 break
             pos, state = min(candidates)
-            if pos > 0 and raw[pos - 1] == "\\":
+            if pos > 0 and raw[pos - 1] == ESCAPE:
                 out.append(raw[i : pos + 1])
                 i, state = pos + 1, None
                 continue
             out.append(raw[i:pos])
             start = (number, pos + 1)
-            i = pos + (2 if state == "*/" else 4)
+            i = pos + len(_OPENER[state])
         else:
             end = raw.find(state, i)
             if end < 0:

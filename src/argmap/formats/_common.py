@@ -189,7 +189,8 @@ class MapBuilder:
             "claims": self.claims,
             "links": self.links,
         }
-        from ..validate import check, problems_from_pydantic
+        from .._pydantic_problems import problems_from_pydantic
+        from ..validate import check
 
         _models_in_place(self.claims, Claim)
         _models_in_place(self.links, Link)

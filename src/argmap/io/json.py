@@ -19,9 +19,10 @@ from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
 from .._gc import gc_paused
+from .._pydantic_problems import problems_from_pydantic
 from ..errors import ArgmapError, Code, MapValidationError, Problem, Severity
 from ..model import ArgumentMap
-from ..validate import check, problems_from_pydantic
+from ..validate import check
 from .files import UTF8_BOM, atomic_write, read_input, wrong_encoding
 from .partial import problems_beyond_schema
 from .sources import MAX_SOURCE_BYTES, read_sources
