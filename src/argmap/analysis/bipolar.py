@@ -42,7 +42,9 @@ import numpy as np
 from .._words import unknown_name
 from ..model import ArgumentMap
 from .framework import Framework
-from .semantics import IN, OUT, SEMANTICS, UNDEC, Labelling, extensions, grounded
+from .grounded import grounded
+from .labelling import IN, OUT, UNDEC, Labelling
+from .semantics import SEMANTICS, extensions
 
 __all__ = [
     "DEFAULT_SUPPORT",
