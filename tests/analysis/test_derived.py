@@ -7,6 +7,7 @@ node at a time, and the framework built on demand must all equal what the former
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from argmap import ArgumentMap
 from argmap.analysis import analyze, explain, extensions, grounded
 from argmap.analysis.bipolar import SUPPORTS, to_framework
+from argmap.analysis.derived import strong_components
 
 from . import bipolar_before
 
@@ -103,3 +105,20 @@ def test_star_lists_no_derived_pair(support: str, monkeypatch: pytest.MonkeyPatc
     rebutted = support in ("defeasible", "deductive")
     assert result.link_labels["l1"] == ("rejected" if rebutted else "accepted")
     assert "rejected" in explain(m, "c0", support=support)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    edges=st.integers(1, 12).flatmap(
+        lambda n: st.lists(st.lists(st.integers(0, n - 1), max_size=4), min_size=n, max_size=n)
+    )
+)
+def test_strong_components_match_networkx(edges: list[list[int]]) -> None:
+    comp, count = strong_components(edges)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(edges)))
+    graph.add_edges_from((x, y) for x, ys in enumerate(edges) for y in ys)
+    expected = {frozenset(c) for c in nx.strongly_connected_components(graph)}
+    assert {frozenset(x for x in graph if comp[x] == c) for c in range(count)} == expected
+    # every edge between components runs from a higher number to a lower one
+    assert all(comp[x] >= comp[y] for x, ys in enumerate(edges) for y in ys)

@@ -18,8 +18,6 @@ component at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
@@ -56,105 +54,80 @@ class DerivedAttacks:
         claims = [c.id for c in m.claims]
         self.nodes: tuple[str, ...] = (*claims, *(link.id for link in m.links))
         self.n_links = len(m.links)
-        self.order = {n: i for i, n in enumerate(self.nodes)}
+        self.order = order = {n: i for i, n in enumerate(self.nodes)}
         self.direct: dict[str, list[str]] = {n: [] for n in self.nodes}
-        # the attack link each attack-link node aims at, by node number (-1: not an attack)
+        # the node each attack link aims at, by node number (-1: a claim or a support)
         self.aims = [-1] * len(claims)
-        inherit = nx.DiGraph()
-        inherit.add_nodes_from(self.nodes)
+        # inherit[y] ⊇ inherit[x] is an edge x -> y, kept as successor lists of numbers
+        self.succ: list[list[int]] = [[] for _ in self.nodes]
         for link in m.links:
-            self.aims.append(self.order[link.target] if link.kind == "attack" else -1)
+            i = order[link.id]
+            self.aims.append(order[link.target] if link.kind == "attack" else -1)
             if link.kind == "attack":
                 self.direct[link.target].append(link.id)
-            inherit.add_edges_from((s, link.id) for s in link.sources)
-            inherit.add_edges_from(_support_edges(link, support))
-        self._condense(inherit)
+            for s in link.sources:
+                self.succ[order[s]].append(i)
+            for x, y in _support_edges(link, support):
+                self.succ[order[x]].append(order[y])
         self._acc: dict[int, dict[str, str]] = {}
-
-    def _condense(self, inherit: nx.DiGraph) -> None:
-        # inherit[y] ⊇ inherit[x] is an edge x -> y; a component's nodes share attackers.
-        dag = nx.condensation(inherit)
-        self.topo: list[int] = list(nx.topological_sort(dag))
-        self.rank = {c: i for i, c in enumerate(self.topo)}
-        self.members: dict[int, list[str]] = {
-            c: sorted(dag.nodes[c]["members"], key=self.order.__getitem__) for c in dag.nodes
-        }
-        self.component: dict[str, int] = dag.graph["mapping"]
-        self.preds: dict[int, list[int]] = {c: sorted(dag.predecessors(c)) for c in dag.nodes}
-        self.succs: dict[int, list[int]] = {c: list(dag.successors(c)) for c in dag.nodes}
+        self._dag: _Condensed | None = None
 
     # -- grounded, on the components ----------------------------------------------------
 
     def grounded_codes(self) -> npt.NDArray[np.uint8]:
         """Grounded labels of every node (0 UNDEC, 1 IN, 2 OUT), in node order."""
+        comp, n_comp = strong_components(self.succ)
+        members: list[list[int]] = [[] for _ in range(n_comp)]
+        own = [0] * n_comp  # attack links aimed into the component, not yet OUT
+        waiting = [0] * n_comp  # edges from other components whose attackers are not all OUT
+        csucc: list[list[int]] = [[] for _ in range(n_comp)]
+        for x, targets in enumerate(self.succ):
+            members[comp[x]].append(x)
+            for y in targets:
+                if comp[y] != comp[x]:
+                    csucc[comp[x]].append(comp[y])
+                    waiting[comp[y]] += 1
+        for a in self.aims:
+            if a >= 0:
+                own[comp[a]] += 1
         label = bytearray(len(self.nodes))
-        comp_of = [self.component[n] for n in self.nodes]
-        own = {c: sum(len(self.direct[x]) for x in xs) for c, xs in self.members.items()}
-        waiting = {c: len(ps) for c, ps in self.preds.items()}
-        hit: set[int] = set()  # components attacked by an IN link
-        ready = [c for c in self.topo if own[c] == 0 and waiting[c] == 0]
+        hit = bytearray(n_comp)  # components attacked by an IN link
+        ready = [c for c in range(n_comp - 1, -1, -1) if not own[c] and not waiting[c]]
         for c in ready:  # grows while we walk it: every attacker of c is OUT
-            for x in self.members[c]:
-                i = self.order[x]
-                label[i] = _IN
-                if self.aims[i] >= 0:
-                    out = self._hit(comp_of[self.aims[i]], hit, label)
-                    self._release(out, comp_of, own, waiting, ready)
-            for s in self.succs[c]:
+            for x in members[c]:
+                label[x] = _IN
+                if self.aims[x] >= 0:
+                    for y in _downstream(comp[self.aims[x]], csucc, hit, members, label):
+                        a = self.aims[y]  # an attack link gone OUT: one attacker fewer
+                        if a >= 0:
+                            own[comp[a]] -= 1
+                            if not own[comp[a]] and not waiting[comp[a]]:
+                                ready.append(comp[a])
+            for s in csucc[c]:
                 waiting[s] -= 1
-                if waiting[s] == 0 and own[s] == 0 and s not in hit:
+                if not waiting[s] and not own[s] and not hit[s]:
                     ready.append(s)
         return np.frombuffer(bytes(label), dtype=np.uint8).copy()
-
-    def _hit(self, start: int, hit: set[int], label: bytearray) -> list[int]:
-        """Mark ``start`` and everything downstream as attacked by an IN link; the new OUTs."""
-        out: list[int] = []
-        stack = [start] if start not in hit else []
-        hit.update(stack)
-        while stack:
-            c = stack.pop()
-            for x in self.members[c]:
-                label[self.order[x]] = _OUT
-                out.append(self.order[x])
-            for s in self.succs[c]:
-                if s not in hit:
-                    hit.add(s)
-                    stack.append(s)
-        return out
-
-    def _release(
-        self,
-        out: Iterable[int],
-        comp_of: list[int],
-        own: dict[int, int],
-        waiting: dict[int, int],
-        ready: list[int],
-    ) -> None:
-        # An attack link that goes OUT is one attacker fewer for the component it aims at.
-        for i in out:
-            if self.aims[i] >= 0:
-                c = comp_of[self.aims[i]]
-                own[c] -= 1
-                if own[c] == 0 and waiting[c] == 0:
-                    ready.append(c)
 
     # -- the derived pairs, on demand ---------------------------------------------------
 
     def attackers(self, node: str) -> list[str]:
         """Attack links that attack ``node``, direct or derived, in map order."""
-        return sorted(self._attackers_of(self.component[node]), key=self.order.__getitem__)
+        comp = self._condensed().component[node]
+        return sorted(self._attackers_of(comp), key=self.order.__getitem__)
 
     def origin(self, attacker: str, node: str) -> str:
         """The node ``attacker`` targets directly on its way to ``node`` (KeyError if none)."""
-        return self._attackers_of(self.component[node])[attacker]
+        return self._attackers_of(self._condensed().component[node])[attacker]
 
     def all_pairs(self) -> dict[tuple[str, str], str]:
         """Every attack ``(attacker, attacked)`` with its origin, ordered by target then
         attacker (quadratic on a star: what the grouped form avoids)."""
+        dag = self._condensed()
         origin = {
             (k, y): x
-            for c in self.topo
-            for y in self.members[c]
+            for c in dag.topo
+            for y in dag.members[c]
             for k, x in self._attackers_of(c).items()
         }
         pairs = sorted(origin, key=lambda p: (self.order[p[1]], self.order[p[0]]))
@@ -164,22 +137,127 @@ class DerivedAttacks:
         """Attacker -> origin for one component; its ancestors are filled in first."""
         if comp in self._acc:
             return self._acc[comp]
+        dag = self._condensed()
         todo, stack = {comp}, [comp]
         while stack:  # the ancestors not yet known, without recursion (chains are deep)
-            for p in self.preds[stack.pop()]:
+            for p in dag.preds[stack.pop()]:
                 if p not in self._acc and p not in todo:
                     todo.add(p)
                     stack.append(p)
-        for c in sorted(todo, key=self.rank.__getitem__):
+        for c in sorted(todo, key=dag.rank.__getitem__):
             acc: dict[str, str] = {}
-            for x in self.members[c]:
+            for x in dag.members[c]:
                 for k in self.direct[x]:
                     acc.setdefault(k, x)
-            for p in self.preds[c]:
+            for p in dag.preds[c]:
                 for k, x in self._acc[p].items():
                     acc.setdefault(k, x)
             self._acc[c] = acc
         return self._acc[comp]
+
+    def _condensed(self) -> _Condensed:
+        if self._dag is None:
+            self._dag = _Condensed(self.nodes, self.succ)
+        return self._dag
+
+
+class _Condensed:
+    """networkx's condensation of the inheritance graph, numbered as networkx numbers it.
+
+    Which node an attack is said to come through (its origin) depends on the order in which
+    a component's predecessors are read; reading them by networkx's numbers keeps every
+    explanation worded as before the attacks were grouped.
+    """
+
+    def __init__(self, nodes: tuple[str, ...], succ: list[list[int]]) -> None:
+        graph = nx.DiGraph()
+        graph.add_nodes_from(nodes)
+        for x, targets in zip(nodes, succ, strict=True):
+            graph.add_edges_from((x, nodes[y]) for y in targets)
+        dag = nx.condensation(graph)
+        order = {n: i for i, n in enumerate(nodes)}
+        self.topo: list[int] = list(nx.topological_sort(dag))
+        self.rank = {c: i for i, c in enumerate(self.topo)}
+        self.members: dict[int, list[str]] = {
+            c: sorted(dag.nodes[c]["members"], key=order.__getitem__) for c in dag.nodes
+        }
+        self.component: dict[str, int] = dag.graph["mapping"]
+        self.preds: dict[int, list[int]] = {c: sorted(dag.predecessors(c)) for c in dag.nodes}
+
+
+def strong_components(succ: list[list[int]]) -> tuple[list[int], int]:
+    """Strongly connected components, numbered so that every edge between two of them
+    goes from a higher number to a lower one (Tarjan's order, without recursion).
+
+    Examples
+    --------
+    >>> strong_components([[1], [0, 2], []])   # 0 <-> 1 -> 2
+    ([1, 1, 0], 2)
+    """
+    n = len(succ)
+    index, low, comp = [-1] * n, [0] * n, [-1] * n
+    on_stack = bytearray(n)
+    stack: list[int] = []
+    counter = n_comp = 0
+    for root in range(n):
+        if index[root] >= 0:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = 1
+        work = [(root, 0)]
+        while work:
+            v, i = work[-1]
+            if i < len(succ[v]):
+                work[-1] = (v, i + 1)
+                w = succ[v][i]
+                if index[w] < 0:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack[w] = 1
+                    work.append((w, 0))
+                elif on_stack[w] and index[w] < low[v]:
+                    low[v] = index[w]
+                continue
+            work.pop()
+            if work and low[v] < low[work[-1][0]]:
+                low[work[-1][0]] = low[v]
+            if low[v] == index[v]:
+                while True:
+                    w = stack.pop()
+                    on_stack[w] = 0
+                    comp[w] = n_comp
+                    if w == v:
+                        break
+                n_comp += 1
+    return comp, n_comp
+
+
+def _downstream(
+    start: int,
+    csucc: list[list[int]],
+    hit: bytearray,
+    members: list[list[int]],
+    label: bytearray,
+) -> list[int]:
+    """Mark ``start`` and every component after it attacked by an IN link; the new OUTs."""
+    if hit[start]:
+        return []
+    hit[start] = 1
+    out: list[int] = []
+    stack = [start]
+    while stack:
+        c = stack.pop()
+        for x in members[c]:
+            label[x] = _OUT
+            out.append(x)
+        for s in csucc[c]:
+            if not hit[s]:
+                hit[s] = 1
+                stack.append(s)
+    return out
 
 
 def _support_edges(link: Link, support: str) -> list[tuple[str, str]]:
