@@ -11,7 +11,15 @@ import numpy as np
 import pytest
 
 from argmap import ArgumentMap
-from argmap.analysis import Framework, accepted, extensions, registry, some_extension, strengths
+from argmap.analysis import (
+    Framework,
+    accepted,
+    analyze,
+    extensions,
+    registry,
+    some_extension,
+    strengths,
+)
 from argmap.analysis.combiners import quadratic_energy
 from argmap.analysis.semantics import SEMANTICS
 from argmap.cli import main
@@ -116,6 +124,13 @@ def test_a_registered_semantics_answers_everywhere(
     assert capsys.readouterr().out.splitlines() == ["w 1 3", "w 2"]
     assert main(["af", "-p", "DC-NA", "-f", str(path), "-a", "2"]) == 0
     assert capsys.readouterr().out.strip() == "YES"
+    # and it labels maps: naive extensions {a, a1} and {a, b}, so b stands in one only
+    m = ArgumentMap()
+    for c in ("a", "b"):
+        m.claim(c, f"Claim {c}.")
+    m.attack("a", "b")
+    result = analyze(m, "naive", "attack-only")
+    assert result.backend == "python" and result.status == {"a": "accepted", "b": "undecided"}
     registry.unregister("naive")
     assert main(["af", "-p", "EE-NA", "-f", str(path)]) == 1
     assert "unknown problem" in capsys.readouterr().err

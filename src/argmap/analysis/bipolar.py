@@ -41,10 +41,11 @@ import numpy.typing as npt
 
 from .._words import unknown_name
 from ..model import ArgumentMap
+from . import registry
 from .derived import DerivedAttacks
 from .framework import Framework
 from .labelling import IN, OUT, UNDEC, Labelling
-from .semantics import SEMANTICS, extensions
+from .semantics import extensions
 
 __all__ = [
     "DEFAULT_SUPPORT",
@@ -272,8 +273,9 @@ def analyze(
     >>> analyze(m).status
     {'thesis': 'accepted', 'objection': 'rejected', 'reply': 'accepted'}
     """
-    if semantics not in SEMANTICS:
-        raise unknown_name("semantics", semantics, SEMANTICS)
+    known = registry.names("dung")  # a registered semantics labels maps too
+    if semantics not in known:
+        raise unknown_name("semantics", semantics, known)
     mapped = to_framework(m, support)
     nodes = mapped.derived.nodes
     if semantics == "grounded":
