@@ -124,11 +124,11 @@ class DerivedAttacks:
         """Every attack ``(attacker, attacked)`` with its origin, ordered by target then
         attacker (quadratic on a star: what the grouped form avoids)."""
         dag = self._condensed()
+        for c in dag.topo:  # predecessors first: each component is one step
+            if c not in self._acc:
+                self._acc[c] = self._gather(c, dag)
         origin = {
-            (k, y): x
-            for c in dag.topo
-            for y in dag.members[c]
-            for k, x in self._attackers_of(c).items()
+            (k, y): x for c in dag.topo for y in dag.members[c] for k, x in self._acc[c].items()
         }
         pairs = sorted(origin, key=lambda p: (self.order[p[1]], self.order[p[0]]))
         return {p: origin[p] for p in pairs}
@@ -145,15 +145,19 @@ class DerivedAttacks:
                     todo.add(p)
                     stack.append(p)
         for c in sorted(todo, key=dag.rank.__getitem__):
-            acc: dict[str, str] = {}
-            for x in dag.members[c]:
-                for k in self.direct[x]:
-                    acc.setdefault(k, x)
-            for p in dag.preds[c]:
-                for k, x in self._acc[p].items():
-                    acc.setdefault(k, x)
-            self._acc[c] = acc
+            self._acc[c] = self._gather(c, dag)
         return self._acc[comp]
+
+    def _gather(self, comp: int, dag: _Condensed) -> dict[str, str]:
+        # Own attackers in map order, then each predecessor's, the first origin kept.
+        acc: dict[str, str] = {}
+        for x in dag.members[comp]:
+            for k in self.direct[x]:
+                acc.setdefault(k, x)
+        for p in dag.preds[comp]:
+            for k, x in self._acc[p].items():
+                acc.setdefault(k, x)
+        return acc
 
     def _condensed(self) -> _Condensed:
         if self._dag is None:
@@ -172,8 +176,8 @@ class _Condensed:
     def __init__(self, nodes: tuple[str, ...], succ: list[list[int]]) -> None:
         graph = nx.DiGraph()
         graph.add_nodes_from(nodes)
-        for x, targets in zip(nodes, succ, strict=True):
-            graph.add_edges_from((x, nodes[y]) for y in targets)
+        # one node's successors in the order the map gave them: networkx numbers by that
+        graph.add_edges_from((x, nodes[y]) for x, ys in zip(nodes, succ, strict=True) for y in ys)
         dag = nx.condensation(graph)
         order = {n: i for i, n in enumerate(nodes)}
         self.topo: list[int] = list(nx.topological_sort(dag))
