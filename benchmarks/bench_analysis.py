@@ -2,7 +2,9 @@
 
 Run: ``.venv/bin/python benchmarks/bench_analysis.py`` (``--quick`` for fewer repeats,
 ``--peer-timeouts`` to also run the peer cases expected to exceed 60 s, in a subprocess
-killed at 60 s). Needs ``pip install formal-argumentation==0.3.0`` for the peer columns and
+killed at 60 s; ``--maps`` for only the map cases: a star and a chain analysed by this
+checkout and by the map analysis of argmap ``c064ef9``, read from git, in the same run).
+Needs ``pip install formal-argumentation==0.3.0`` for the peer columns and
 ``pip install 'argmap[sat]'`` for the SAT cases; missing pieces are reported, not faked.
 
 Every case reports the median CPU time (``time.process_time``) of N runs and the peak
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import os
 import resource
 import statistics
@@ -26,7 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from argmap.analysis import Framework, grounded, read_framework, some_extension
+from argmap import ArgumentMap
+from argmap.analysis import Framework, bipolar, grounded, read_framework, some_extension
 from argmap.analysis.gradual import evaluate, qbaf_from_edges
 
 REPO = Path(__file__).resolve().parents[1]
@@ -249,6 +253,82 @@ def _peer_subprocess(kind: str, n: int, edges: int) -> str:
         return "timed out at 60 s"
 
 
+BEFORE = "c064ef9"  # the map analysis that listed every derived attack pair
+
+
+def analysis_before() -> Any:
+    """``argmap.analysis.bipolar`` as it was at ``BEFORE``, loaded from git, or None."""
+    try:
+        text = subprocess.run(
+            ["git", "show", f"{BEFORE}:src/argmap/analysis/bipolar.py"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    path = REPO / "benchmarks" / ".cache" / f"bipolar_{BEFORE}.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    # a module of the package, so its relative imports find today's framework and semantics
+    spec = importlib.util.spec_from_file_location("argmap.analysis._bipolar_before", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def shaped_map(n: int, chain: bool) -> ArgumentMap:
+    """n claims; every third attacks, the others support, the claim before or the position.
+
+    As a star: a position with n/3 attackers and 2n/3 supporters (the hostile input of
+    ``bench_hostile.py``); as a chain: each claim replies to the one before.
+    """
+    claims = [{"id": f"c{i}", "text": f"Claim number {i} of this map."} for i in range(n)]
+    links = [
+        {
+            "id": f"l{i}",
+            "kind": "attack" if i % 3 == 0 else "support",
+            "sources": [f"c{i}"],
+            "target": f"c{i - 1}" if chain else "c0",
+        }
+        for i in range(1, n)
+    ]
+    return ArgumentMap.model_validate({"title": "Shape", "claims": claims, "links": links})
+
+
+def bench_maps(repeat: int, n: int = 5_000) -> None:
+    """A star and a chain analysed now and at ``BEFORE``: the default analysis (grounded,
+    defeasible support), and preferred under necessary support, which still lists the
+    framework in full (it must be no slower)."""
+    before = analysis_before()
+    cases = (("grounded", "defeasible"), ("preferred", "necessary"))
+    for shape, chain in (("star", False), ("chain", True)):
+        m = shaped_map(n, chain)
+        for semantics, support in cases:
+
+            def run(module: Any, m: ArgumentMap = m, sem: str = semantics, s: str = support) -> Any:
+                return module.analyze(m, sem, s, backend="python")
+
+            t, mem, ours = measure(lambda: run(bipolar), repeat)
+            old: tuple[float, float] | str = f"argmap {BEFORE} not in git"
+            if before is not None:
+                bt, bmem, theirs = measure(lambda: run(before), max(1, min(repeat, 3)))
+                assert theirs.claim_labels == ours.claim_labels, "labels differ"
+                assert theirs.link_labels == ours.link_labels, "labels differ"
+                old = (bt, bmem)
+            c = ours.counts()
+            row(
+                f"analyze {shape} of {n:,} claims, {semantics}, {support} support",
+                (t, mem),
+                old,
+                f"before = argmap {BEFORE}, median of {min(repeat, 3)}; "
+                f"{c['accepted']:,} accepted, {c['rejected']:,} rejected; labels agree",
+            )
+
+
 def bench_iccma(timeout: float) -> None:
     if not CORPUS.is_dir():
         print("ICCMA corpus absent, skipped")
@@ -279,9 +359,14 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="repeat 1 instead of 5")
     ap.add_argument("--peer-timeouts", action="store_true", help="run peer cases that time out")
     ap.add_argument("--no-iccma", action="store_true")
+    ap.add_argument("--maps", action="store_true", help="only the star and chain map cases")
     args = ap.parse_args()
     repeat = 1 if args.quick else 5
     print(f"peer formal-argumentation installed: {PEER}; repeat {repeat}", flush=True)
+    bench_maps(repeat)
+    if args.maps:
+        _table("argmap " + BEFORE)
+        return
     bench_grounded_admbuster(repeat)
     bench_dfquad(repeat, 100_000, peer_ok=True)
     bench_qe(repeat, run_peer=args.peer_timeouts)
@@ -290,7 +375,11 @@ def main() -> None:
     bench_preferred_random(repeat)
     if not args.no_iccma:
         bench_iccma(60.0)
-    print("\n| case | argmap (CPU / peak) | formal-argumentation 0.3.0 | peer/argmap | note |")
+    _table("formal-argumentation 0.3.0")
+
+
+def _table(peer: str) -> None:
+    print(f"\n| case | argmap (CPU / peak) | {peer} | peer/argmap | note |")
     print("|---|---|---|---|---|")
     for r in rows:
         print("| " + " | ".join(r) + " |")

@@ -36,13 +36,16 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
 import numpy as np
+import numpy.typing as npt
 
 from .._words import unknown_name
 from ..model import ArgumentMap
+from . import registry
+from .derived import DerivedAttacks
 from .framework import Framework
-from .semantics import IN, OUT, SEMANTICS, UNDEC, Labelling, extensions, grounded
+from .labelling import IN, OUT, UNDEC, Labelling
+from .semantics import extensions
 
 __all__ = [
     "DEFAULT_SUPPORT",
@@ -86,26 +89,47 @@ def _check_support(support: str) -> None:
         raise unknown_name("support reading", support, SUPPORTS)
 
 
-@dataclass(frozen=True)
 class MapFramework:
     """A map's framework and where each attack came from.
 
+    The attacks are kept grouped (:class:`~argmap.analysis.derived.DerivedAttacks`), so
+    asking for one node's attackers or the grounded labels costs time linear in the map;
+    ``framework`` and ``origin``, which list every derived pair, are built on first use.
     ``origin[(attacker, attacked)]`` is the node the attack link ``attacker`` hits directly
     (its target) when the attack on ``attacked`` is derived, or ``attacked`` itself when it is
     direct.
     """
 
-    framework: Framework
-    support: str
-    claims: tuple[str, ...]
-    links: tuple[str, ...]
-    origin: dict[tuple[str, str], str]
+    def __init__(self, derived: DerivedAttacks, support: str) -> None:
+        self.derived = derived
+        self.support = support
+        self.claims: tuple[str, ...] = derived.nodes[: len(derived.nodes) - derived.n_links]
+        self.links: tuple[str, ...] = derived.nodes[len(self.claims) :]
+        self._framework: Framework | None = None
+        self._origin: dict[tuple[str, str], str] | None = None
+
+    @property
+    def framework(self) -> Framework:
+        """The Dung framework, every derived attack listed (quadratic on a star)."""
+        if self._framework is None:
+            self._origin = self.derived.all_pairs()
+            self._framework = Framework.from_pairs(self._origin, arguments=self.derived.nodes)
+        return self._framework
+
+    @property
+    def origin(self) -> dict[tuple[str, str], str]:
+        """``(attacker, attacked)`` to the node the attack reaches ``attacked`` through."""
+        if self._origin is None:
+            self._origin = self.derived.all_pairs()
+        return self._origin
+
+    def origin_of(self, attacker: str, node: str) -> str:
+        """``origin[(attacker, node)]`` without listing every pair."""
+        return self.derived.origin(attacker, node)
 
     def attackers(self, node: str) -> list[str]:
         """Attack links that attack ``node`` in the framework, in map order."""
-        af = self.framework
-        names = af.names
-        return sorted({names[i] for i in af.attackers(af.index(node)).tolist()}, key=af.index)
+        return self.derived.attackers(node)
 
 
 def to_framework(m: ArgumentMap, support: str = DEFAULT_SUPPORT) -> MapFramework:
@@ -128,48 +152,7 @@ def to_framework(m: ArgumentMap, support: str = DEFAULT_SUPPORT) -> MapFramework
     [('a1', 'reason'), ('a1', 's1'), ('a1', 'thesis')]
     """
     _check_support(support)
-    claims = tuple(c.id for c in m.claims)
-    links = tuple(link.id for link in m.links)
-    nodes = claims + links
-    # inherit[y] ⊇ inherit[x] is an edge x -> y: y is attacked by whatever attacks x.
-    inherit = nx.DiGraph()
-    inherit.add_nodes_from(nodes)
-    direct: dict[str, list[str]] = {n: [] for n in nodes}
-    for link in m.links:
-        if link.kind == "attack":
-            direct[link.target].append(link.id)
-        for s in link.sources:
-            inherit.add_edge(s, link.id)
-        if link.kind != "support":
-            continue
-        if support in ("deductive", "defeasible"):
-            inherit.add_edge(link.target, link.id)
-            if support == "deductive" and len(link.sources) == 1:
-                inherit.add_edge(link.target, link.sources[0])
-        elif support == "necessary":
-            for s in link.sources:
-                inherit.add_edge(s, link.target)
-    origin: dict[tuple[str, str], str] = {}
-    # Along the condensation's topological order every predecessor is finished first.
-    dag = nx.condensation(inherit)
-    order = {n: i for i, n in enumerate(nodes)}
-    found: dict[int, dict[str, str]] = {}
-    for comp in nx.topological_sort(dag):
-        group = sorted(dag.nodes[comp]["members"], key=order.__getitem__)
-        acc: dict[str, str] = {}
-        for x in group:
-            for k in direct[x]:
-                acc.setdefault(k, x)
-        for pred in sorted(dag.predecessors(comp)):
-            for k, x in found[pred].items():
-                acc.setdefault(k, x)
-        found[comp] = acc
-        for y in group:
-            for k, x in acc.items():
-                origin[(k, y)] = x
-    pairs = sorted(origin, key=lambda p: (order[p[1]], order[p[0]]))
-    af = Framework.from_pairs(pairs, arguments=nodes)
-    return MapFramework(af, support, claims, links, {p: origin[p] for p in pairs})
+    return MapFramework(DerivedAttacks(m, support), support)
 
 
 @dataclass
@@ -290,25 +273,28 @@ def analyze(
     >>> analyze(m).status
     {'thesis': 'accepted', 'objection': 'rejected', 'reply': 'accepted'}
     """
-    if semantics not in SEMANTICS:
-        raise unknown_name("semantics", semantics, SEMANTICS)
+    known = registry.names("dung")  # a registered semantics labels maps too
+    if semantics not in known:
+        raise unknown_name("semantics", semantics, known)
     mapped = to_framework(m, support)
-    af = mapped.framework
+    nodes = mapped.derived.nodes
     if semantics == "grounded":
-        labellings = [grounded(af)]
+        # on the grouped attacks: no derived pair is listed (a star stays linear)
+        codes = [mapped.derived.grounded_codes()]
         used, exhaustive = "linear", True
     else:
+        af = mapped.framework
         result = extensions(af, semantics, limit=limit, backend=backend)
-        labellings = [_labelling(af, e) for e in result.extensions]
+        codes = [_labelling(af, e).codes for e in result.extensions]
         used, exhaustive = result.backend, result.exhaustive
-    labels = _combine(af, labellings)
+    labels = _combine(nodes, codes)
     return MapAnalysis(
         semantics=semantics,
         support=support,
         claim_labels={c: labels[c] for c in mapped.claims},
         link_labels={k: labels[k] for k in mapped.links},
         backend=used,
-        extensions=[sorted(lab.extension(), key=af.index) for lab in labellings],
+        extensions=[[a for a, c in zip(nodes, cs.tolist(), strict=True) if c == 1] for cs in codes],
         exhaustive=exhaustive,
         mapped=mapped,
     )
@@ -325,11 +311,12 @@ def _labelling(af: Framework, ext: frozenset[str]) -> Labelling:
     return Labelling(af, codes)
 
 
-def _combine(af: Framework, labellings: list[Labelling]) -> dict[str, str]:
+def _combine(nodes: tuple[str, ...], labellings: list[npt.NDArray[np.uint8]]) -> dict[str, str]:
+    # A node keeps a label only when every labelling gives it that label.
     if not labellings:
-        return dict.fromkeys(af.names, "undecided")
-    stack = np.stack([lab.codes for lab in labellings])
+        return dict.fromkeys(nodes, "undecided")
+    stack = np.stack(labellings)
     agree = (stack == stack[0]).all(axis=0)
     codes = np.where(agree, stack[0], 0).tolist()
     names = {0: "undecided", 1: "accepted", 2: "rejected"}
-    return {a: names[c] for a, c in zip(af.names, codes, strict=True)}
+    return {a: names[c] for a, c in zip(nodes, codes, strict=True)}

@@ -90,7 +90,7 @@ class _Words:
 
     def route(self, attacker: str, node: str) -> str:
         # how an attack reaches a node it does not target directly
-        hit = self.mapped.origin[(attacker, node)]
+        hit = self.mapped.origin_of(attacker, node)
         if hit == node:
             return ""
         link = self.m.get_link(attacker)
@@ -173,7 +173,7 @@ class _Words:
             return "it is not accepted."
         a = standing[0]
         link = self.m.get_link(link_id)
-        hit = self.mapped.origin[(a, link_id)]
+        hit = self.mapped.origin_of(a, link_id)
         if hit == link_id:
             what = "it is undercut" if self.m.get_link(a).target == link_id else "it is attacked"
         elif hit in link.sources:

@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import ArgumentMap
+from . import registry
 
 __all__ = [
     "METHODS",
@@ -44,7 +45,8 @@ __all__ = [
 ]
 
 FloatArray = npt.NDArray[np.float64]
-METHODS = ("dfquad", "qe", "euler")
+#: The gradual methods (their registry names).
+METHODS = registry.names("gradual")
 DEFAULT_CONFIDENCE = 0.5
 DEFAULT_WEIGHT = 1.0
 
@@ -229,9 +231,10 @@ def evaluate(
     Acyclic: nodes are computed level by level (a level's inputs are all final), each level
     vectorised, so the cost is linear in nodes plus edges. Cyclic: Jacobi sweeps to ``tol``.
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
-    combine = _VECTOR[method]
+    if method not in registry.names("gradual"):
+        known = ", ".join(registry.names("gradual"))
+        raise ValueError(f"unknown method {method!r}; choose from {known}")
+    combine = registry.gradual(method).combine
     plan = _Plan(q)
     levels = plan.levels()
     if levels is None:
@@ -338,62 +341,3 @@ def _iterate(
         if delta <= tol:
             return sigma, True, it
     return sigma, False, max_iter
-
-
-# -- the three methods, each over all nodes at once ---------------------------------------
-# Arguments: base scores of the k nodes, the local node index of each incoming edge, which
-# edges attack, the value each edge passes on, and k.
-
-
-def _dfquad(
-    base: FloatArray,
-    dst: npt.NDArray[np.int64],
-    att: npt.NDArray[np.bool_],
-    passed: FloatArray,
-    k: int,
-) -> FloatArray:
-    def aggregate(mask: npt.NDArray[np.bool_]) -> FloatArray:
-        # 1 - prod(1 - v) as 1 - exp(sum log(1 - v)); a full-strength edge makes it exactly 1.
-        v, d = passed[mask], dst[mask]
-        full = np.bincount(d, weights=(v >= 1.0).astype(np.float64), minlength=k) > 0
-        logs = np.bincount(d, weights=np.log1p(-np.where(v >= 1.0, 0.0, v)), minlength=k)
-        return np.where(full, 1.0, -np.expm1(logs))
-
-    va, vs = aggregate(att), aggregate(~att)
-    return np.where(va >= vs, base - base * (va - vs), base + (1.0 - base) * (vs - va))
-
-
-def _energy(
-    dst: npt.NDArray[np.int64], att: npt.NDArray[np.bool_], passed: FloatArray, k: int
-) -> FloatArray:
-    return np.bincount(dst, weights=np.where(att, -passed, passed), minlength=k).astype(np.float64)
-
-
-def _h(x: FloatArray) -> FloatArray:
-    p = np.maximum(x, 0.0) ** 2
-    return np.asarray(p / (1.0 + p))
-
-
-def _qe(
-    base: FloatArray,
-    dst: npt.NDArray[np.int64],
-    att: npt.NDArray[np.bool_],
-    passed: FloatArray,
-    k: int,
-) -> FloatArray:
-    e = _energy(dst, att, passed, k)
-    return np.asarray(base - base * _h(-e) + (1.0 - base) * _h(e))
-
-
-def _euler(
-    base: FloatArray,
-    dst: npt.NDArray[np.int64],
-    att: npt.NDArray[np.bool_],
-    passed: FloatArray,
-    k: int,
-) -> FloatArray:
-    e = _energy(dst, att, passed, k)
-    return np.asarray(1.0 - (1.0 - base**2) / (1.0 + base * np.exp(e)))
-
-
-_VECTOR: dict[str, Callable[..., FloatArray]] = {"dfquad": _dfquad, "qe": _qe, "euler": _euler}

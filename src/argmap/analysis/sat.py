@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import ArgmapError
 from .framework import Framework
+from .ideal import ideal_from_preferred
 
 __all__ = ["accepted", "available", "extensions", "require"]
 
@@ -89,8 +90,6 @@ class _Encoding:
 def extensions(af: Framework, semantics: str, limit: int | None) -> tuple[list[Ext], bool]:
     """Extensions as sets of argument numbers, and whether the list is complete."""
     if semantics == "ideal":
-        from .search import ideal_from_preferred
-
         preferred, _ = extensions(af, "preferred", None)
         return [ideal_from_preferred(af, preferred)], True
     enc = _Encoding(af, stable=semantics == "stable")

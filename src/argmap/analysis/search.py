@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 from ..errors import ArgmapError
 from .framework import Framework
+from .grounded import grounded
+from .ideal import ideal_from_preferred
 
 __all__ = ["accepted", "complete_labellings", "extensions"]
 
@@ -35,8 +37,6 @@ def complete_labellings(
     >>> sorted(complete_labellings(af))
     [[1, 2], [2, 1], [3, 3]]
     """
-    from .semantics import grounded
-
     att, out = af.in_lists(), af.out_lists()
     ground = grounded(af).codes.tolist()
     lab = [(_IN if g == 1 else _OUT if g == 2 else _NONE) for g in ground]
@@ -145,22 +145,6 @@ def accepted(af: Framework, i: int, semantics: str, mode: str) -> bool:
     if mode == "credulous":
         return any(i in e for e in exts)
     return all(i in e for e in exts)
-
-
-def ideal_from_preferred(af: Framework, preferred: list[Ext]) -> Ext:
-    """The largest admissible subset of the intersection of the preferred extensions.
-
-    Shrinking ``S`` to the members it defends, until nothing changes, reaches it: every
-    admissible subset survives each step, and the fixpoint defends itself.
-    """
-    current = set(frozenset.intersection(*preferred)) if preferred else set()
-    att = af.in_lists()
-    while True:
-        attacked = {b for a in current for b in af.attacked_by(a).tolist()}
-        keep = {a for a in current if all(b in attacked for b in att[a])}
-        if keep == current:
-            return frozenset(keep)
-        current = keep
 
 
 def _ins(lab: list[int]) -> Ext:

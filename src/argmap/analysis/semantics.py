@@ -1,15 +1,13 @@
 """Dung semantics: grounded, complete, preferred, stable, semi-stable and ideal.
 
-Grounded runs in time linear in the attacks: a queue of arguments whose attackers are all
-out (Modgil & Caminada's labelling algorithm with attacker counters), never repeated passes
-of the characteristic function, which are quadratic on chains.
-
-The other semantics search over complete labellings. Two back-ends answer the same
-questions: ``"python"``, a propagation-based search for small frameworks that needs no extra
-package, and ``"sat"``, the standard complete-labelling encoding solved with ``python-sat``
-(``pip install argmap[sat]``), with iterative maximisation for preferred and semi-stable.
-``backend="auto"`` picks SAT when it is installed and the framework is beyond a few dozen
-undecided arguments; every result records which back-end produced it.
+The entry points here dispatch through :mod:`argmap.analysis.registry`, which says for
+each semantics what it answers and with which back-ends: ``"linear"`` (grounded, see
+:mod:`argmap.analysis.grounded`), ``"python"``, a propagation-based search for small
+frameworks that needs no extra package, and ``"sat"``, the standard complete-labelling
+encoding solved with ``python-sat`` (``pip install argmap[sat]``), with iterative
+maximisation for preferred and semi-stable. ``backend="auto"`` picks a back-end that scales
+(SAT) when it is installed and the framework is beyond a few dozen undecided arguments;
+every result records which back-end produced it.
 """
 
 from __future__ import annotations
@@ -18,9 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from . import registry
 from .framework import Framework
+from .grounded import grounded
+from .labelling import _IN, _UNDEC, IN, OUT, UNDEC, Labelling
+from .registry import DungSemantics
 
 __all__ = [
     "IN",
@@ -35,83 +36,11 @@ __all__ = [
     "some_extension",
 ]
 
-IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
-_IN, _OUT, _UNDEC = 1, 2, 0
-
-#: Semantics names accepted everywhere, with their ICCMA abbreviations.
-SEMANTICS = {
-    "grounded": "GR",
-    "complete": "CO",
-    "preferred": "PR",
-    "stable": "ST",
-    "semi-stable": "SST",
-    "ideal": "ID",
-}
+#: Dung semantics names accepted everywhere, with their ICCMA abbreviations (built-ins).
+SEMANTICS = {name: registry.dung(name).abbreviation for name in registry.names("dung")}
 #: Frameworks with at most this many arguments left undecided by grounded use the Python search.
 PYTHON_LIMIT = 40
-
-
-class Labelling:
-    """An IN/OUT/UNDEC labelling of a framework's arguments (codes kept as a ``uint8`` array).
-
-    Examples
-    --------
-    >>> af = Framework.from_pairs([("a", "b"), ("b", "c")])
-    >>> lab = grounded(af)
-    >>> lab.as_dict()
-    {'a': 'IN', 'b': 'OUT', 'c': 'IN'}
-    >>> sorted(lab.extension())
-    ['a', 'c']
-    """
-
-    __slots__ = ("codes", "framework")
-
-    def __init__(self, framework: Framework, codes: npt.NDArray[np.uint8]) -> None:
-        self.framework = framework
-        self.codes = codes
-
-    def label(self, argument: str) -> str:
-        return _NAMES[int(self.codes[self.framework.index(argument)])]
-
-    def extension(self) -> frozenset[str]:
-        """The arguments labelled IN."""
-        names = self.framework.names
-        return frozenset(names[i] for i in np.flatnonzero(self.codes == _IN).tolist())
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            a: _NAMES[c] for a, c in zip(self.framework.names, self.codes.tolist(), strict=False)
-        }
-
-    def counts(self) -> dict[str, int]:
-        return {
-            name: int(np.count_nonzero(self.codes == code))
-            for code, name in ((_IN, IN), (_OUT, OUT), (_UNDEC, UNDEC))
-        }
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Labelling):
-            return NotImplemented
-        return self.framework.names == other.framework.names and bool(
-            np.array_equal(self.codes, other.codes)
-        )
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        c = self.counts()
-        return f"<Labelling: {c[IN]} IN, {c[OUT]} OUT, {c[UNDEC]} UNDEC>"
-
-    def _repr_markdown_(self) -> str:
-        c = self.counts()
-        head = f"Labelling: **{c[IN]}** IN, **{c[OUT]}** OUT, **{c[UNDEC]}** UNDEC"
-        if self.framework.n > 200:
-            return head
-        rows = [f"| {a} | {lab} |" for a, lab in self.as_dict().items()]
-        return "\n".join([head, "", "| argument | label |", "|---|---|", *rows])
-
-
-_NAMES = {_IN: IN, _OUT: OUT, _UNDEC: UNDEC}
+BACKENDS = ("auto", "python", "sat")
 
 
 @dataclass(frozen=True)
@@ -141,40 +70,6 @@ class Extensions:
         return "\n".join([head, "", *rows])
 
 
-# -- grounded ------------------------------------------------------------------------------
-
-
-def grounded(af: Framework) -> Labelling:
-    """The grounded labelling, in time linear in arguments plus attacks.
-
-    An argument is IN once every attacker is OUT, and OUT once some attacker is IN; a queue
-    holds the arguments whose count of not-yet-OUT attackers has dropped to zero.
-
-    Examples
-    --------
-    >>> af = Framework.from_pairs([("a", "b"), ("b", "a"), ("c", "d")])
-    >>> grounded(af).as_dict()
-    {'a': 'UNDEC', 'b': 'UNDEC', 'c': 'IN', 'd': 'OUT'}
-    """
-    in_ptr, _, out_ptr, out_dst = af.csr()
-    n = af.n
-    remaining = np.diff(in_ptr).tolist()  # attackers not yet OUT (duplicates counted)
-    optr, odst = out_ptr.tolist(), out_dst.tolist()
-    label = bytearray(n)
-    queue = np.flatnonzero(np.diff(in_ptr) == 0).tolist()
-    for a in queue:  # the list grows while we walk it: a FIFO without pops
-        label[a] = _IN
-        for b in odst[optr[a] : optr[a + 1]]:
-            if label[b]:
-                continue  # already OUT (an IN argument is never attacked by an IN one)
-            label[b] = _OUT
-            for c in odst[optr[b] : optr[b + 1]]:
-                remaining[c] -= 1
-                if remaining[c] == 0 and not label[c]:
-                    queue.append(c)
-    return Labelling(af, np.frombuffer(bytes(label), dtype=np.uint8).copy())
-
-
 # -- the general entry points ---------------------------------------------------------------
 
 
@@ -197,18 +92,9 @@ def extensions(
     >>> sorted(extensions(af, "ideal").extensions[0])
     []
     """
-    _check(semantics)
-    if semantics == "grounded":
-        return Extensions(semantics, (grounded(af).extension(),), "linear", True)
-    chosen = _backend(af, backend)
-    if chosen == "sat":
-        from . import sat
-
-        found, exhaustive = sat.extensions(af, semantics, limit)
-    else:
-        from . import search
-
-        found, exhaustive = search.extensions(af, semantics, limit)
+    sem = _semantics(semantics)
+    chosen = _backend(af, sem, backend)
+    found, exhaustive = sem.backends[chosen].extensions(af, limit)
     names = af.names
     exts = sorted((frozenset(names[i] for i in e) for e in found), key=_ext_key)
     return Extensions(semantics, tuple(exts), chosen, exhaustive)
@@ -225,13 +111,12 @@ def some_extension(
     >>> some_extension(af, "stable", backend="python")
     (None, 'python')
     """
-    _check(semantics)
-    if semantics in ("grounded", "complete"):
-        return grounded(af).extension(), "linear"
+    sem = _semantics(semantics)
+    if sem.one is not None:
+        names = af.names
+        return frozenset(names[i] for i in sem.one(af)), "linear"
     result = extensions(af, semantics, limit=1, backend=backend)
-    if semantics == "ideal" or result.extensions:
-        return (result.extensions[0] if result.extensions else None), result.backend
-    return None, result.backend
+    return (result.extensions[0] if result.extensions else None), result.backend
 
 
 def accepted(
@@ -255,51 +140,54 @@ def accepted(
     >>> accepted(af, "c", "preferred", "sceptical")[0]
     False
     """
-    _check(semantics)
+    sem = _semantics(semantics)
     if mode not in ("credulous", "sceptical"):
         raise ValueError("mode must be 'credulous' or 'sceptical'")
     i = af.index(argument)
-    ground = grounded(af)
-    if semantics == "grounded" or (semantics == "complete" and mode == "sceptical"):
-        return bool(ground.codes[i] == _IN), "linear"
-    # Every complete extension contains grounded and excludes what grounded rejects; these
-    # answers need no search (stable excepted: a framework may have no stable extension).
-    if semantics != "stable":
-        if ground.codes[i] == _IN:
-            return True, "linear"
-        if ground.codes[i] == _OUT:
-            return False, "linear"
-    chosen = _backend(af, backend)
-    if chosen == "sat":
-        from . import sat
-
-        return sat.accepted(af, i, semantics, mode), chosen
-    from . import search
-
-    return search.accepted(af, i, semantics, mode), chosen
+    ground = grounded(af).codes[i]
+    if mode == "sceptical" and sem.sceptical_is_grounded:
+        return bool(ground == _IN), "linear"
+    # Every extension then contains grounded and excludes what grounded rejects: these
+    # answers need no search.
+    if sem.settled_by_grounded and ground != _UNDEC:
+        return bool(ground == _IN), "linear"
+    chosen = _backend(af, sem, backend)
+    solver = sem.backends[chosen]
+    if solver.accepted is not None:
+        return solver.accepted(af, i, mode), chosen
+    found, _ = solver.extensions(af, None)
+    pick = any if mode == "credulous" else all
+    return pick(i in e for e in found), chosen
 
 
-def _check(semantics: str) -> None:
-    if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; choose from {', '.join(SEMANTICS)}")
+def _semantics(name: str) -> DungSemantics:
+    try:
+        return registry.dung(name)
+    except ValueError as exc:  # an UnknownNameError; say it the way this API always has
+        raise ValueError(
+            f"unknown semantics {name!r}; choose from {', '.join(registry.names('dung'))}"
+        ) from exc
 
 
-def _backend(af: Framework, backend: str) -> str:
-    if backend not in ("auto", "python", "sat"):
+def _backend(af: Framework, sem: DungSemantics, backend: str) -> str:
+    """The back-end to use: the one asked for, or under ``"auto"`` the registry's choice."""
+    if len(sem.backends) == 1:
+        return next(iter(sem.backends))  # grounded's "linear" answers whatever was asked
+    if backend not in BACKENDS:
         raise ValueError("backend must be 'auto', 'python' or 'sat'")
-    if backend == "sat":
-        from .sat import require
-
-        require()
-        return "sat"
-    if backend == "python":
-        return "python"
-    undecided = int(np.count_nonzero(grounded(af).codes == _UNDEC))
-    if undecided <= PYTHON_LIMIT:
-        return "python"
-    from .sat import available
-
-    return "sat" if available() else "python"
+    if backend != "auto":
+        if backend not in sem.backends:
+            have = ", ".join(sem.backends)
+            raise ValueError(f"{sem.name} has no {backend!r} back-end (it has {have})")
+        sem.backends[backend].require()
+        return backend
+    first = next(iter(sem.backends))
+    if int(np.count_nonzero(grounded(af).codes == _UNDEC)) <= PYTHON_LIMIT:
+        return first
+    for name, solver in sem.backends.items():
+        if solver.scales and solver.available():
+            return name
+    return first
 
 
 def _ext_key(e: frozenset[str]) -> list[str]:

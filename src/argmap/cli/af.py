@@ -2,8 +2,10 @@
 
 Problems are ``TASK-SEM`` with TASK one of DC (credulous acceptance of ``-a ARG``), DS
 (sceptical acceptance), SE (some extension) and EE (every extension), and SEM one of CO, PR,
-ST, SST, ID, GR. Answers follow ICCMA'23: ``YES``/``NO`` for DC/DS, ``w a1 a2 ...`` for an
-extension or ``NO`` when there is none; EE prints one ``w`` line per extension.
+ST, SST, ID, GR: the table comes from the semantics registry (``argmap.analysis.registry``),
+so a registered semantics is a problem here too. Answers follow ICCMA'23: ``YES``/``NO``
+for DC/DS, ``w a1 a2 ...`` for an extension or ``NO`` when there is none; EE prints one
+``w`` line per extension.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..analysis import registry
 from ..analysis.framework import Framework
 from ..analysis.iccma import FORMATS, MAX_ARGUMENTS, loads_framework
-from ..analysis.semantics import SEMANTICS, accepted, extensions, some_extension
+from ..analysis.semantics import accepted, extensions, some_extension
 from ..errors import ArgmapError
 from ._common import EXIT_OK, decode_text, read_bytes, shown_name
 
-_SEM = {abbr: name for name, abbr in SEMANTICS.items()}
-PROBLEMS = [f"{t}-{s}" for t in ("DC", "DS", "SE", "EE") for s in _SEM]
+#: The problems of the built-in semantics (``registry.problems()`` is the live table).
+PROBLEMS = registry.problems()
 
 
 def register(commands: Any) -> None:
@@ -51,16 +54,17 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    problems = registry.problems()
     if args.problems:
-        print("[" + ",".join(PROBLEMS) + "]")
+        print("[" + ",".join(problems) + "]")
         return EXIT_OK
     if not args.problem or not args.file:
         raise ArgmapError("af needs -p PROBLEM and -f FILE (see --problems)")
     problem = args.problem.upper()
-    if problem not in PROBLEMS:
-        raise ArgmapError(f"unknown problem {args.problem!r}; supported: {', '.join(PROBLEMS)}")
-    task, abbr = problem.split("-")
-    semantics = _SEM[abbr]
+    if problem not in problems:
+        raise ArgmapError(f"unknown problem {args.problem!r}; supported: {', '.join(problems)}")
+    task, abbr = problem.split("-", 1)
+    semantics = _by_abbreviation(abbr)
     af = _read(args.file, args.format, args.max_arguments)
     if task in ("DC", "DS"):
         if args.argument is None:
@@ -85,6 +89,14 @@ def run(args: argparse.Namespace) -> int:
     if args.verbose:
         print(f"c backend: {used}", file=sys.stderr)
     return EXIT_OK
+
+
+def _by_abbreviation(abbr: str) -> str:
+    """The registered Dung semantics whose ICCMA abbreviation is ``abbr``."""
+    for name in registry.names("dung"):
+        if registry.dung(name).abbreviation == abbr:
+            return name
+    raise ArgmapError(f"no semantics abbreviated {abbr!r}")  # problems() lists only these
 
 
 def _count(text: str) -> int:
