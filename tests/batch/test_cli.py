@@ -162,7 +162,7 @@ def test_ctrl_c_stops_the_run_and_its_workers_and_keeps_the_old_table(tmp_path: 
 
     from .test_engine import many_maps
 
-    folder = many_maps(tmp_path / "maps", 3000)
+    folder = many_maps(tmp_path / "maps", 12000)  # minutes of work: still running at Ctrl-C
     out = tmp_path / "t.csv"
     out.write_text("the previous table\n")
     # A session of its own, so that Ctrl-C reaches the command and its workers as a
@@ -189,6 +189,7 @@ def test_ctrl_c_stops_the_run_and_its_workers_and_keeps_the_old_table(tmp_path: 
     while not list(tmp_path.glob(".t.csv.*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(1.0)  # the workers are busy
+    assert process.poll() is None, "the run ended before Ctrl-C: give it more maps"
     os.killpg(process.pid, signal.SIGINT)
     try:
         code = process.wait(timeout=30)
