@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
+from ._names import SUGGEST_LIMIT, did_you_mean, unknown_name_message
 from .errors import OptionError, UnknownNameError
 
-__all__ = ["counted", "did_you_mean", "option_error", "plural_words", "unknown_name"]
-
-#: Past this many known names a did-you-mean is not looked for: difflib compares each one.
-SUGGEST_LIMIT = 5000
+__all__ = [
+    "SUGGEST_LIMIT",
+    "counted",
+    "did_you_mean",
+    "option_error",
+    "plural_words",
+    "unknown_name",
+]
 
 #: A choice in a counted phrase: ``{one|many}``, the words for a count of 1 and for others.
 _CHOICE = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
@@ -40,21 +44,6 @@ def plural_words(what: str) -> str:
     return _CHOICE.sub(r"\2", what)
 
 
-def did_you_mean(name: str, known: Iterable[str]) -> str | None:
-    """The known name closest to ``name``, if one is close enough to be a likely typo.
-
-    >>> did_you_mean("preffered", ["grounded", "preferred", "stable"])
-    'preferred'
-    >>> did_you_mean("xyz", ["grounded"]) is None
-    True
-    """
-    choices = list(known)
-    if len(choices) > SUGGEST_LIMIT:
-        return None
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
 def unknown_name(what: str, name: str, known: Iterable[str]) -> UnknownNameError:
     """An error for a ``what`` called ``name`` that does not exist, with a did-you-mean,
     or the list of known names when it is short.
@@ -64,15 +53,7 @@ def unknown_name(what: str, name: str, known: Iterable[str]) -> UnknownNameError
     >>> print(unknown_name("support reading", "strong", ["defeasible", "deductive"]))
     no support reading 'strong' (choose from defeasible, deductive)
     """
-    choices = list(known)
-    close = did_you_mean(name, choices)
-    if close is not None:
-        hint = f" (did you mean {close!r}?)"
-    elif 0 < len(choices) <= 12:
-        hint = f" (choose from {', '.join(choices)})"
-    else:
-        hint = ""
-    return UnknownNameError(f"no {what} {name!r}{hint}")
+    return UnknownNameError(unknown_name_message(what, name, known))
 
 
 def option_error(what: str, name: str, known: Iterable[str]) -> OptionError:

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ._names import unknown_name_message
+
 __all__ = [
     "ArgmapError",
     "Code",
@@ -226,9 +228,7 @@ class UnknownNameError(ArgmapError, KeyError, ValueError):
         # (and is caught) does not pay for the did-you-mean.
         if self.message:
             return self.message
-        from ._words import unknown_name
-
-        self.message = str(unknown_name(self.what, self.name, self.known))  # type: ignore[arg-type]
+        self.message = unknown_name_message(self.what, self.name, self.known)  # type: ignore[arg-type]
         return self.message
 
 

@@ -22,8 +22,9 @@ from typing import cast
 
 from ..errors import ArgmapError
 from ..model import ArgumentMap
-from .ratings import Duplicates, Ratings, RowProblem, Scale, ratings_from_rows
+from .ratings import Duplicates, Ratings, RowProblem, Scale
 from .read import RatingsFormat, parse_ratings, read_ratings
+from .rows import ratings_from_rows
 from .sensitivity import StrengthComparison
 from .students import StudentSummary, StudentView
 from .summary import ItemStats, Judgement

@@ -5,7 +5,7 @@ ends at the next delimiter or line end. numpy finds those bytes in one pass; the
 becomes one arrow string array of all its fields, without a copy (each field's offsets are
 the byte just past the previous separator, so a field keeps its separator at the end), and
 pyarrow dictionary-encodes it with a hash table. What is left per row is integer arithmetic
-in numpy; :class:`~argmap.judgements._reader.Collector` sees only the distinct texts, with
+in numpy; :class:`~argmap.judgements._collect.Collector` sees only the distinct texts, with
 the trailing separator taken off.
 
 Without pyarrow, :func:`arrow_block` returns False and the caller reads the block with
@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 if TYPE_CHECKING:
     from ._collect import Collector
-    from ._reader import Columns
+    from ._columns import Columns
 
 __all__ = ["arrow_block", "available"]
 

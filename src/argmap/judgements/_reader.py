@@ -16,13 +16,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import IO
 
 import numpy as np
 
 from ..errors import FormatError
+from ._arrow import arrow_block
 from ._collect import TRIM, Collector
+from ._columns import Columns
 
 __all__ = ["BLOCK", "MAX_ROW", "Columns", "read_table"]
 
@@ -30,18 +31,6 @@ __all__ = ["BLOCK", "MAX_ROW", "Columns", "read_table"]
 BLOCK = 4 << 20
 #: A row longer than this is taken for a quote that was never closed (or not a table).
 MAX_ROW = 1 << 20
-
-
-@dataclass(frozen=True)
-class Columns:
-    """Where the three fields are in a row, and how to read them."""
-
-    names: tuple[str, ...]
-    rater: int
-    item: int
-    rating: int
-    item_column: str
-    delimiter: str
 
 
 def read_table(
@@ -200,11 +189,8 @@ def _read_block(
         return
     if not chunk.isascii():  # ASCII is UTF-8 already; anything else is checked
         _decode(chunk, line, file)
-    if b'"' not in chunk:
-        from ._arrow import arrow_block
-
-        if arrow_block(chunk, line, columns, collector):
-            return
+    if b'"' not in chunk and arrow_block(chunk, line, columns, collector):
+        return
     _python_block(_decode(chunk, line, file), line, columns, collector, file)
 
 

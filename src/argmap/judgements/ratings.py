@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -39,7 +39,6 @@ __all__ = [
     "Ratings",
     "RowProblem",
     "Scale",
-    "ratings_from_rows",
 ]
 
 IntArray = npt.NDArray[np.int32]
@@ -233,52 +232,6 @@ class Ratings:
             f"{counted(len(self.raters), 'rater{|s}')}, "
             f"{counted(len(self.invalid), 'invalid row{|s}')}>"
         )
-
-
-def ratings_from_rows(
-    rows: Iterable[tuple[object, object, object] | Mapping[str, object]],
-    m: ArgumentMap,
-    *,
-    scale: Scale | None = None,
-    column: str = "item",
-    duplicates: Duplicates = "last",
-) -> Ratings:
-    """Ratings from Python values: ``(rater, item, rating)`` tuples or mappings.
-
-    Mappings use the keys ``rater``, ``rating`` and one of ``claim``, ``link`` or ``item``.
-    Row numbers (from 1) stand for line numbers in problems.
-
-    Examples
-    --------
-    >>> from argmap import ArgumentMap
-    >>> m = ArgumentMap()
-    >>> m.claim("t", "Thesis.")
-    't'
-    >>> r = ratings_from_rows([("ann", "t", 3), ("bo", "t", 9), ("cy", "x", 1)], m)
-    >>> r.valid_rows, [str(p) for p in r.invalid]
-    (1, ['2: rating 9 is outside the scale 0 to 4', "3: no item 'x' (choose from t)"])
-    """
-    from ._collect import Collector
-
-    collector = Collector(ItemIndex(m), scale or Scale())
-    collector.use(column, file=None, kind="rows")
-    raters: list[object] = []
-    items: list[object] = []
-    values: list[object] = []
-    for row in rows:
-        if isinstance(row, Mapping):
-            item_key = next((k for k in ("claim", "link", "item") if k in row), "item")
-            raters.append(row.get("rater", ""))
-            items.append(row.get(item_key, ""))
-            values.append(row.get("rating", ""))
-        else:
-            rater, item, value = row
-            raters.append(rater)
-            items.append(item)
-            values.append(value)
-    lines = np.arange(1, len(raters) + 1, dtype=np.int32)
-    collector.add_rows(lines, raters, items, values)
-    return collector.finish(duplicates)
 
 
 def _short(text: str, limit: int = 40) -> str:
