@@ -15,7 +15,8 @@
 
 from .compare import Comparison, Reference, compare
 from .rubric import Rubric, RubricError, default_rubric, load_rubric
-from .worksheet import Worksheet, make_worksheet, write_worksheet
+from .worksheet import Worksheet, make_worksheet
+from .worksheet_files import write_worksheet
 
 __all__ = [
     "Comparison",

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal, get_args
 
 from ..errors import ArgmapError
 from ..model import ArgumentMap, Claim, Link, Source
 
-__all__ = ["KINDS", "Card", "Worksheet", "make_worksheet", "write_worksheet"]
+__all__ = ["KINDS", "Card", "Worksheet", "make_worksheet"]
 
 Kind = Literal["blank", "scrambled", "fill-in"]
 KINDS: tuple[str, ...] = get_args(Kind)
@@ -280,22 +279,3 @@ def _blanks(
     bank = [c for c in m.claims if c.id in chosen]
     rng.shuffle(bank)
     return numbers, _cards(bank, set())
-
-
-def write_worksheet(
-    reference: ArgumentMap,
-    path: str | Path,
-    kind: str,
-    *,
-    seed: int = 0,
-    blanks: int | None = None,
-    paper: str = "a4",
-    starter: str | Path | None = None,
-) -> list[Path]:
-    """Write the worksheet to ``path`` (``.pdf`` or ``.html``), its key beside it
-    (``NAME-key.pdf``) and the starter file (``NAME-starter.json``, or ``starter``: a
-    ``.json`` or ``.argdown`` name). Returns the three paths, each written atomically."""
-    from .worksheet_output import write_files
-
-    sheet = make_worksheet(reference, kind, seed=seed, blanks=blanks)
-    return write_files(sheet, Path(path), paper=paper, starter=starter)

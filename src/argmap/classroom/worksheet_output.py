@@ -11,12 +11,8 @@ Content-Security-Policy, with print styles for the same paper.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from ..errors import ArgmapError
-from ..formats import write as write_format
-from ..io.files import atomic_write
 from ..model import ArgumentMap
 from ..render.dot import build, wrap
 from ..render.options import make_options
@@ -37,37 +33,11 @@ from ..render.style import FONT
 from ..slides.plan import _in_order, slide_map
 from .worksheet import Card, Worksheet
 
-__all__ = ["worksheet_html", "worksheet_pdf", "write_files"]
+__all__ = ["worksheet_html", "worksheet_pdf"]
 
 MARGIN = 15 * MM
 MIN_SIZE = 7.0
 _KIND_NAME = {"blank": "blank map", "scrambled": "scrambled cards", "fill-in": "fill in the boxes"}
-
-
-def write_files(
-    sheet: Worksheet, path: Path, *, paper: str = "a4", starter: str | Path | None = None
-) -> list[Path]:
-    """The worksheet at ``path``, its key beside it, and the starter file; their paths."""
-    suffix = path.suffix.lower()
-    if suffix not in (".pdf", ".html", ".htm"):
-        raise ArgmapError(f"{path}: worksheets are written as .pdf or .html (got {suffix!r})")
-    key = path.with_name(f"{path.stem}-key{path.suffix}")
-    start = Path(starter) if starter else path.with_name(f"{path.stem}-starter.json")
-    if start.suffix.lower() not in (".json", ".argdown", ".ad"):
-        raise ArgmapError(f"{start}: the starter file is .json (argmap) or .argdown")
-    page_size(paper)  # a wrong paper fails before anything is drawn
-    if suffix == ".pdf":
-        atomic_write(path, worksheet_pdf(sheet, paper=paper))
-        atomic_write(key, worksheet_pdf(sheet, paper=paper, key=True))
-    else:
-        atomic_write(path, worksheet_html(sheet, paper=paper))
-        atomic_write(key, worksheet_html(sheet, paper=paper, key=True))
-    starter_map = sheet.starter()
-    if start.suffix.lower() == ".json":
-        starter_map.dump(start)
-    else:
-        write_format(starter_map, start, "argdown")
-    return [path, key, start]
 
 
 # -- PDF ---------------------------------------------------------------------------------

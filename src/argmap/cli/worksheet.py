@@ -45,7 +45,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..classroom.worksheet import write_worksheet
+    from ..classroom.worksheet_files import write_worksheet
 
     report = open_map(args.file, args.from_format)
     out = Path(args.output) if args.output else Path(f"{Path(args.file).stem}-{args.kind}.pdf")
