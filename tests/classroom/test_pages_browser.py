@@ -7,7 +7,7 @@ from pathlib import Path
 
 import argmap
 from argmap.classroom.grade import grade
-from argmap.classroom.pages import class_page
+from argmap.classroom.heatmap import class_page
 
 from ..render.browser import measure, needs_browser
 from ..render.helpers import needs_dot

@@ -8,22 +8,18 @@ that work once, for grading a class against it.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ..errors import ArgmapError
 from ..model import ArgumentMap
-from .links import LinkVerdict, judge_links
+from .comparison import Findings
+from .feedback import Feedback
+from .links import judge_links
 from .loading import LoadedMap, load_map
 from .pairing import ClaimPair, PreparedReference, _source_keys, pair_claims, question_claims
 from .rubric import Rubric, default_rubric, load_rubric
-from .score import KindDifference, Score, score
-
-if TYPE_CHECKING:
-    from .feedback import Feedback
+from .score import KindDifference, score
 
 __all__ = ["Comparison", "Reference", "compare"]
 
@@ -31,115 +27,15 @@ MapLike = ArgumentMap | str | Path
 
 
 @dataclass
-class Comparison:
+class Comparison(Findings):
     """A student's map compared with a reference: pairs, link verdicts, kinds, score, notes.
 
     :meth:`to_dict` (and :meth:`to_json`) give the documented JSON form; :meth:`feedback`
     the sentences for the student.
     """
 
-    student: ArgumentMap
-    reference: ArgumentMap
-    claims: list[ClaimPair]
-    links: list[LinkVerdict]
-    kinds: list[KindDifference]
-    score: Score
-    roles: dict[str, str]
-    notes: list[str] = field(default_factory=list)
-    source_texts: dict[str, str] = field(default_factory=dict)
-    name: str | None = None
-    #: The student's claims that state the question itself: neither paired nor extra.
-    questions: frozenset[str] = frozenset()
-
-    # -- counts ------------------------------------------------------------------------------
-
-    @property
-    def student_of(self) -> dict[str, str]:
-        """Reference claim id to the student claim it pairs with."""
-        return {p.reference: p.student for p in self.claims if p.reference and p.student}
-
-    @property
-    def reference_of(self) -> dict[str, str]:
-        """Student claim id to the reference claim it pairs with."""
-        return {p.student: p.reference for p in self.claims if p.reference and p.student}
-
-    @property
-    def claims_found(self) -> int:
-        return sum(1 for p in self.claims if p.reference and p.student)
-
-    @property
-    def claims_missing(self) -> int:
-        return sum(1 for p in self.claims if p.reference and not p.student)
-
-    @property
-    def claims_extra(self) -> int:
-        extra = [p.student for p in self.claims if p.student and not p.reference]
-        return sum(1 for s in extra if s not in self.questions)
-
-    @property
-    def link_errors(self) -> int:
-        """Links the student drew wrong or that the reference does not have."""
-        return sum(1 for v in self.links if v.verdict not in ("ok", "missing"))
-
-    def verdict_counts(self) -> dict[str, int]:
-        """How many link lines have each verdict."""
-        return dict(Counter(v.verdict for v in self.links))
-
-    # -- output ------------------------------------------------------------------------------
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: score, claims, links, kinds, points and notes, in a fixed order."""
-        return {
-            "score": self.score.value,
-            "claims": [
-                {
-                    "reference": p.reference,
-                    "student": p.student,
-                    "match": p.match,
-                    "similarity": p.similarity,
-                }
-                for p in self.claims
-            ],
-            "links": [
-                {"reference": v.reference, "student": v.student, "verdict": v.verdict}
-                for v in self.links
-            ],
-            "kinds": [
-                {
-                    "reference": k.reference,
-                    "student": k.student,
-                    "expected": k.expected,
-                    "found": k.found,
-                }
-                for k in self.kinds
-            ],
-            "points": {
-                "gained": self.score.gained,
-                "lost": self.score.lost,
-                "maximum": self.score.maximum,
-                "lines": [
-                    {
-                        "item": line.item,
-                        "reference": line.reference,
-                        "student": line.student,
-                        "reason": line.reason,
-                        "points": line.points,
-                        "worth": line.worth,
-                    }
-                    for line in self.score.lines
-                ],
-            },
-            "notes": list(self.notes),
-        }
-
-    def to_json(self) -> str:
-        """:meth:`to_dict` as indented JSON text with a trailing newline (byte-stable)."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
-
     def feedback(self, *, reveal: bool = False) -> Feedback:
         """The feedback for the student (:class:`argmap.classroom.feedback.Feedback`)."""
-        from .feedback import Feedback
-
         return Feedback(self, reveal=reveal)
 
 

@@ -11,32 +11,21 @@ the overlay diagram, is made by :mod:`argmap.classroom.pages`.
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
 
-from ..model import ArgumentMap, Claim, Link
+from ..errors import RenderError
+from ..model import ArgumentMap
 from ..summary._common import clean
 from ..summary.markdown import md_escape
-from .places import place
-from .sentences import KIND_NOUN, Sentence, name_of
+from .comparison import Findings
+from .overlay import LEGEND, overlay_svg
+from .pages import e, figure, page, table
+from .sentences import all_sentences, point_lines
+from .wording import SECTIONS, Sentence, Wording
 
-if TYPE_CHECKING:
-    from .compare import Comparison
-
-__all__ = ["SECTIONS", "Feedback"]
-
-#: Section keys and their headings, in the order the feedback shows them.
-SECTIONS = {
-    "well": "What you did well",
-    "claims": "Claims to add",
-    "links": "Links to check",
-    "kinds": "Kinds of claims",
-    "extra": "Claims of your own",
-    "questions": "Questions a critic could ask",
-    "notes": "Notes",
-}
+__all__ = ["SECTIONS", "Feedback", "feedback_page"]
 
 
-class Feedback:
+class Feedback(Wording):
     """The sentences for one comparison, and their text and Markdown forms.
 
     Examples
@@ -58,60 +47,14 @@ class Feedback:
     reason for it.
     """
 
-    def __init__(self, comparison: Comparison, *, reveal: bool = False) -> None:
-        self.c = comparison
-        self.reveal = reveal
-        self.s_claims = {c.id: c for c in comparison.student.claims}
-        self.r_claims = {c.id: c for c in comparison.reference.claims}
-        self.r_links = {link.id: link for link in comparison.reference.links}
-        self.s_links = {link.id: link for link in comparison.student.links}
-        self.student_of = comparison.student_of
-        self.sentences = self._sentences()
-
-    # -- naming things -----------------------------------------------------------------------
-
-    def mine(self, claim_id: str, limit: int = 120) -> str:
-        """A student's claim, in the student's words (its title when it has one)."""
-        claim = self.s_claims[claim_id]
-        return name_of(claim.title or claim.text, limit)
-
-    def theirs(self, claim_id: str) -> str:
-        """A reference claim: in the student's words when paired, else hinted or revealed."""
-        if claim_id in self.student_of:
-            return f"your claim {self.mine(self.student_of[claim_id])}"
-        claim = self.r_claims[claim_id]
-        if self.reveal:
-            return f"the article's claim {name_of(claim.text)}"
-        return f"a {KIND_NOUN[claim.kind]} that is not in your map yet"
-
-    def target(self, link: Link, mine: bool) -> str:
-        """What a link points at: a claim, or the inference of another link."""
-        names = self.s_claims if mine else self.r_claims
-        if link.target in names:
-            return self.mine(link.target) if mine else self.theirs(link.target)
-        other = (self.s_links if mine else self.r_links).get(link.target)
-        if other is None:
-            return "another link"
-        sources = " and ".join(self.mine(s) if mine else self.theirs(s) for s in other.sources)
-        return f"the step from {sources} to {self.target(other, mine)}"
-
-    def where(self, claim: Claim) -> str | None:
-        """Where in the article a reference claim's first quote stands."""
-        for quote in claim.quotes:
-            text = self.c.source_texts.get(quote.source)
-            if text is not None:
-                return place(text, quote.start)
-        return None
+    def __init__(self, comparison: Findings, *, reveal: bool = False) -> None:
+        super().__init__(comparison, reveal=reveal)
+        self.sentences = all_sentences(self)
 
     # -- the sentences -----------------------------------------------------------------------
 
     def sentences_in(self, section: str) -> list[Sentence]:
         return [s for s in self.sentences if s.section == section]
-
-    def _sentences(self) -> list[Sentence]:
-        from .sentences import all_sentences
-
-        return all_sentences(self)
 
     # -- output ------------------------------------------------------------------------------
 
@@ -131,8 +74,6 @@ class Feedback:
 
     def points(self) -> list[tuple[str, str]]:
         """The score's lines as (points, what) in words, hinting as the sentences do."""
-        from .sentences import point_lines
-
         return point_lines(self)
 
     def to_text(self, width: int = 88) -> str:
@@ -164,16 +105,53 @@ class Feedback:
 
     def to_html(self, *, diagram: bool = True) -> str:
         """A self-contained HTML page with the overlay diagram (see :mod:`.pages`)."""
-        from .pages import feedback_page
-
-        page: str = feedback_page(self, diagram=diagram)
-        return page
+        return feedback_page(self, diagram=diagram)
 
 
-def _count(c: Comparison, verdict: str) -> int:
+def _count(c: Findings, verdict: str) -> int:
     return len({v.reference for v in c.links if v.verdict == verdict and v.reference})
 
 
 def student_map(fb: Feedback) -> ArgumentMap:
     """The map the feedback is about (for the overlay)."""
     return fb.c.student
+
+
+def feedback_page(fb: Feedback, *, diagram: bool = True) -> str:
+    """One student's feedback as an HTML page with the overlay diagram."""
+    body = [f"<h1>{e(fb.title)}</h1>", f'<p class="headline">{e(fb.headline())}</p>']
+    if diagram:
+        body += ["<h2>Your map, compared with the article</h2>", _overlay(fb), _legend()]
+    for key, heading in SECTIONS.items():
+        found = fb.sentences_in(key)
+        if found:
+            kind = "well" if key == "well" else "fix"
+            items = "".join(f"<li>{e(s.text)}</li>" for s in found)
+            body.append(
+                f'<section class="{kind}"><h2>{e(heading)}</h2>'
+                f'<ul class="findings">{items}</ul></section>'
+            )
+    body.append("<h2>Points</h2>")
+    body.append(table(("points", "for"), fb.points(), numeric=(0,)))
+    return page(fb.title, body)
+
+
+def _overlay(fb: Feedback) -> str:
+    try:
+        svg = overlay_svg(fb)
+    except RenderError as exc:
+        return figure(None, "", str(exc))
+    caption = "Your claims and links as you drew them, with the article's claims you are missing."
+    return figure(svg, caption)
+
+
+def _legend() -> str:
+    names = {
+        "paired": "Matches",
+        "own": "Your own",
+        "ghost": "Missing",
+        "wrong": "To check",
+        "ghost-link": "Missing link",
+    }
+    rows = "".join(f"<dt>{e(names[key])}</dt><dd>{e(text)}</dd>" for key, text in LEGEND)
+    return f'<dl class="legend">{rows}</dl>'

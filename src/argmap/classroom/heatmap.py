@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import RenderError
 from ..model import ArgumentMap
 from ..render.style import status_fill
+from .pages import e, figure, page, table
 
 if TYPE_CHECKING:
     from .grade import ClassView
 
-__all__ = ["heatmap_map", "heatmap_styles", "heatmap_svg", "render_heatmap"]
+__all__ = ["class_page", "heatmap_map", "heatmap_styles", "heatmap_svg", "render_heatmap"]
 
 
 def heatmap_map(view: ClassView) -> ArgumentMap:
@@ -57,3 +59,26 @@ def render_heatmap(view: ClassView, path: str | Path) -> None:
     from ..render import render
 
     render(heatmap_map(view), path, styles=heatmap_styles(view))
+
+
+def class_page(view: ClassView, *, diagram: bool = True) -> str:
+    """The class view: the heat map of the reference, and what most students missed."""
+    title = f"Class view: {view.reference.title or 'the reference map'}"
+    body = [f"<h1>{e(title)}</h1>", f'<p class="headline">{e(view.headline())}</p>']
+    if diagram:
+        body.append("<h2>Which claims the class found</h2>")
+        try:
+            svg: str | None = heatmap_svg(view)
+            failure = None
+        except RenderError as exc:
+            svg, failure = None, str(exc)
+        caption = (
+            "The reference map; each claim's box says how many students found it, and the "
+            "darker its fill, the more did."
+        )
+        body.append(figure(svg, caption, failure))
+    body.append("<h2>Claims most students missed</h2>")
+    body.append(table(view.claim_head(), view.claim_rows(), numeric=(2, 3)))
+    body.append("<h2>Links most students missed or got wrong</h2>")
+    body.append(table(view.link_head(), view.link_rows(), numeric=(2, 3, 4)))
+    return page(title, body)

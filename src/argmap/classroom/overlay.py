@@ -15,13 +15,8 @@ each mark means, for the page beside the diagram.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..model import ArgumentMap, Claim, Link
-from .sentences import KIND_NOUN
-
-if TYPE_CHECKING:
-    from .feedback import Feedback
+from .wording import KIND_NOUN, Wording
 
 __all__ = ["LEGEND", "overlay_map", "overlay_styles", "overlay_svg"]
 
@@ -44,7 +39,7 @@ LEGEND = (
 )
 
 
-def overlay_map(fb: Feedback) -> tuple[ArgumentMap, dict[str, str]]:
+def overlay_map(fb: Wording) -> tuple[ArgumentMap, dict[str, str]]:
     """The map to draw, and each ghost's id mapped to the reference id it stands for."""
     c = fb.c
     m = c.student.model_copy(deep=True)
@@ -62,7 +57,7 @@ def overlay_map(fb: Feedback) -> tuple[ArgumentMap, dict[str, str]]:
 
 
 def overlay_styles(
-    fb: Feedback, m: ArgumentMap, ghosts: dict[str, str]
+    fb: Wording, m: ArgumentMap, ghosts: dict[str, str]
 ) -> dict[str, dict[str, str]]:
     """The ``styles`` for :func:`argmap.to_dot` that mark the overlay."""
     styles: dict[str, dict[str, str]] = {}
@@ -80,7 +75,7 @@ def overlay_styles(
     return styles
 
 
-def overlay_svg(fb: Feedback) -> str:
+def overlay_svg(fb: Wording) -> str:
     """The overlay as accessible SVG; :class:`argmap.RenderError` without Graphviz."""
     from ..render.viewer import screen_svg
 
@@ -98,7 +93,7 @@ def _free_id(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _ghost_claim(fb: Feedback, ref: Claim, gid: str) -> Claim:
+def _ghost_claim(fb: Wording, ref: Claim, gid: str) -> Claim:
     noun = KIND_NOUN[ref.kind]
     if fb.reveal:
         title, text = f"Missing: {ref.title or noun}", ref.text
@@ -109,7 +104,7 @@ def _ghost_claim(fb: Feedback, ref: Claim, gid: str) -> Claim:
     return Claim(id=gid, title=title, text=text, kind=ref.kind)
 
 
-def _ghost_links(fb: Feedback, m: ArgumentMap, ghost: dict[str, str], taken: set[str]) -> None:
+def _ghost_links(fb: Wording, m: ArgumentMap, ghost: dict[str, str], taken: set[str]) -> None:
     """The reference's missing links whose every end is drawn (a ghost, or the student's)."""
     c = fb.c
     ends = {**ghost, **c.student_of}

@@ -1,4 +1,4 @@
-"""Self-contained HTML pages: one student's feedback, and the class view.
+"""Self-contained HTML pages, the frame of one student's feedback and of the class view.
 
 Like ``argmap report``, a page makes no network request (inline CSS and SVG; its
 Content-Security-Policy forbids scripts and remote loads outright), so it opens offline and
@@ -11,17 +11,10 @@ the diagram would be.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
-from ..errors import RenderError
 from ..render.quoting import Html, html_one_line
-from .overlay import LEGEND, overlay_svg
 
-if TYPE_CHECKING:
-    from .feedback import Feedback
-    from .grade import ClassView
-
-__all__ = ["class_page", "feedback_page", "page"]
+__all__ = ["e", "figure", "page", "table"]
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -97,48 +90,6 @@ def figure(svg: str | None, caption: str, failure: str | None = None) -> str:
     return f"<figure>{viewer_html(svg)}<figcaption>{e(caption)}</figcaption></figure>"
 
 
-def feedback_page(fb: Feedback, *, diagram: bool = True) -> str:
-    """One student's feedback as an HTML page with the overlay diagram."""
-    from .feedback import SECTIONS
-
-    body = [f"<h1>{e(fb.title)}</h1>", f'<p class="headline">{e(fb.headline())}</p>']
-    if diagram:
-        body += ["<h2>Your map, compared with the article</h2>", _overlay(fb), _legend()]
-    for key, heading in SECTIONS.items():
-        found = fb.sentences_in(key)
-        if found:
-            kind = "well" if key == "well" else "fix"
-            items = "".join(f"<li>{e(s.text)}</li>" for s in found)
-            body.append(
-                f'<section class="{kind}"><h2>{e(heading)}</h2>'
-                f'<ul class="findings">{items}</ul></section>'
-            )
-    body.append("<h2>Points</h2>")
-    body.append(table(("points", "for"), fb.points(), numeric=(0,)))
-    return page(fb.title, body)
-
-
-def _overlay(fb: Feedback) -> str:
-    try:
-        svg = overlay_svg(fb)
-    except RenderError as exc:
-        return figure(None, "", str(exc))
-    caption = "Your claims and links as you drew them, with the article's claims you are missing."
-    return figure(svg, caption)
-
-
-def _legend() -> str:
-    names = {
-        "paired": "Matches",
-        "own": "Your own",
-        "ghost": "Missing",
-        "wrong": "To check",
-        "ghost-link": "Missing link",
-    }
-    rows = "".join(f"<dt>{e(names[key])}</dt><dd>{e(text)}</dd>" for key, text in LEGEND)
-    return f'<dl class="legend">{rows}</dl>'
-
-
 def table(
     head: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Sequence[int] = ()
 ) -> str:
@@ -153,28 +104,3 @@ def table(
         "<tr>" + "".join(cell("td", i, str(v)) for i, v in enumerate(row)) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def class_page(view: ClassView, *, diagram: bool = True) -> str:
-    """The class view: the heat map of the reference, and what most students missed."""
-    from .heatmap import heatmap_svg
-
-    title = f"Class view: {view.reference.title or 'the reference map'}"
-    body = [f"<h1>{e(title)}</h1>", f'<p class="headline">{e(view.headline())}</p>']
-    if diagram:
-        body.append("<h2>Which claims the class found</h2>")
-        try:
-            svg: str | None = heatmap_svg(view)
-            failure = None
-        except RenderError as exc:
-            svg, failure = None, str(exc)
-        caption = (
-            "The reference map; each claim's box says how many students found it, and the "
-            "darker its fill, the more did."
-        )
-        body.append(figure(svg, caption, failure))
-    body.append("<h2>Claims most students missed</h2>")
-    body.append(table(view.claim_head(), view.claim_rows(), numeric=(2, 3)))
-    body.append("<h2>Links most students missed or got wrong</h2>")
-    body.append(table(view.link_head(), view.link_rows(), numeric=(2, 3, 4)))
-    return page(title, body)

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..model import Link
-from ..summary._common import short
 from .links import LinkVerdict
 from .score import PointLine
-
-if TYPE_CHECKING:
-    from .feedback import Feedback
+from .wording import KIND_NOUN, Sentence, Wording, name_of
 
 __all__ = ["KIND_MEANING", "KIND_NOUN", "Sentence", "all_sentences", "name_of", "point_lines"]
 
-KIND_NOUN = {
-    "position": "position",
-    "claim": "claim",
-    "evidence": "piece of evidence",
-    "assumption": "assumption",
-}
 KIND_MEANING = {
     "position": "a position (an answer to the map's question)",
     "claim": "a claim (a step in the reasoning)",
@@ -32,24 +21,7 @@ _VERB = {"support": "supporting", "attack": "attacking"}
 _ROLE = {"support": "a reason for", "attack": "an objection to"}
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One finding in words; ``section`` is a key of :data:`SECTIONS`."""
-
-    section: str
-    text: str
-    reference: str | None = None
-    student: str | None = None
-    verdict: str = ""
-
-
-def name_of(text: str, limit: int = 120) -> str:
-    """A claim named in a sentence: short, in single quotes, without its full stop."""
-    name = short(text, limit)
-    return f"'{name[:-1] if name.endswith('.') else name}'"
-
-
-def all_sentences(fb: Feedback) -> list[Sentence]:
+def all_sentences(fb: Wording) -> list[Sentence]:
     """Every sentence, section by section, each section in the reference's order."""
     return [
         *_praise(fb),
@@ -73,7 +45,7 @@ def _sentence(
     return Sentence(section, text, reference, student, verdict)
 
 
-def _praise(fb: Feedback) -> Iterator[Sentence]:
+def _praise(fb: Wording) -> Iterator[Sentence]:
     c = fb.c
     positions = [r for r in fb.r_claims.values() if r.kind == "position"]
     found_positions = [r for r in positions if r.id in fb.student_of]
@@ -99,7 +71,7 @@ def _praise(fb: Feedback) -> Iterator[Sentence]:
         )
 
 
-def _missing_claims(fb: Feedback) -> Iterator[Sentence]:
+def _missing_claims(fb: Wording) -> Iterator[Sentence]:
     for pair in fb.c.claims:
         if pair.reference is None or pair.student is not None:
             continue
@@ -116,7 +88,7 @@ def _missing_claims(fb: Feedback) -> Iterator[Sentence]:
         yield _sentence("claims", text, reference=claim.id, verdict="missing")
 
 
-def _hint(fb: Feedback, claim_id: str) -> str:
+def _hint(fb: Wording, claim_id: str) -> str:
     claim = fb.r_claims[claim_id]
     use = _use(fb, claim_id)
     where = fb.where(claim)
@@ -134,13 +106,13 @@ def _hint(fb: Feedback, claim_id: str) -> str:
     return f"{what}."
 
 
-def _theme(fb: Feedback, themes: list[str]) -> str:
+def _theme(fb: Wording, themes: list[str]) -> str:
     labels = {t.id: t.label for t in fb.c.reference.themes}
     named = [labels[t] for t in themes if t in labels]
     return f" about {named[0].lower()}" if named else ""
 
 
-def _use(fb: Feedback, claim_id: str) -> str:
+def _use(fb: Wording, claim_id: str) -> str:
     """How the reference uses a claim, named through what the student has."""
     for link in fb.r_links.values():
         if claim_id in link.sources:
@@ -156,7 +128,7 @@ def _use(fb: Feedback, claim_id: str) -> str:
     return ""
 
 
-def _link_sentences(fb: Feedback) -> Iterator[Sentence]:
+def _link_sentences(fb: Wording) -> Iterator[Sentence]:
     c = fb.c
     split: dict[str, list[LinkVerdict]] = {}
     merged: dict[str, list[LinkVerdict]] = {}
@@ -174,7 +146,7 @@ def _link_sentences(fb: Feedback) -> Iterator[Sentence]:
 
 
 def _link_text(
-    fb: Feedback,
+    fb: Wording,
     v: LinkVerdict,
     split: dict[str, list[LinkVerdict]],
     merged: dict[str, list[LinkVerdict]],
@@ -214,7 +186,7 @@ def _link_text(
     return None
 
 
-def _missing_link(fb: Feedback, ref: Link) -> str | None:
+def _missing_link(fb: Wording, ref: Link) -> str | None:
     have = [s for s in ref.sources if s in fb.student_of]
     target_known = ref.target in fb.student_of or (
         ref.target in fb.r_links and ref.target in _answered_links(fb)
@@ -231,11 +203,11 @@ def _missing_link(fb: Feedback, ref: Link) -> str | None:
     )
 
 
-def _answered_links(fb: Feedback) -> set[str]:
+def _answered_links(fb: Wording) -> set[str]:
     return {v.reference for v in fb.c.links if v.reference and v.student}
 
 
-def _split_text(fb: Feedback, ref: Link, parts: list[LinkVerdict], v: LinkVerdict) -> str | None:
+def _split_text(fb: Wording, ref: Link, parts: list[LinkVerdict], v: LinkVerdict) -> str | None:
     if parts and v is not parts[0]:
         return None  # one sentence for all the parts
     premises = [fb.student_of[s] for s in ref.sources if s in fb.student_of]
@@ -246,7 +218,7 @@ def _split_text(fb: Feedback, ref: Link, parts: list[LinkVerdict], v: LinkVerdic
     )
 
 
-def _merged_text(fb: Feedback, mine: Link, parts: list[LinkVerdict], v: LinkVerdict) -> str | None:
+def _merged_text(fb: Wording, mine: Link, parts: list[LinkVerdict], v: LinkVerdict) -> str | None:
     if parts and v is not parts[0]:
         return None
     return (
@@ -256,7 +228,7 @@ def _merged_text(fb: Feedback, mine: Link, parts: list[LinkVerdict], v: LinkVerd
     )
 
 
-def _kind_sentences(fb: Feedback) -> Iterator[Sentence]:
+def _kind_sentences(fb: Wording) -> Iterator[Sentence]:
     for k in fb.c.kinds:
         yield _sentence(
             "kinds",
@@ -268,7 +240,7 @@ def _kind_sentences(fb: Feedback) -> Iterator[Sentence]:
         )
 
 
-def _extra_claims(fb: Feedback) -> Iterator[Sentence]:
+def _extra_claims(fb: Wording) -> Iterator[Sentence]:
     from .pairing import question_claims
 
     questions = question_claims(fb.c.student, fb.c.reference)
@@ -287,7 +259,7 @@ def _extra_claims(fb: Feedback) -> Iterator[Sentence]:
 MAX_QUESTION_HINTS = 3
 
 
-def _question_hints(fb: Feedback) -> Iterator[Sentence]:
+def _question_hints(fb: Wording) -> Iterator[Sentence]:
     """A critical question to ask of arguments the student drew right (issue 21).
 
     The scheme is the student's own when their link names a catalogue scheme, else the
@@ -334,12 +306,12 @@ _HOW_TO_ANSWER = {
 }
 
 
-def _notes(fb: Feedback) -> Iterator[Sentence]:
+def _notes(fb: Wording) -> Iterator[Sentence]:
     for note in fb.c.notes:
         yield _sentence("notes", note)
 
 
-def _sources(fb: Feedback, ids: list[str]) -> str:
+def _sources(fb: Wording, ids: list[str]) -> str:
     names = [fb.mine(s) for s in ids]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -355,7 +327,7 @@ def _quote(text: str) -> str:
 # -- the points, in words ----------------------------------------------------------------------
 
 
-def point_lines(fb: Feedback) -> list[tuple[str, str]]:
+def point_lines(fb: Wording) -> list[tuple[str, str]]:
     """Each line of the score as (signed points, what it was for)."""
     out = [(_signed(line), _line_words(fb, line)) for line in fb.c.score.lines]
     s = fb.c.score
@@ -371,7 +343,7 @@ def _signed(line: PointLine) -> str:
     return f"+{line.points:g}/{line.worth:g}"
 
 
-def _line_words(fb: Feedback, line: PointLine) -> str:
+def _line_words(fb: Wording, line: PointLine) -> str:
     if line.item == "claim":
         role = {"required": "required ", "optional": "optional ", "claim": ""}[line.role]
         what = _reference_name(fb, line.reference)
@@ -387,7 +359,7 @@ def _line_words(fb: Feedback, line: PointLine) -> str:
     return f"{line.reason}: {_reference_link_name(fb, line.reference)}"
 
 
-def _reference_name(fb: Feedback, claim_id: str | None) -> str:
+def _reference_name(fb: Wording, claim_id: str | None) -> str:
     if claim_id is None:
         return ""
     claim = fb.r_claims[claim_id]
@@ -396,7 +368,7 @@ def _reference_name(fb: Feedback, claim_id: str | None) -> str:
     return f"a {_noun(claim.kind)}"
 
 
-def _reference_link_name(fb: Feedback, link_id: str | None) -> str:
+def _reference_link_name(fb: Wording, link_id: str | None) -> str:
     if link_id is None or link_id not in fb.r_links:
         return "a link of your own"
     link = fb.r_links[link_id]
@@ -410,7 +382,7 @@ def _reference_link_name(fb: Feedback, link_id: str | None) -> str:
     return f"{article} {link.kind} link to or from a claim not in your map"
 
 
-def _short_ref(fb: Feedback, claim_id: str) -> str:
+def _short_ref(fb: Wording, claim_id: str) -> str:
     if claim_id in fb.student_of:
         return fb.mine(fb.student_of[claim_id], 40)
     claim = fb.r_claims[claim_id]

@@ -73,8 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_view(view: Any, path: Path) -> None:
-    from ..classroom.heatmap import render_heatmap
-    from ..classroom.pages import class_page
+    from ..classroom.heatmap import class_page, render_heatmap
 
     ending = path.suffix.lower()
     if ending == ".html":
