@@ -56,8 +56,9 @@ def problems_from_pydantic(
 ) -> list[Problem]:
     """Translate pydantic's errors into located, coded problems a student can act on.
 
-    ``model`` is the type that was validated (the whole map by default), so a misspelt key
-    is matched against that type's own keys.
+    ``model`` is the type that was validated (the map, a claim, ...), so a misspelt key is
+    matched against that type's own keys; without it no keys are suggested. (The caller
+    names it: this module sits below the model and does not import it.)
 
     Examples
     --------
@@ -143,9 +144,9 @@ def _message_for(err: Any, model: type[Any] | None = None) -> str:
 
 def _allowed_keys(loc: Sequence[int | str], root: type[Any] | None = None) -> list[str]:
     # Walk the model tree along the error's location to list the keys that were allowed.
-    from .model import ArgumentMap
-
-    model: Any = root or ArgumentMap
+    if root is None:
+        return []
+    model: Any = root
     for part in loc[:-1]:
         if isinstance(part, int):
             continue

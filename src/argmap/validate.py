@@ -18,12 +18,35 @@ from itertools import chain, compress, filterfalse
 from operator import attrgetter, contains, eq
 from typing import Any
 
-from ._pydantic_problems import format_path, problems_from_pydantic
+from pydantic import ValidationError
+
+from ._pydantic_problems import format_path
+from ._pydantic_problems import problems_from_pydantic as _translate
 from ._suggest import Budget, Suggester
 from .errors import Code, MapValidationError, Problem, Severity
 from .model import ArgumentMap, Quote
 
 __all__ = ["check", "format_path", "problems_from_pydantic", "validate"]
+
+
+def problems_from_pydantic(
+    exc: ValidationError, prefix: str = "", model: type[Any] | None = None
+) -> list[Problem]:
+    """Translate pydantic's errors into located, coded problems a student can act on.
+
+    ``model`` is the type that was validated, the whole map by default, so a misspelt key
+    is matched against that type's own keys.
+
+    Examples
+    --------
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     ArgumentMap.model_validate({"claims": [], "link": []})
+    ... except ValidationError as exc:
+    ...     print(problems_from_pydantic(exc)[0].message)
+    unknown key 'link' (did you mean 'links'?)
+    """
+    return _translate(exc, prefix, model or ArgumentMap)
 
 
 def validate(m: ArgumentMap, source_texts: Mapping[str, str] | None = None) -> list[Problem]:

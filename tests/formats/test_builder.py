@@ -51,4 +51,4 @@ def test_an_invalid_item_is_reported_at_its_path_in_the_map(bad: int) -> None:
     paths = [p.path for p in chunked.value.problems]
     assert f"claims[{bad}].text" in paths
     assert f"links[{len(b.links) - 1}].kind" in paths
-    assert chunked.value.problems == problems_from_pydantic(whole.value)
+    assert chunked.value.problems == problems_from_pydantic(whole.value, model=ArgumentMap)

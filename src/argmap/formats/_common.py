@@ -199,7 +199,9 @@ class MapBuilder:
         except ValidationError as exc:
             # Readers check what they take from a file; what still fails is reported at its
             # place in the map made from it, never as pydantic's own exception.
-            raise MapValidationError(problems_from_pydantic(exc), file=file) from None
+            raise MapValidationError(
+                problems_from_pydantic(exc, model=ArgumentMap), file=file
+            ) from None
         # Every error check of validate(m); its warnings (unconnected claims) are looked
         # for only to go with an error, as validate would raise them: a reader drops them.
         errors, _ = check(m, warnings=False)

@@ -181,7 +181,7 @@ def _parse(data: bytes, file: str | None) -> ArgumentMap:
     except ValidationError as exc:
         if any(e["type"] == "json_invalid" for e in exc.errors()):
             raise MapValidationError([_json_problem(data)], file=file) from None
-        problems = problems_from_pydantic(exc)
+        problems = problems_from_pydantic(exc, model=ArgumentMap)
         # The whole-map checks of what the schema let through: one error hides no other.
         problems += problems_beyond_schema(data, problems)
     except RecursionError:

@@ -18,7 +18,7 @@ from .sources import Source
 if TYPE_CHECKING:
     import networkx as nx
 
-    from argmap.outputs import OutputKeywords
+    from argmap.outputs._keywords import OutputKeywords
     from argmap.render.options import DiagramKeywords
 
 __all__ = ["ArgumentMap"]

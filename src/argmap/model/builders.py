@@ -18,9 +18,6 @@ from .claims import Claim, Perspective, Theme
 from .links import Link
 from .sources import Quote, Source
 
-if TYPE_CHECKING:
-    from .argument_map import ArgumentMap
-
 __all__: list[str] = []  # mixed into ArgumentMap, which is the public name
 
 
@@ -94,7 +91,9 @@ class _Builder:
     def _source_text(self, source_id: str, where: str) -> str:
         from argmap.io.json import read_sources  # lazily: the model imports no io
 
-        texts, problems = read_sources(cast("ArgumentMap", self), self._folder)
+        # self is the ArgumentMap this class is mixed into; naming that type here would
+        # import argument_map, which imports this module.
+        texts, problems = read_sources(cast(Any, self), self._folder)
         if source_id in texts:
             return texts[source_id]
         reason = problems[0].message if problems else "it has no path to read its text from"
