@@ -49,7 +49,6 @@ OUTSTANDING: dict[tuple[str, str], str] = {
     ("argmap.judgements.summary", "argmap.judgements.sensitivity"): "Judgement.strengths",
     ("argmap.render.labels", "argmap.render.dot"): "the Diagram type",
     ("argmap.render.plan", "argmap.render.dot"): "the _Writer type",
-    ("argmap.render.viewer", "argmap.render.output"): "fitted_svg, viewer_html (lazy)",
 }
 
 

@@ -14,7 +14,7 @@ from argmap import ArgumentMap, RenderError
 from argmap.cli import main
 from argmap.examples import soviet_socialism
 from argmap.render import backend, find_renderer, render, view
-from argmap.render.output import INLINE_LIMIT
+from argmap.render.viewer import INLINE_LIMIT
 
 from .helpers import SVG, needs_dot, parse_mermaid, parse_svg
 from .synthetic import synthetic_map

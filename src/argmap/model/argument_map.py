@@ -274,7 +274,7 @@ class ArgumentMap(_Builder, _Base):
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         # Jupyter's inline display; falls back to DOT text with a hint, never raises.
-        from argmap.render.output import inline_bundle
+        from argmap.render.viewer import inline_bundle
 
         return inline_bundle(self)
 

@@ -19,8 +19,9 @@ from .backend import Renderer, find_renderer, layout_settings
 from .dot import to_dot
 from .mermaid import to_mermaid
 from .options import DiagramOptions, make_options
-from .output import DiagramView, render, to_svg, view
+from .output import render, to_svg
 from .paper import render_paper
+from .viewer import DiagramView, view
 
 __all__ = [
     "DiagramOptions",

@@ -12,7 +12,7 @@ import re
 import warnings
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Unpack
+from typing import Unpack
 
 from ..errors import RenderError
 from ..io.files import atomic_write
@@ -20,13 +20,10 @@ from ..model import ArgumentMap
 from .backend import FORMATS, PNG_LIMIT, Renderer, find_renderer, run
 from .dot import Diagram, build
 from .options import DiagramKeywords, DiagramOptions, make_options
-from .select import select
 from .svg import accessible_svg
 
-__all__ = ["DiagramView", "diagram_file", "render", "svg_text", "to_svg", "view"]
+__all__ = ["diagram_file", "render", "svg_text", "to_svg"]
 
-#: Maps larger than this are not laid out for inline display unless asked for by view().
-INLINE_LIMIT = 1000
 #: The width:height a compact layout's drawing is kept within, and the runs of dot it may
 #: take to get there.
 ASPECT_RANGE = (0.5, 2.0)
@@ -245,75 +242,3 @@ def diagram_file(m: ArgumentMap, fmt: str, opts: DiagramOptions) -> tuple[bytes,
     renderer = find_renderer(fmt)
     data, _ = _lay_out(m, opts, fmt, renderer, accessible=False)
     return data, renderer
-
-
-def view(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> DiagramView:
-    """A notebook view of the map's diagram: ``view(m, focus="state-capitalism", depth=2)``."""
-    # A bad option, theme or focus fails here, not later inside the display hook.
-    opts = make_options(**options)
-    select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
-    return DiagramView(m, dict(options), opts)
-
-
-class DiagramView:
-    """Displays inline in Jupyter; falls back to DOT text with a hint, never raises.
-
-    The display is HTML: the SVG laid out to fit a cell about 800 pixels wide with claim
-    text at least 9 pixels high, in a zoom-and-pan viewer without script
-    (:mod:`argmap.render.viewer`). Only one kind of rich output is offered per bundle:
-    Jupyter shows the richest it knows, and Markdown beside the picture would win over it.
-    """
-
-    def __init__(
-        self, m: ArgumentMap, options: dict[str, Any], opts: DiagramOptions | None = None
-    ) -> None:
-        self.map = m
-        self.options = dict(options)
-        # Checked once, here; every drawing of the view reuses them.
-        self.opts = opts if opts is not None else make_options(**self.options)
-
-    def source(self) -> str:
-        """The DOT text of this view."""
-        return build(self.map, self.opts).source()
-
-    def svg(self) -> str:
-        """The accessible SVG text; raises :class:`argmap.RenderError` without Graphviz."""
-        return svg_text(self.map, self.opts)[0]
-
-    def _repr_svg_(self) -> str | None:
-        try:
-            return self.svg()
-        except RenderError:
-            return None
-
-    def html(self) -> str:
-        """The notebook display: the fitted SVG in its viewer, with the viewer's styles."""
-        from .viewer import VIEWER_CSS, fitted_svg, viewer_html
-
-        svg = fitted_svg(self.map, self.opts, width_given="width" in self.options)
-        return f"<style>{VIEWER_CSS}</style>{viewer_html(svg)}"
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        try:
-            return {"text/html": self.html()}
-        except RenderError as exc:
-            hint = f"(diagram not drawn: {exc})"
-            return {"text/plain": f"{hint}\n{self.source()}"}
-
-    def __repr__(self) -> str:
-        return f"<argmap diagram of {len(self.map.claims)} claims {self.options or ''}>".replace(
-            " >", ">"
-        )
-
-
-def inline_bundle(m: ArgumentMap) -> dict[str, str]:
-    """The notebook display of a whole map: its diagram, or a hint for very large maps."""
-    if len(m.claims) > INLINE_LIMIT:
-        return {
-            "text/plain": (
-                f"{m.title or 'Argument map'}\n(argmap: {len(m.claims)} claims are too many "
-                "to draw inline; use m.view(focus=ID, depth=2), m.view(themes=...) "
-                "or m.render('map.svg'))"
-            )
-        }
-    return DiagramView(m, {})._repr_mimebundle_()

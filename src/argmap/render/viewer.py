@@ -18,21 +18,30 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
+from ..errors import RenderError
 from ..model import ArgumentMap
+from .dot import build
+from .options import make_options
+from .output import svg_once, svg_size, svg_text
 from .quoting import Plain, html_escape
+from .select import select
 
 if TYPE_CHECKING:
     from .options import DiagramKeywords, DiagramOptions
 
 __all__ = [
+    "INLINE_LIMIT",
     "MAX_TALL",
     "SCREEN_CLAIMS",
     "SCREEN_WIDTH",
     "VIEWER_CSS",
+    "DiagramView",
     "fitted_svg",
+    "inline_bundle",
     "screen_svg",
+    "view",
     "viewer_html",
 ]
 
@@ -100,8 +109,6 @@ def screen_svg(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> str:
 def fitted_svg(m: ArgumentMap, opts: DiagramOptions, *, width_given: bool) -> str:
     """:func:`screen_svg` for options already checked; ``width_given`` keeps their wrap
     width as it is instead of trying narrower ones."""
-    from .output import svg_once, svg_size, svg_text
-
     if len(m.claims) > SCREEN_CLAIMS or not opts.compact or opts.direction in ("LR", "RL"):
         return svg_text(m, opts)[0]
     goal = opts.max_width or SCREEN_WIDTH
@@ -130,8 +137,6 @@ def viewer_html(svg: str, *, full_href: str | None = None, uid: str | None = Non
     >>> 'id="d-fit" class="amv-fit" checked' in page, "<script" in page
     (True, False)
     """
-    from .output import svg_size
-
     uid = uid or f"amv{next(_uid)}"
     width, _ = svg_size(svg.encode("utf-8"))
     actual = round(width * 4 / 3)  # SVG points to CSS pixels
@@ -161,3 +166,79 @@ def _assemble(uid: str, own_rule: str, radios: list[str], link: str, svg: str) -
         f'<div class="amv-pane" tabindex="0" aria-label="Diagram; scroll to pan when zoomed">'
         f'<div class="amv-canvas">{svg}</div></div></div>'
     )
+
+
+# -- the notebook view (``m.view()``, and a map shown in a cell) ----------------------------
+
+#: Maps larger than this are not laid out for inline display unless asked for by view().
+INLINE_LIMIT = 1000
+
+
+def view(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> DiagramView:
+    """A notebook view of the map's diagram: ``view(m, focus="state-capitalism", depth=2)``."""
+    # A bad option, theme or focus fails here, not later inside the display hook.
+    opts = make_options(**options)
+    select(m, themes=opts.themes, focus=opts.focus, depth=opts.depth)
+    return DiagramView(m, dict(options), opts)
+
+
+class DiagramView:
+    """Displays inline in Jupyter; falls back to DOT text with a hint, never raises.
+
+    The display is HTML: the SVG laid out to fit a cell about 800 pixels wide with claim
+    text at least 9 pixels high, in a zoom-and-pan viewer without script
+    (:mod:`argmap.render.viewer`). Only one kind of rich output is offered per bundle:
+    Jupyter shows the richest it knows, and Markdown beside the picture would win over it.
+    """
+
+    def __init__(
+        self, m: ArgumentMap, options: dict[str, Any], opts: DiagramOptions | None = None
+    ) -> None:
+        self.map = m
+        self.options = dict(options)
+        # Checked once, here; every drawing of the view reuses them.
+        self.opts = opts if opts is not None else make_options(**self.options)
+
+    def source(self) -> str:
+        """The DOT text of this view."""
+        return build(self.map, self.opts).source()
+
+    def svg(self) -> str:
+        """The accessible SVG text; raises :class:`argmap.RenderError` without Graphviz."""
+        return svg_text(self.map, self.opts)[0]
+
+    def _repr_svg_(self) -> str | None:
+        try:
+            return self.svg()
+        except RenderError:
+            return None
+
+    def html(self) -> str:
+        """The notebook display: the fitted SVG in its viewer, with the viewer's styles."""
+        svg = fitted_svg(self.map, self.opts, width_given="width" in self.options)
+        return f"<style>{VIEWER_CSS}</style>{viewer_html(svg)}"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        try:
+            return {"text/html": self.html()}
+        except RenderError as exc:
+            hint = f"(diagram not drawn: {exc})"
+            return {"text/plain": f"{hint}\n{self.source()}"}
+
+    def __repr__(self) -> str:
+        return f"<argmap diagram of {len(self.map.claims)} claims {self.options or ''}>".replace(
+            " >", ">"
+        )
+
+
+def inline_bundle(m: ArgumentMap) -> dict[str, str]:
+    """The notebook display of a whole map: its diagram, or a hint for very large maps."""
+    if len(m.claims) > INLINE_LIMIT:
+        return {
+            "text/plain": (
+                f"{m.title or 'Argument map'}\n(argmap: {len(m.claims)} claims are too many "
+                "to draw inline; use m.view(focus=ID, depth=2), m.view(themes=...) "
+                "or m.render('map.svg'))"
+            )
+        }
+    return DiagramView(m, {})._repr_mimebundle_()
