@@ -47,8 +47,6 @@ OUTSTANDING: dict[tuple[str, str], str] = {
     ("argmap.judgements.summary", "argmap.judgements.diagram"): "Judgement.render/view",
     ("argmap.judgements.summary", "argmap.judgements.students"): "Judgement.student(s)",
     ("argmap.judgements.summary", "argmap.judgements.sensitivity"): "Judgement.strengths",
-    ("argmap.render.labels", "argmap.render.dot"): "the Diagram type",
-    ("argmap.render.plan", "argmap.render.dot"): "the _Writer type",
 }
 
 

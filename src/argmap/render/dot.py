@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Unpack
 
 from ..errors import RenderError
 from ..model import ArgumentMap, Link
 from .backend import DOUBLE_LIMIT, SIMPLEX_LIMIT, layout_settings, run
+from .diagram import Diagram
 from .direction import LONG_LINKS, PLAN_MAX, choose_direction, long_links
 from .labels import ClaimBoxes
 from .layout import LEVEL_GAP, NODE_GAP, PLAN_LIMIT, Plan, plan_lines
@@ -43,29 +44,6 @@ __all__ = ["Diagram", "build", "to_dot", "wrap"]  # and Digraph, made on first u
 
 #: Views with at least this many claims get compact labels (see _Writer.compact).
 COMPACT_LIMIT = 1500
-
-
-@dataclass
-class Diagram:
-    """A built diagram: the DOT lines plus what accessibility post-processing needs.
-
-    ``titles`` maps each SVG element id Graphviz will emit (``id_prefix`` + ``node-<claim>``,
-    ``link-<link>``, ``edge-<link>`` ...) to its accessible title; ``descriptions`` to a
-    longer description where there is one.
-    """
-
-    lines: list[str]
-    title: str
-    description: str
-    node_count: int
-    grouping: str = "none"
-    planned: bool = False  # laid out by the compact layout (argmap.render.layout)
-    titles: dict[str, str] = field(default_factory=dict)
-    descriptions: dict[str, str] = field(default_factory=dict)
-
-    def source(self) -> str:
-        # One join, not a join and two concatenations: each copy of a big map's text costs.
-        return "".join(["digraph argmap {\n", *self.lines, "}\n"])
 
 
 def to_dot(m: ArgumentMap, **options: Unpack[DiagramKeywords]) -> graphviz.Digraph:

@@ -12,13 +12,13 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap, Claim, Link
+from .diagram import Diagram
 from .quoting import display_text, dot_id, dot_string, html_text, url_text
 from .select import View, field_dicts
 from .style import status_fill
 from .wrapping import SLOT, cell, text_cells, title_slot, wrap
 
 if TYPE_CHECKING:
-    from .dot import Diagram
     from .options import DiagramOptions
 
 __all__ = ["ClaimBoxes"]
@@ -41,6 +41,7 @@ class ClaimBoxes:
     compact: bool
     grouping: str
     junction_links: list[Link]
+    junctions: set[str]
     theme_color: dict[str, str]
     theme_label: dict[str, str]
     who: dict[str, str]

@@ -19,7 +19,7 @@ from .quoting import display_text
 from .wrapping import wrap
 
 if TYPE_CHECKING:
-    from .dot import _Writer
+    from .labels import ClaimBoxes
 
 __all__ = ["link_edges", "plan_for", "shape_for"]
 
@@ -30,7 +30,7 @@ _MARGIN = (0.12 * 72, 0.06 * 72)
 _JUNCTION = (8.0, 8.0)
 
 
-def plan_for(w: _Writer, legend: LegendContent | None) -> Plan:
+def plan_for(w: ClaimBoxes, legend: LegendContent | None) -> Plan:
     """The plan for the diagram ``w`` is writing, with ``legend`` in a corner if given."""
     sideways = w.opts.direction in ("LR", "RL")
     shape = shape_for(w, legend)
@@ -42,7 +42,7 @@ def plan_for(w: _Writer, legend: LegendContent | None) -> Plan:
     return plan_layout(shape, aspect=1 / aspect if sideways else aspect)
 
 
-def shape_for(w: _Writer, legend: LegendContent | None) -> Shape:
+def shape_for(w: ClaimBoxes, legend: LegendContent | None) -> Shape:
     """What the planner sees of the diagram ``w`` is writing (sizes turned for LR/RL)."""
     sideways = w.opts.direction in ("LR", "RL")
     size: dict[str, tuple[float, float]] = {}
@@ -68,7 +68,7 @@ def shape_for(w: _Writer, legend: LegendContent | None) -> Shape:
     )
 
 
-def _claim_box(w: _Writer, claim: Claim) -> tuple[float, float]:
+def _claim_box(w: ClaimBoxes, claim: Claim) -> tuple[float, float]:
     # The lines _Writer._frame lays out, with their font sizes (see dot.py).
     opts = w.opts
     lines: list[tuple[str, float, bool]] = []
@@ -100,7 +100,7 @@ def _legend_box(legend: LegendContent) -> tuple[float, float]:
     return max(width, 60.0) + 8, 16.0 * (len(rows) + 1) + 8
 
 
-def _title_box(w: _Writer) -> tuple[float, float]:
+def _title_box(w: ClaimBoxes) -> tuple[float, float]:
     m = w.m
     if not w.opts.title or not (m.title or m.question):
         return 0.0, 0.0
@@ -113,7 +113,7 @@ def _title_box(w: _Writer) -> tuple[float, float]:
     return box_size(lines, (0.0, 4.0))
 
 
-def link_edges(w: _Writer) -> list[tuple[str, str]]:
+def link_edges(w: ClaimBoxes) -> list[tuple[str, str]]:
     """Reason -> conclusion pairs, as the writer draws them (through junction dots)."""
     edges: list[tuple[str, str]] = []
     junctions = w.junctions
@@ -126,7 +126,7 @@ def link_edges(w: _Writer) -> list[tuple[str, str]]:
     return edges
 
 
-def _homes(w: _Writer) -> dict[str, str]:
+def _homes(w: ClaimBoxes) -> dict[str, str]:
     """Each node's theme cluster, by the rule _Writer._write_clusters follows."""
     if w.grouping != "clusters":
         return {}
