@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "argmap"
@@ -38,15 +37,6 @@ CONVENIENCE = {
     # ``m.quote(claim, source, ...)`` finds the quote in the source's file: reading the
     # file is io's (safe paths, size limits), reached only when a quote is made.
     "argmap.model.builders": {"_Builder._source_text"},
-}
-
-#: Circles not broken yet, each named by the arrows that close it (see issue 20, item 8).
-#: The test fails when one of them is broken, so that this list only ever shrinks.
-OUTSTANDING: dict[tuple[str, str], str] = {
-    ("argmap.judgements.summary", "argmap.judgements.report"): "Judgement.to_* methods",
-    ("argmap.judgements.summary", "argmap.judgements.diagram"): "Judgement.render/view",
-    ("argmap.judgements.summary", "argmap.judgements.students"): "Judgement.student(s)",
-    ("argmap.judgements.summary", "argmap.judgements.sensitivity"): "Judgement.strengths",
 }
 
 
@@ -154,17 +144,7 @@ def test_the_graph_sees_the_imports_it_should() -> None:
 
 
 def test_no_import_circle_but_the_models_convenience_methods() -> None:
-    g = graph(arrows())
-    for source, target in OUTSTANDING:
-        g.remove_edge(source, target)
-    assert circles(g) == []
-
-
-@pytest.mark.parametrize("arrow", sorted(OUTSTANDING))
-def test_outstanding_circles_are_still_circles(arrow: tuple[str, str]) -> None:
-    g = graph(arrows())
-    assert g.has_edge(*arrow), f"{arrow} is gone: take it off OUTSTANDING"
-    assert nx.has_path(g, arrow[1], arrow[0]), f"{arrow} closes no circle now: take it off"
+    assert circles(graph(arrows())) == []
 
 
 def test_the_convenience_methods_import_lazily_and_only_upwards() -> None:
@@ -187,5 +167,9 @@ def test_the_old_circles_stay_broken() -> None:
         ("argmap.classroom.worksheet", "argmap.classroom.worksheet_output"),
         ("argmap.judgements._arrow", "argmap.judgements._reader"),
         ("argmap.judgements._collect", "argmap.judgements.ratings"),
+        ("argmap.judgements.diagram", "argmap.judgements.summary"),
+        ("argmap.render.labels", "argmap.render.dot"),
+        ("argmap.render.viewer", "argmap.render.output"),
+        ("argmap._pydantic_problems", "argmap.model"),
     ]:
         assert not (nx.has_path(g, low, high) and nx.has_path(g, high, low)), (low, high)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.judgements import Scale, _arrow, parse_ratings, ratings_from_rows
-from argmap.judgements import summary as summary_module
+from argmap.judgements import stats as summary_module
 from argmap.judgements.ratings import Ratings
 
 from .helpers import CLAIMS, LINKS, homework_map

@@ -32,7 +32,7 @@ from ..render.svg import accessible_svg
 from ..render.viewer import SCREEN_WIDTH, VIEWER_CSS, viewer_html
 
 if TYPE_CHECKING:
-    from .summary import Judgement
+    from .stats import JudgementStats
 
 __all__ = [
     "JudgementView",
@@ -60,7 +60,7 @@ def border_width(relative_spread: float) -> float:
 
 
 def judgement_look(
-    j: Judgement, *, bw: bool = False
+    j: JudgementStats, *, bw: bool = False
 ) -> tuple[dict[str, float], dict[str, dict[str, str]]]:
     """The ``status`` (fill) and ``styles`` (border, link width) options for the diagram.
 
@@ -101,7 +101,7 @@ def judgement_look(
     return status, styles
 
 
-def judgement_tags(j: Judgement) -> dict[str, str]:
+def judgement_tags(j: JudgementStats) -> dict[str, str]:
     """Each rated claim's tag on the diagram: the class's mean on the scale, "class 3.1/4".
 
     The fill is the mean rescaled to [0, 1], but a teacher reads the class's own numbers:
@@ -128,7 +128,7 @@ def judgement_tags(j: Judgement) -> dict[str, str]:
     return tags
 
 
-def _options(j: Judgement, options: dict[str, Any]) -> dict[str, Any]:
+def _options(j: JudgementStats, options: dict[str, Any]) -> dict[str, Any]:
     if "status" in options or "highlight" in options:
         raise RenderError("the judgement diagram sets the fill itself: leave out status")
     status, styles = judgement_look(j, bw=bool(options.get("bw", False)))
@@ -138,7 +138,7 @@ def _options(j: Judgement, options: dict[str, Any]) -> dict[str, Any]:
     return {**options, "status": status, "styles": styles, "status_tags": tags}
 
 
-def judgement_dot(j: Judgement, **options: Unpack[DiagramKeywords]) -> Any:
+def judgement_dot(j: JudgementStats, **options: Unpack[DiagramKeywords]) -> Any:
     """The shaded diagram as a ``graphviz.Digraph`` (options as for :func:`argmap.to_dot`)."""
     opts = _options(j, dict(options))
     g = to_dot(j.map, **opts)
@@ -147,7 +147,9 @@ def judgement_dot(j: Judgement, **options: Unpack[DiagramKeywords]) -> Any:
     return g
 
 
-def render_judgement(j: Judgement, path: str | Path, **options: Unpack[DiagramKeywords]) -> None:
+def render_judgement(
+    j: JudgementStats, path: str | Path, **options: Unpack[DiagramKeywords]
+) -> None:
     """Write the shaded diagram to ``path``; the extension picks the format."""
     target = Path(path)
     fmt = FORMATS.get(target.suffix.lower())
@@ -168,7 +170,7 @@ def render_judgement(j: Judgement, path: str | Path, **options: Unpack[DiagramKe
     atomic_write(target, run(diagram.source(), fmt, renderer=find_renderer(fmt)))
 
 
-def judgement_svg(j: Judgement, **options: Any) -> str:
+def judgement_svg(j: JudgementStats, **options: Any) -> str:
     """The shaded diagram as accessible SVG text (no XML declaration); needs Graphviz."""
     opts = make_options(**_options(j, dict(options)))
     diagram = build(j.map, opts, accessible=True)
@@ -187,7 +189,7 @@ class JudgementView:
     Graphviz it shows the DOT text with a one-line hint instead of raising.
     """
 
-    def __init__(self, j: Judgement, options: dict[str, Any]) -> None:
+    def __init__(self, j: JudgementStats, options: dict[str, Any]) -> None:
         make_options(**_options(j, dict(options)))  # a bad option fails here, not on display
         self.judgement = j
         self.options = {"max_width": SCREEN_WIDTH, **options}
@@ -205,7 +207,7 @@ class JudgementView:
 
 
 def _key(
-    j: Judgement, prefix: str, bw: bool, titles: dict[str, str], per_row: int = 6
+    j: JudgementStats, prefix: str, bw: bool, titles: dict[str, str], per_row: int = 6
 ) -> list[str]:
     """A cluster explaining fill, border and dots, with sample boxes."""
     low, high = j.scale.low, j.scale.high

@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING, Any
 from .._words import counted
 from ..summary._common import clean, short
 from ..summary.markdown import md_escape
-from .summary import DISAGREEMENT, SPREAD, ItemStats
+from .sensitivity import compare_strengths
+from .stats import DISAGREEMENT, SPREAD, ItemStats
+from .students import student_summaries
 
 if TYPE_CHECKING:
     from .sensitivity import StrengthComparison
+    from .stats import JudgementStats
     from .students import StudentView
-    from .summary import Judgement
 
 __all__ = [
     "REPORT_FORMATS",
@@ -49,7 +51,7 @@ _NOTHING = "No rating counts: every row was skipped (see below). Are these the r
 CONVINCING = "share of raters whose rating is at least the scale's convincing threshold"
 
 
-def describe(j: Judgement, item_id: str) -> str:
+def describe(j: JudgementStats, item_id: str) -> str:
     """A claim's title or text, or a link as ``sources -> target``, on one line."""
     m = j.map
     kind = j[item_id].kind
@@ -72,7 +74,9 @@ def describe(j: Judgement, item_id: str) -> str:
 # -- JSON -------------------------------------------------------------------------------------
 
 
-def to_dict(j: Judgement, *, strengths: str | None = "dfquad", step: float = 1.0) -> dict[str, Any]:
+def to_dict(
+    j: JudgementStats, *, strengths: str | None = "dfquad", step: float = 1.0
+) -> dict[str, Any]:
     r = j.ratings
     out: dict[str, Any] = {
         "map": j.map.title,
@@ -89,12 +93,12 @@ def to_dict(j: Judgement, *, strengths: str | None = "dfquad", step: float = 1.0
         "most_split": [s.id for s in j.disagreements(limit=TOP)],
     }
     if strengths:
-        out["strengths"] = j.strengths(strengths, step=step).to_dict()
-    out["students"] = [s.to_dict() for s in j.students()]
+        out["strengths"] = compare_strengths(j, strengths, step=step).to_dict()
+    out["students"] = [s.to_dict() for s in student_summaries(j)]
     return out
 
 
-def to_json(j: Judgement, *, strengths: str | None = "dfquad", step: float = 1.0) -> str:
+def to_json(j: JudgementStats, *, strengths: str | None = "dfquad", step: float = 1.0) -> str:
     return (
         json.dumps(to_dict(j, strengths=strengths, step=step), indent=2, ensure_ascii=False) + "\n"
     )
@@ -117,7 +121,7 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{round(100 * x)}%"
 
 
-def _counts(j: Judgement) -> list[str]:
+def _counts(j: JudgementStats) -> list[str]:
     r = j.ratings
     named = [clean(f) for f in r.files if f is not None]
     where = f" in {' and '.join(named)}" if named else ""
@@ -190,7 +194,7 @@ def _table(
 
 
 def to_text(
-    j: Judgement, *, strengths: str | None = "dfquad", step: float = 1.0, width: int = 100
+    j: JudgementStats, *, strengths: str | None = "dfquad", step: float = 1.0, width: int = 100
 ) -> str:
     title = clean(j.map.title or "the map")
     lines = [f"How the class judged {title}", *_counts(j), ""]
@@ -223,7 +227,7 @@ def to_text(
             lines.append(f"  {k}. {s.id} {s.disagreement:.2f}: {text}")
         lines.append("")
     if strengths and j.valid_rows:
-        c = j.strengths(strengths, step=step)
+        c = compare_strengths(j, strengths, step=step)
         lines.append(
             f"Positions by {c.method}, from the map's confidences and the class's ratings:"
         )
@@ -237,8 +241,8 @@ def to_text(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _students_text(j: Judgement) -> list[str]:
-    students = [s for s in j.students() if s.mean_abs_difference is not None][:TOP]
+def _students_text(j: JudgementStats) -> list[str]:
+    students = [s for s in student_summaries(j) if s.mean_abs_difference is not None][:TOP]
     if not students:
         return []
     lines = ["Students furthest from the rest of the class (mean difference; where most):"]
@@ -257,7 +261,7 @@ def _students_text(j: Judgement) -> list[str]:
     return lines
 
 
-def _problems_text(j: Judgement) -> list[str]:
+def _problems_text(j: JudgementStats) -> list[str]:
     r = j.ratings
     lines = []
     for label, problems in (("Skipped rows", r.invalid), ("Replaced ratings", r.superseded)):
@@ -283,7 +287,7 @@ def _code(item_id: str) -> str:
     return f"`{item_id}`"  # ids are slugs: no backtick can be in them
 
 
-def to_markdown(j: Judgement, *, strengths: str | None = "dfquad", step: float = 1.0) -> str:
+def to_markdown(j: JudgementStats, *, strengths: str | None = "dfquad", step: float = 1.0) -> str:
     title = md_escape(j.map.title or "the map")
     lines = [f"## How the class judged {title}", "", *[md_escape(x) for x in _counts(j)], ""]
     if not j.valid_rows:
@@ -291,7 +295,7 @@ def to_markdown(j: Judgement, *, strengths: str | None = "dfquad", step: float =
     lines += _md_items(j)
     lines += _md_split(j)
     if strengths and j.valid_rows:
-        c = j.strengths(strengths, step=step)
+        c = compare_strengths(j, strengths, step=step)
         lines += [f"### Positions by {c.method}: the map's confidences and the class's ratings", ""]
         lines += [f"- {x}" for x in _strength_lines(c, _code)]
         lines.append("")
@@ -309,7 +313,7 @@ def to_markdown(j: Judgement, *, strengths: str | None = "dfquad", step: float =
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _md_items(j: Judgement) -> list[str]:
+def _md_items(j: JudgementStats) -> list[str]:
     lines: list[str] = []
     for label, items in (("Claims", j.claims), ("Links", j.links)):
         rated = [s for s in items if s.n]
@@ -327,7 +331,7 @@ def _md_items(j: Judgement) -> list[str]:
     return lines
 
 
-def _md_split(j: Judgement) -> list[str]:
+def _md_split(j: JudgementStats) -> list[str]:
     split = j.disagreements(limit=TOP)
     if not split:
         return []
@@ -352,8 +356,8 @@ def _md_split(j: Judgement) -> list[str]:
     ]
 
 
-def _md_students(j: Judgement) -> list[str]:
-    students = [s for s in j.students() if s.mean_abs_difference is not None][:TOP]
+def _md_students(j: JudgementStats) -> list[str]:
+    students = [s for s in student_summaries(j) if s.mean_abs_difference is not None][:TOP]
     if not students:
         return []
     rows = (
@@ -393,7 +397,7 @@ def _cell(x: float | None) -> str:
     return "" if x is None else repr(round(x, 6))
 
 
-def to_csv(j: Judgement) -> str:
+def to_csv(j: JudgementStats) -> str:
     head = ["kind", "id", *STAT_NAMES, "text"]
     rows: list[Sequence[object]] = [head]
     for s in j.items:
@@ -405,7 +409,7 @@ def to_csv(j: Judgement) -> str:
 # -- one student ------------------------------------------------------------------------------
 
 
-def format_student(j: Judgement, view: StudentView, fmt: str) -> str:
+def format_student(j: JudgementStats, view: StudentView, fmt: str) -> str:
     """One student's view in ``fmt`` (text, json, md or csv)."""
     if fmt == "json":
         return json.dumps(view.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -456,7 +460,7 @@ def format_student(j: Judgement, view: StudentView, fmt: str) -> str:
 
 
 def format_judgement(
-    j: Judgement, fmt: str, *, strengths: str | None = "dfquad", step: float = 1.0
+    j: JudgementStats, fmt: str, *, strengths: str | None = "dfquad", step: float = 1.0
 ) -> str:
     """The whole judgement in ``fmt`` (text, json, md or csv)."""
     if fmt == "json":

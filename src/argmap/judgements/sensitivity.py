@@ -29,7 +29,7 @@ from ..analysis.gradual import METHODS, QBAF, evaluate, to_qbaf
 from ..errors import ArgmapError
 
 if TYPE_CHECKING:
-    from .summary import Judgement
+    from .stats import JudgementStats
 
 __all__ = ["Effect", "PositionStrength", "StrengthComparison", "compare_strengths"]
 
@@ -114,7 +114,7 @@ class StrengthComparison:
 
 
 def compare_strengths(
-    j: Judgement, method: str = "dfquad", *, step: float = 1.0, budget: int | None = BUDGET
+    j: JudgementStats, method: str = "dfquad", *, step: float = 1.0, budget: int | None = BUDGET
 ) -> StrengthComparison:
     """Each position's strength from the map and from the class, and what it hinges on.
 
@@ -213,7 +213,7 @@ def _ancestors(q: QBAF, targets: npt.NDArray[np.int64]) -> set[int]:
     return seen
 
 
-def _positions(j: Judgement) -> list[str]:
+def _positions(j: JudgementStats) -> list[str]:
     """The map's positions; failing those, the claims no link leads from (its conclusions)."""
     m = j.map
     found = [c.id for c in m.claims if c.kind == "position"]

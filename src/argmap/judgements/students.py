@@ -20,7 +20,7 @@ from .._words import unknown_name
 from ..errors import UnknownNameError
 
 if TYPE_CHECKING:
-    from .summary import Judgement
+    from .stats import JudgementStats
 
 __all__ = ["StudentRow", "StudentSummary", "StudentView", "student_summaries", "student_view"]
 
@@ -98,7 +98,7 @@ class StudentSummary:
         }
 
 
-def _differences(j: Judgement, rows: Any) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+def _differences(j: JudgementStats, rows: Any) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """Some counted ratings (``rows``: a slice or indexes) and the rest of the class's mean
     for each one's item (NaN where nobody else rated it)."""
     r = j.ratings
@@ -110,7 +110,7 @@ def _differences(j: Judgement, rows: Any) -> tuple[np.ndarray[Any, Any], np.ndar
     return values, others
 
 
-def student_view(j: Judgement, name: str) -> StudentView:
+def student_view(j: JudgementStats, name: str) -> StudentView:
     """The view of the rater called ``name`` (see the module docstring).
 
     Examples
@@ -159,7 +159,7 @@ def student_view(j: Judgement, name: str) -> StudentView:
     return StudentView(name, rows, mad)
 
 
-def student_summaries(j: Judgement) -> list[StudentSummary]:
+def student_summaries(j: JudgementStats) -> list[StudentSummary]:
     """Every rater, the one furthest from the others first (then by name).
 
     "Furthest" is the mean absolute difference over the items they rated that others rated
