@@ -16,7 +16,7 @@ are timed as well (CPU seconds of the child, start-up included, as bench_formats
 taking turns in the same way.
 
     .venv/bin/python benchmarks/bench_argdown_paths.py [--statements 20000] [--runs 5]
-        [--before /work/main/src]
+        [--before ../argmap-before/src]
 
 Prints the median CPU seconds of each and its ratio to ``fast`` (the peer of ``before`` is
 this checkout's ``fast``; a ratio above 1 means slower than it).

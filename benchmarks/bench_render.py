@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python benchmarks/bench_render.py`` (about two minutes on 2 cores).
 ``--baseline DIR`` times the accessible SVG at 2,000 / 5,000 / 10,000 claims against another
-checkout's ``src`` (e.g. ``/work/main``), alternating runs of the two in one process tree, and
+checkout's ``src`` (e.g. ``../argmap-main``), alternating runs of the two in one process tree, and
 prints the ratios; ``--compact`` times and measures the compact layout on maps of 12 to 300
 claims against dot's own ranking (``compact=False``), the layout it replaces.
 

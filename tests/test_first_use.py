@@ -323,3 +323,33 @@ def test_exit_codes_are_documented_in_help_and_docs(capsys: pytest.CaptureFixtur
     page = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     for status in ("| 0 |", "| 1 |", "| 2 |", "| 3 |"):
         assert status in page
+
+
+def test_quote_reads_sources_only_inside_the_maps_folder(tmp_path: Path) -> None:
+    # Issue 19: m.quote reads a source's path as argmap.load does, confined to the map's
+    # folder unless allowed; the error names the source's path and the way out.
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Prices rose every year.", encoding="utf-8")
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "inside.txt").write_text("Queues grew longer.", encoding="utf-8")
+    m = argmap.ArgumentMap()
+    m.add_source("in", "Inside", path="inside.txt")
+    m.claim("c", "Prices rose.")
+    m.dump(folder / "m.json")
+    m = argmap.load(folder / "m.json")
+    m.add_source("out", "Outside", path="../outside.txt")  # (load itself refuses it)
+    assert m.quote("c", "in", "queues grew").text == "Queues grew"
+    with pytest.raises(argmap.MapValidationError) as refused:
+        m.quote("c", "out", "prices rose")
+    assert refused.value.codes == ["AM112"]
+    assert "sources[1].path" in str(refused.value) and "allow_outside" in str(refused.value)
+    assert m.quote("c", "out", "prices rose", allow_outside=True).text == "Prices rose"
+
+
+def test_an_id_with_a_line_break_at_its_end_is_not_an_id() -> None:
+    from argmap.model import is_slug
+
+    assert is_slug("state-capitalism") and not is_slug("state-capitalism\n")
+    with pytest.raises(argmap.MapValidationError):
+        argmap.ArgumentMap().claim("x\n", "A claim.")

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -53,14 +53,17 @@ __all__ = [
     "SUPPORTS",
     "MapAnalysis",
     "MapFramework",
+    "Support",
     "analyze",
     "reading",
     "to_framework",
 ]
 
 #: The readings of support links; the first is the default.
-SUPPORTS = ("defeasible", "deductive", "necessary", "attack-only")
-DEFAULT_SUPPORT = SUPPORTS[0]
+#: How a support link is read (see :func:`analyze`).
+Support = Literal["defeasible", "deductive", "necessary", "attack-only"]
+SUPPORTS: tuple[Support, ...] = get_args(Support)
+DEFAULT_SUPPORT: Support = "defeasible"
 #: The words for a claim's or link's standing, used by every output of a map's analysis.
 STATUSES = ("accepted", "rejected", "undecided")
 STATUS = {IN: "accepted", OUT: "rejected", UNDEC: "undecided"}
@@ -132,7 +135,7 @@ class MapFramework:
         return self.derived.attackers(node)
 
 
-def to_framework(m: ArgumentMap, support: str = DEFAULT_SUPPORT) -> MapFramework:
+def to_framework(m: ArgumentMap, support: Support = DEFAULT_SUPPORT) -> MapFramework:
     """The Dung framework of a map under a reading of its support links.
 
     Examples
@@ -243,7 +246,7 @@ class MapAnalysis:
 def analyze(
     m: ArgumentMap,
     semantics: str = "grounded",
-    support: str = DEFAULT_SUPPORT,
+    support: Support = DEFAULT_SUPPORT,
     *,
     backend: str = "auto",
     limit: int | None = 1000,

@@ -11,7 +11,7 @@ unattacked claims.
 from __future__ import annotations
 
 from ..model import ArgumentMap
-from .bipolar import DEFAULT_SUPPORT, MapAnalysis, analyze, reading
+from .bipolar import DEFAULT_SUPPORT, MapAnalysis, Support, analyze, reading
 from .gradual import strengths
 
 __all__ = ["explain"]
@@ -21,7 +21,7 @@ def explain(
     m: ArgumentMap,
     claim_id: str,
     semantics: str = "grounded",
-    support: str = DEFAULT_SUPPORT,
+    support: Support = DEFAULT_SUPPORT,
     *,
     strength: str | None = None,
     depth: int = 3,

@@ -98,7 +98,8 @@ def _non_blank(value: str) -> str:
 
 def is_slug(text: str) -> bool:
     """True if ``text`` is usable as an id (letters, digits, ``-`` and ``_``)."""
-    return bool(_SLUG_RE.match(text))
+    # fullmatch: with match, "$" also accepts a line break at the end ("id\n").
+    return bool(_SLUG_RE.fullmatch(text))
 
 
 def _build(cls: type[Any], where: str, /, **fields: Any) -> Any:

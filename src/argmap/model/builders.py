@@ -48,6 +48,7 @@ class _Builder:
         *,
         text: str | None = None,
         occurrence: int | None = None,
+        allow_outside: bool = False,
     ) -> Quote:
         """Anchor a verbatim quote for a claim by finding ``words`` in the source's text.
 
@@ -55,8 +56,11 @@ class _Builder:
         then allowing for line breaks, curly quotes and dashes, then case. The quote keeps
         the source's own characters. ``text`` is the source text; without it the source's
         ``path`` is read, relative to the folder the map was loaded from (or the current
-        one). Raises :class:`argmap.MapValidationError` when the words are absent (saying
-        how far they match) or occur more than once (pass ``occurrence``, 1 for the first).
+        one), and only inside that folder unless ``allow_outside=True`` (for a map you
+        trust; see :func:`argmap.io.sources.read_sources`). Raises
+        :class:`argmap.MapValidationError` when the words are absent (saying how far they
+        match), occur more than once (pass ``occurrence``, 1 for the first), or the source
+        cannot be read (``AM112`` refused, ``AM201`` unavailable).
 
         >>> from argmap import ArgumentMap
         >>> m = ArgumentMap()
@@ -79,7 +83,7 @@ class _Builder:
             hint = str(unknown_name("source", source_id, [s.id for s in self.sources]))
             raise _problem("AM106", f"{where}.source", f"{hint}; declare it with add_source")
         if text is None:
-            text = self._source_text(source_id, where)
+            text = self._source_text(source_id, where, allow_outside)
         try:
             start, end = find_span(text, words, occurrence)
         except QuoteNotFound as exc:
@@ -88,16 +92,26 @@ class _Builder:
         claim.quotes.append(new)
         return new
 
-    def _source_text(self, source_id: str, where: str) -> str:
-        from argmap.io.json import read_sources  # lazily: the model imports no io
+    def _source_text(self, source_id: str, where: str, allow_outside: bool) -> str:
+        from argmap.io.sources import read_sources  # lazily: the model imports no io
 
+        index = next(i for i, s in enumerate(self.sources) if s.id == source_id)
+        if not self.sources[index].path:
+            reason = "it has no path to read its text from"
+            raise _problem(
+                "AM201", f"{where}.source", f"source {source_id!r}: {reason}; pass text="
+            )
         # self is the ArgumentMap this class is mixed into; naming that type here would
         # import argument_map, which imports this module.
-        texts, problems = read_sources(cast(Any, self), self._folder)
+        only = cast(Any, self).model_copy(update={"sources": [self.sources[index]]})
+        texts, problems = read_sources(only, self._folder, allow_outside=allow_outside)
         if source_id in texts:
             return texts[source_id]
-        reason = problems[0].message if problems else "it has no path to read its text from"
-        raise _problem("AM201", f"{where}.source", f"source {source_id!r}: {reason}; pass text=")
+        # The one problem of this source: refused (AM112) or not readable (AM201).
+        problem = problems[0]
+        raise _problem(
+            problem.code.value, f"sources[{index}].path", f"{problem.message}; or pass text="
+        )
 
     # -- builder ---------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import pytest
 from argmap.cli import main
 from argmap.schema import schema_text
 
-MALFORMED = Path(__file__).parent / "malformed"
+MALFORMED = Path(__file__).parents[1] / "malformed"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

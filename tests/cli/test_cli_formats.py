@@ -10,7 +10,7 @@ import pytest
 import argmap
 from argmap.cli import main
 
-FIXTURES = Path(__file__).parent / "formats" / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "formats" / "fixtures"
 
 PETS = """===
 author: A teacher

@@ -12,7 +12,7 @@ import argmap
 from argmap.cli import main
 from argmap.errors import MapValidationError
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MALFORMED = REPO / "tests" / "malformed"
 BOM = b"\xef\xbb\xbf"
 

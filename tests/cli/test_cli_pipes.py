@@ -18,7 +18,7 @@ import pytest
 
 from argmap.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 CLAIMS = REPO / "data" / "claims.json"
 FIXTURES = REPO / "tests" / "formats" / "fixtures"
 
