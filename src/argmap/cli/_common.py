@@ -11,7 +11,7 @@ import argparse
 import errno
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -225,3 +225,26 @@ def emit_json(data: object, stream: TextIO | None = None) -> None:
 def key_message(exc: KeyError) -> str:
     """The sentence of a failed lookup: argmap's own, or a plain KeyError's argument."""
     return str(exc) if isinstance(exc, ArgmapError) else str(exc.args[0])
+
+
+def whole_number(least: int) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number of at least ``least``, with a plain message.
+
+    >>> whole_number(1)("3")
+    3
+    >>> whole_number(1)("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be 1 or more, not 0
+    """
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"must be {least} or more, not {value}")
+        return value
+
+    return parse

@@ -21,7 +21,7 @@ from ..analysis.framework import Framework
 from ..analysis.iccma import FORMATS, MAX_ARGUMENTS, loads_framework
 from ..analysis.semantics import accepted, extensions, some_extension
 from ..errors import ArgmapError
-from ._common import EXIT_OK, decode_text, read_bytes, shown_name
+from ._common import EXIT_OK, decode_text, read_bytes, shown_name, whole_number
 
 #: The problems of the built-in semantics (``registry.problems()`` is the live table).
 PROBLEMS = registry.problems()
@@ -39,11 +39,15 @@ def register(commands: Any) -> None:
     p.add_argument("--fo", dest="format", choices=["iccma23", "apx", "tgf"], help="file format")
     p.add_argument("--backend", choices=["auto", "python", "sat"], default="auto")
     p.add_argument(
-        "--limit", type=_count, default=None, metavar="N", help="EE: stop after N extensions"
+        "--limit",
+        type=whole_number(1),
+        default=None,
+        metavar="N",
+        help="EE: stop after N extensions",
     )
     p.add_argument(
         "--max-arguments",
-        type=_count_from_zero,
+        type=whole_number(0),
         default=MAX_ARGUMENTS,
         metavar="N",
         help=f"refuse a file declaring more arguments than this (default {MAX_ARGUMENTS:,})",
@@ -99,16 +103,6 @@ def _by_abbreviation(abbr: str) -> str:
     raise ArgmapError(f"no semantics abbreviated {abbr!r}")  # problems() lists only these
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
-
-
 def _read(path: str, format: str | None, max_arguments: int = MAX_ARGUMENTS) -> Framework:
     """The framework in ``path`` (``-``: standard input), read once, a byte-order mark
     dropped.
@@ -132,17 +126,6 @@ def _read(path: str, format: str | None, max_arguments: int = MAX_ARGUMENTS) -> 
 _FIRST_LINE = re.compile(r"^[ \t]*([^#%\s][^\n]*)", re.M)
 _I23 = re.compile(r"p\s+af\b")
 _APX = re.compile(r"(?:arg|att)\s*\(")
-
-
-def _count_from_zero(text: str) -> int:
-    """A whole number of at least 0, for ``--max-arguments``."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 0, got {value}")
-    return value
 
 
 def _witness(names: tuple[str, ...], ext: frozenset[str]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import ArgmapError
 from ..outputs import get_output, produce
 from ..summary import FORMATS
-from ._common import EXIT_OK, add_from_option, key_message, open_map, write_output
+from ._common import EXIT_OK, add_from_option, key_message, open_map, whole_number, write_output
 
 
 def register(commands: Any) -> None:
@@ -28,7 +28,7 @@ def register(commands: Any) -> None:
     p.add_argument("--root", metavar="ID", help="start from this claim instead of the positions")
     add_view_options(p)
     p.add_argument(
-        "--width", type=_positive, metavar="N", help="line width for txt (default: terminal)"
+        "--width", type=whole_number(1), metavar="N", help="line width for txt (default: terminal)"
     )
     p.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of stdout (- is stdout)"
@@ -38,7 +38,7 @@ def register(commands: Any) -> None:
 
 def add_view_options(p: argparse.ArgumentParser) -> None:
     """``--depth``, ``--theme`` and ``--no-quotes``: what part of the map a text shows."""
-    p.add_argument("--depth", type=_positive, metavar="N", help="levels of replies to show")
+    p.add_argument("--depth", type=whole_number(1), metavar="N", help="levels of replies to show")
     p.add_argument(
         "--theme",
         action="append",
@@ -47,16 +47,6 @@ def add_view_options(p: argparse.ArgumentParser) -> None:
         help="keep only claims in this theme (repeat for several)",
     )
     p.add_argument("--no-quotes", action="store_true", help="leave quotes out")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
