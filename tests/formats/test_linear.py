@@ -157,4 +157,4 @@ def test_af_command_says_how_to_raise_the_cap(tmp_path, capsys) -> None:
     assert main(["af", "-p", "SE-GR", "-f", str(small), "--max-arguments", "3"]) == 0
     assert capsys.readouterr().out.strip() == "w 1 3"
     assert main(["af", "-p", "SE-GR", "-f", str(small), "--max-arguments", "-5"]) == 2
-    assert "expected a number of at least 0" in capsys.readouterr().err
+    assert "--max-arguments: must be 0 or more, not -5" in capsys.readouterr().err
